@@ -1,0 +1,1 @@
+"""Loaders: each returns a DataFrame in the fact schema (:mod:`mzanalysis.schema`), validated."""

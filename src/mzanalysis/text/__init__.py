@@ -1,0 +1,2 @@
+"""Text processing for civil-affairs reports: decoding and normalisation, numbers, fact extraction,
+plausibility checks."""
