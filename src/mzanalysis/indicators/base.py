@@ -1,0 +1,192 @@
+"""Selecting one clean series out of the fact table, and the errors indicators raise.
+
+Every indicator works on a *series frame*: the fact-table rows of one indicator, at most one row
+per (region_code, year, area). :func:`select` builds it and refuses ambiguity (two sources for the
+same region-year, an annual and a quarterly figure mixed) instead of silently picking one, so an
+indicator never averages a June figure with a December one without the user saying so.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from ..errors import MzError
+
+#: Columns identifying one observation of a series.
+KEYS: tuple[str, ...] = ("region_code", "year", "area")
+#: Identifying columns carried into every result table.
+ID_COLUMNS: tuple[str, ...] = ("region_code", "region", "level", "year", "area")
+
+
+class IndicatorError(MzError, ValueError):
+    """An indicator cannot be computed from the data given; the message says which rows and why."""
+
+
+class UnitError(IndicatorError):
+    """Units are missing, unexpected or mixed within one series."""
+
+
+class MissingYearError(IndicatorError):
+    """A computation needs a year (or a CPI figure, or an endpoint) that the data do not have."""
+
+
+class TooFewObservationsError(IndicatorError):
+    """Too few regions or years for the statistic (e.g. a region with one observation)."""
+
+
+class AmbiguousFactsError(IndicatorError):
+    """More than one fact for the same region, year and area where one was expected."""
+
+
+def _describe_rows(frame, limit: int = 8) -> str:
+    cols = [c for c in ("region", "region_code", "year", "period", "area", "variant", "value",
+                        "unit", "source") if c in frame.columns]
+    lines = [" ".join(f"{c}={row[c]!s}" for c in cols) for _, row in frame.head(limit).iterrows()]
+    more = f"\n  … and {len(frame) - limit} more" if len(frame) > limit else ""
+    return "\n  " + "\n  ".join(lines) + more
+
+
+def require_columns(frame, columns: Iterable[str], what: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise IndicatorError(f"{what}: missing column(s) {', '.join(missing)}; expected a fact "
+                             "table (see mzanalysis.schema)")
+
+
+def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
+           level: str | Sequence[str] | None = None, regions: Sequence[str] | None = None,
+           years: Iterable[int] | None = None, variant: str | None = None,
+           periods: str = "annual", on_duplicate: str = "error"):
+    """Rows of one ``indicator`` as a series frame: at most one row per region, year and area.
+
+    ``periods``: ``"annual"`` keeps only figures whose period is the year itself (year-end stocks
+    and annual flows); ``"prefer_annual"`` keeps the annual figure where there is one, else the
+    latest sub-annual figure of that year (e.g. MCA's June 2011 provincial table), recorded in the
+    ``period`` column so results say which date they rest on.
+    ``variant``: ``None`` keeps rows without a variant (the programme total); pass a variant name
+    (e.g. ``"dispersed"``) to pick that sub-programme.
+    ``on_duplicate``: ``"error"`` (default) raises :class:`AmbiguousFactsError` listing the
+    competing rows; ``"first"`` keeps the first in table order (loaders put preferred rows first).
+    Raises :class:`IndicatorError` when nothing matches, naming what was asked for.
+    """
+    import pandas as pd
+
+    require_columns(facts, ("region_code", "region", "level", "year", "period", "indicator",
+                            "area", "value", "unit"), f"select({indicator!r})")
+    mask = facts["indicator"] == indicator
+    for column, wanted in (("area", area), ("level", level), ("region_code", regions)):
+        if wanted is not None:
+            wanted = [wanted] if isinstance(wanted, str) else list(wanted)
+            mask &= facts[column].isin(wanted)
+    if years is not None:
+        mask &= facts["year"].isin(list(years))
+    if "variant" in facts.columns:
+        mask &= facts["variant"].isna() if variant is None else facts["variant"] == variant
+    rows = facts.loc[mask].copy()
+    if rows.empty:
+        raise IndicatorError(
+            f"no {indicator!r} facts for area={area!r}, level={level!r}, variant={variant!r}"
+            + (f", regions={list(regions)}" if regions is not None else "")
+            + (f", years={sorted(years)}" if years is not None else ""))
+    rows["year"] = rows["year"].astype("int64")
+    annual = rows["period"].astype(str) == rows["year"].astype(str)
+    if periods == "annual":
+        rows = rows.loc[annual]
+        if rows.empty:
+            raise IndicatorError(f"{indicator!r}: only sub-annual figures match; pass "
+                                 "periods='prefer_annual' to use the latest figure of each year")
+    elif periods == "prefer_annual":
+        rows = rows.assign(_annual=annual.loc[rows.index].astype(int))
+        rows = rows.sort_values(["_annual", "period"], kind="stable")
+        best = rows.groupby(list(KEYS))[["_annual", "period"]].transform("last")
+        rows = rows.loc[(rows["_annual"] == best["_annual"]) & (rows["period"] == best["period"])]
+        rows = rows.drop(columns="_annual")
+    else:
+        raise IndicatorError(f"periods must be 'annual' or 'prefer_annual', not {periods!r}")
+    dup = rows.duplicated(list(KEYS), keep=False)
+    if dup.any():
+        if on_duplicate == "first":
+            rows = rows.loc[~rows.duplicated(list(KEYS), keep="first")]
+        elif on_duplicate == "error":
+            raise AmbiguousFactsError(
+                f"{indicator!r}: {int(dup.sum())} rows share a region, year and area; reconcile "
+                "them first or pass on_duplicate='first':" + _describe_rows(rows.loc[dup]))
+        else:
+            raise IndicatorError(f"on_duplicate must be 'error' or 'first', not {on_duplicate!r}")
+    return rows.sort_values(list(KEYS)).reset_index(drop=True)
+
+
+def check_units(series, allowed: Sequence[str], what: str) -> str:
+    """Return the single unit of ``series``; raise :class:`UnitError` if it is mixed or not allowed."""
+    units = sorted(set(series["unit"].astype(str)))
+    bad = [u for u in units if u not in allowed]
+    if bad:
+        raise UnitError(f"{what}: unit(s) {bad} not allowed here (expected one of {list(allowed)}):"
+                        + _describe_rows(series.loc[series["unit"].isin(bad)]))
+    if len(units) > 1:
+        raise UnitError(f"{what}: mixed units {units} in one series; convert first (e.g. "
+                        "annualise_standard for per-month and per-year standards):"
+                        + _describe_rows(series.drop_duplicates("unit")))
+    if not units:
+        raise IndicatorError(f"{what}: empty series")
+    return units[0]
+
+
+def pair(left, right, *, left_name: str, right_name: str, match_area: bool = True,
+         broadcast_national: bool = False, lag: int = 0):
+    """Join two series frames on region and year (and area), for ratio-type indicators.
+
+    ``broadcast_national`` lets a national-only right-hand series (poverty line, national CPI)
+    apply to every region. ``lag`` pairs year t on the left with year t−lag on the right (the MCA
+    消费支出比例法 sets this year's standard from last year's consumption). Raises
+    :class:`MissingYearError` when no region-year has both figures, naming the years on each side.
+    """
+    right = right.copy()
+    right["year"] = right["year"] + lag
+    on = ["region_code", "year"] + (["area"] if match_area else [])
+    cols = on + ["value"]
+    if broadcast_national and set(right["region_code"]) == {"000000"}:
+        on = [c for c in on if c != "region_code"]
+        cols = on + ["value"]
+    merged = left.merge(right[cols].rename(columns={"value": "_right"}), on=on, how="left")
+    missing = merged["_right"].isna()
+    if missing.all():
+        raise MissingYearError(
+            f"no {left_name} figure has a matching {right_name} figure"
+            f"{f' (lag {lag})' if lag else ''}: {left_name} years {sorted(set(left['year']))}, "
+            f"{right_name} years {sorted(set(right['year']))}")
+    return merged.loc[~missing].reset_index(drop=True), merged.loc[missing].reset_index(drop=True)
+
+
+def result(frame, columns: Sequence[str]):
+    """Keep the identifying columns and the named result columns, in a stable order."""
+    keep = [c for c in ID_COLUMNS if c in frame.columns] + [c for c in ("period",)
+                                                             if c in frame.columns]
+    return frame[keep + [c for c in columns if c not in keep]].reset_index(drop=True)
+
+
+def wide(facts, spec: dict, *, periods: str = "annual", on_duplicate: str = "error"):
+    """A region × year table with one column per entry of ``spec``, for the models.
+
+    ``spec`` maps a column name to ``(indicator, area)`` or ``(indicator, area, level)``.
+    Region-years are kept where at least one column is present; models drop incomplete rows
+    themselves and report how many they used (``n``). Units are checked to be uniform per column.
+    """
+    import pandas as pd
+
+    columns = []
+    for name, entry in spec.items():
+        indicator, area, *rest = entry
+        level = rest[0] if rest else None
+        s = select(facts, indicator, area=area, level=level, periods=periods,
+                   on_duplicate=on_duplicate)
+        check_units(s, sorted(set(s["unit"])), f"column {name!r} ({indicator}, {area})")
+        columns.append(s.set_index(["region_code", "year"])["value"].rename(name))
+        names = s.drop_duplicates("region_code").set_index("region_code")["region"]
+        columns.append(names.rename("region").to_frame().reset_index())
+    series = [c for c in columns if isinstance(c, pd.Series)]
+    table = pd.concat(series, axis=1).reset_index()
+    names = pd.concat([c for c in columns if isinstance(c, pd.DataFrame)]).drop_duplicates(
+        "region_code")
+    table = table.merge(names, on="region_code", how="left")
+    return table[["region_code", "region", "year", *spec]].sort_values(
+        ["region_code", "year"]).reset_index(drop=True)
