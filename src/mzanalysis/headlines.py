@@ -66,15 +66,22 @@ def national_per_capita(facts, indicator: str, year: int, area: str,
                 "n_regions": None}
     except IndicatorError:
         pass
-    values = base.select(facts, indicator, area=area, level="province", years=[year])
-    population = base.select(facts, "population", area="all", level="province", years=[year])
-    if area == "all":
-        weights = population
-    else:
-        rate = base.select(facts, "urbanisation_rate", area="all", level="province", years=[year])
-        weights = standards.area_population(population, rate)
-        weights = weights.loc[weights["area"] == area]
-    mean = standards.weighted_mean(values, weights)
+    try:
+        values = base.select(facts, indicator, area=area, level="province", years=[year])
+        population = base.select(facts, "population", area="all", level="province", years=[year])
+        if area == "all":
+            weights = population
+        else:
+            rate = base.select(facts, "urbanisation_rate", area="all", level="province",
+                               years=[year])
+            weights = standards.area_population(population, rate)
+            weights = weights.loc[weights["area"] == area]
+        mean = standards.weighted_mean(values, weights)
+    except IndicatorError as exc:
+        raise MissingYearError(
+            f"no cited national {area} {indicator} for {year}, and no provincial panel to build "
+            f"one ({exc}); load a provincial panel with population and urbanisation "
+            "(e.g. load_panel(data_dir))") from None
     n = int(mean["n_regions"].iloc[0])
     if n < min_regions:
         raise MissingYearError(f"{indicator} {area} {year}: only {n} provinces have both the "
@@ -150,3 +157,87 @@ def line_income_elasticity(facts, year: int, area: str = "urban"):
     table = line_elasticity(line_income_table(facts, year, area))
     table.attrs["year"] = year
     return table
+
+
+def attempt(label: str, cannot: dict, fn, *args, **kwargs):
+    """Call ``fn``; on a user-facing error record "cannot estimate" under ``label`` and return None.
+
+    Notebooks use this so a number the data cannot support is reported as such (printed, and
+    listed in results.json) instead of appearing as NaN or stopping the whole notebook.
+    """
+    from .errors import MzError
+
+    try:
+        return fn(*args, **kwargs)
+    except MzError as exc:
+        cannot[label] = str(exc)
+        print(f"Cannot estimate {label}: {exc}")
+        return None
+
+
+def common_results(facts, *, share_year: int = 2013, recipient_years=(2011, 2022),
+                   elasticity_year: int = 2011, cannot: dict | None = None) -> dict:
+    """The headline numbers both study notebooks write to results.json (None where unsupported)."""
+    cannot = {} if cannot is None else cannot
+    out: dict = {}
+    for area in ("urban", "rural"):
+        key = f"{area}_standard_share_of_consumption_{share_year}"
+        share = attempt(key, cannot, standard_share_of_consumption, facts, share_year, area)
+        out[key] = None if share is None else share["share_pct"]
+        out[key + "_detail"] = share
+    for year in recipient_years:
+        rec = attempt(f"recipients_{year}", cannot, total_recipients, facts, year)
+        out[f"recipients_{year}"] = None if rec is None else rec["value"]
+        out[f"recipients_{year}_detail"] = rec
+    key = f"line_income_elasticity_{elasticity_year}"
+    table = attempt(key, cannot, line_income_elasticity, facts, elasticity_year)
+    if table is None:
+        out[key] = out[key + "_se"] = None
+    else:
+        row = table.set_index("term").loc["ln_income"]
+        out[key], out[key + "_se"] = float(row["coefficient"]), float(row["std_error"])
+        out[key + "_p_value"], out[key + "_n"] = float(row["p_value"]), int(row["n"])
+        out[key + "_method"] = str(row["method"])
+    return out
+
+
+def table_records(table) -> list[dict]:
+    """A tidy result table as JSON-ready records (NaN → None)."""
+    import math
+
+    records = table.to_dict(orient="records")
+    return [{k: (None if isinstance(v, float) and not math.isfinite(v) else
+                 (v.item() if hasattr(v, "item") else v)) for k, v in r.items()} for r in records]
+
+
+def write_results(path, results: dict) -> None:
+    """Write ``results`` as pretty, key-sorted JSON atomically (temp file + rename)."""
+    import json
+    import math
+    import os
+    import tempfile
+    from pathlib import Path
+
+    def clean(v):
+        if isinstance(v, dict):
+            return {str(k): clean(x) for k, x in v.items()}
+        if isinstance(v, (list, tuple)):
+            return [clean(x) for x in v]
+        if hasattr(v, "item") and not isinstance(v, (str, bytes)):
+            v = v.item()
+        if isinstance(v, float) and not math.isfinite(v):
+            return None
+        return v
+
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(clean(results), handle, ensure_ascii=False, indent=2, sort_keys=True)
+            handle.write("\n")
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

@@ -12,6 +12,7 @@ from .coverage import (benefit_to_standard, recipients_per_population, spending_
                        spending_share_of_gdp)
 from .dispersion import (beta_convergence, cv, dispersion_by_year, gini, implied_speed, max_min,
                          sigma_convergence, theil, theil_decomposition)
+from .groups import NBS_FOUR_REGIONS, nbs_region
 from .standards import (annualise_standard, area_population, cagr, nominal_growth, price_index,
                         real_growth, share_of, share_of_consumption, share_of_income,
                         urban_rural_ratio, vs_poverty_line, weighted_mean)
@@ -25,5 +26,5 @@ __all__ = [
     "sigma_convergence", "theil", "theil_decomposition",
     "annualise_standard", "area_population", "cagr", "nominal_growth", "price_index",
     "real_growth", "share_of", "share_of_consumption", "share_of_income", "urban_rural_ratio",
-    "vs_poverty_line", "weighted_mean",
+    "vs_poverty_line", "weighted_mean", "NBS_FOUR_REGIONS", "nbs_region",
 ]
