@@ -1,0 +1,27 @@
+"""Region briefs: one parameterised notebook per region, executed and rendered to static HTML.
+
+Modules, one job each:
+
+- :mod:`.params` — read a notebook's tagged ``parameters`` cell and validate user parameters
+  against it *before* any kernel starts (papermill itself only warns).
+- :mod:`.keys` — the build key of a brief (notebook source, parameters, input files, package and
+  renderer version) that makes runs incremental.
+- :mod:`.execute` — run one brief in its own kernel (papermill, IPC transport) and write its HTML,
+  sidecar JSON and build record atomically; runs inside pool or Dask workers.
+- :mod:`.render` — nbconvert HTML with the package's own template (no inputs, no scripts, embedded
+  images, table of contents, provenance footer) and the error page.
+- :mod:`.runner` — plan a batch, skip what is up to date, dispatch to a process pool or a Dask
+  cluster, show progress, and write the manifest and ``index.html``.
+
+Heavy libraries (papermill, nbconvert, dask) are imported inside functions so that
+``import mzanalysis`` and an all-up-to-date ``mzanalysis briefs`` stay fast.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+#: The notebook every region brief is rendered from: ``notebooks/region_brief.ipynb`` of the source
+#: tree the package is installed from (``pip install -e .``); other notebooks via ``--notebook``.
+DEFAULT_NOTEBOOK = Path(__file__).resolve().parents[3] / "notebooks" / "region_brief.ipynb"
+
+__all__ = ["DEFAULT_NOTEBOOK"]

@@ -1,0 +1,97 @@
+"""Run one brief: execute the notebook in its own kernel, render, write outputs atomically.
+
+:func:`run_task` is the unit of work sent to a pool or Dask worker. It takes and returns plain
+dicts (picklable, no open handles) and never raises for a notebook error: a failing brief becomes
+an error page and a ``failed`` result, so the other briefs of a batch carry on.
+
+Each kernel gets a fresh temporary directory as working directory, and talks to its client over
+IPC (Unix domain sockets) whose paths live in that directory: parallel kernel start-ups cannot
+race for the same TCP port, a known papermill failure under load.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+import traceback as tb
+from pathlib import Path
+
+from . import atomic
+from .render import error_page, headline, normalise, provenance_items, strip_ansi, to_html
+
+
+def _kernel_manager(kernel_name: str, sock_dir: Path):
+    from jupyter_client.manager import AsyncKernelManager
+
+    # ip is the socket path prefix for the ipc transport: sockets become <sock_dir>/k-<n>.
+    return AsyncKernelManager(kernel_name=kernel_name, transport="ipc", ip=str(sock_dir / "k"))
+
+
+def _execute(task: dict, workdir: Path):
+    import nbformat
+    import papermill as pm
+
+    nb = nbformat.read(task["notebook"], as_version=4)
+    kernel = nb.metadata.get("kernelspec", {}).get("name", "python3")
+    km = _kernel_manager(kernel, workdir)
+    return pm.execute_notebook(nb, None, parameters=task["parameters"], kernel_name=kernel,
+                               progress_bar=False, log_output=False, cwd=str(workdir),
+                               start_timeout=120, km=km)
+
+
+def run_task(task: dict) -> dict:
+    """Execute and render one brief described by ``task`` (see :mod:`.runner`); return a result.
+
+    Writes ``<out>/<code>.html`` and, when the notebook succeeded, ``<code>.json`` (the sidecar);
+    then the build record, last, so an interrupted brief is simply rebuilt next time.
+    """
+    t0 = time.perf_counter()
+    os.environ.setdefault("PYTHONHASHSEED", "0")  # inherited by the kernel: stable set order
+    paths = {k: Path(v) for k, v in task["paths"].items()}
+    prov = provenance_items(task["version"], task["data_version"], task["parameters"],
+                            task["key"])
+    result = {"region": task["region"], "name": task["name"], "key": task["key"],
+              "html": task["paths"]["html"], "sidecar": None, "error": None}
+    workdir = Path(tempfile.mkdtemp(prefix="mzbrief-"))
+    try:
+        try:
+            nb = _execute(task, workdir)
+        except Exception as exc:  # the notebook failed (or the kernel did): isolate it
+            from papermill.exceptions import PapermillExecutionError
+
+            if isinstance(exc, PapermillExecutionError):
+                err = {"ename": exc.ename, "evalue": strip_ansi(str(exc.evalue)),
+                       "cell_index": exc.cell_index, "cell_excerpt": exc.source[-1500:],
+                       "traceback": strip_ansi("\n".join(exc.traceback))[-6000:]}
+            else:
+                err = {"ename": type(exc).__name__, "evalue": str(exc), "cell_index": None,
+                       "cell_excerpt": "", "traceback": tb.format_exc()[-6000:]}
+            page = error_page(title=f"{task['name']} — 生成失败 / build failed",
+                              region=f"{task['name']} ({task['region']})", ename=err["ename"],
+                              evalue=err["evalue"], cell_source=err["cell_excerpt"],
+                              traceback=err["traceback"], provenance=prov)
+            atomic.write_text(paths["html"], page)
+            paths["sidecar"].unlink(missing_ok=True)
+            result.update(status="failed", error=err)
+        else:
+            head = headline(nb)
+            page = to_html(normalise(nb), title=task["title"], provenance=prov)
+            sidecar = {"region_code": task["region"], "region": task["name"],
+                       "parameters": task["parameters"], "headline": head or {},
+                       "html": paths["html"].name}
+            atomic.write_json(paths["sidecar"], sidecar)
+            atomic.write_text(paths["html"], page)
+            result.update(status="ok", sidecar=str(paths["sidecar"]))
+    except Exception as exc:  # rendering or I/O failed: still one failed brief, not a dead batch
+        result.update(status="failed", error={"ename": type(exc).__name__, "evalue": str(exc),
+                                              "cell_index": None, "cell_excerpt": "",
+                                              "traceback": tb.format_exc()[-6000:]})
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    result["duration_s"] = round(time.perf_counter() - t0, 3)
+    atomic.write_json(paths["record"], {
+        "key": task["key"], "status": result["status"], "error": result["error"],
+        "region": task["region"], "name": task["name"], "english": task["english"],
+        "level": task["level"], "stem": task["stem"], "parameters": task["parameters"]})
+    return result

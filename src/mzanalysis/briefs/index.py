@@ -1,0 +1,157 @@
+"""The run manifest (``manifest.json``) and the index page (``index.html``) of an output folder.
+
+The index lists every brief recorded in the folder (``<notebook>/.build/*.json``), not only those
+of the last run, so ``mzanalysis brief 青海`` after ``make briefs`` updates one row. It is built only
+from deterministic content (status, headline figures from the sidecars), so an unchanged rerun
+rewrites nothing. The manifest is per run and does carry durations.
+"""
+from __future__ import annotations
+
+import html
+import json
+import sys
+from pathlib import Path
+
+from .. import __version__
+from . import atomic
+
+#: Headline keys shown in the index, with their column label and number format.
+INDEX_COLUMNS = (
+    ("latest_year", "最近年份<br>latest year", "{:.0f}"),
+    ("dibao_standard_urban", "城市低保标准<br>urban standard (元/月)", "{:,.0f}"),
+    ("dibao_standard_rural", "农村低保标准<br>rural standard (元/月)", "{:,.0f}"),
+    ("dibao_recipients", "低保人数<br>recipients (万人)", "{:,.1f}"),
+    ("coverage_pct", "覆盖率<br>coverage (%)", "{:.2f}"),
+    ("discrepancies", "口径差异<br>discrepancies", "{:.0f}"),
+)
+
+
+def write_manifest(out: Path, tasks: list[dict], results: list[dict], seconds: float, *,
+                   jobs: int, scheduler) -> Path:
+    """One JSON per run: each brief's status, duration, hashes and error; versions of the tools."""
+    import platform
+
+    entries = []
+    for t, r in zip(tasks, results):
+        entries.append({
+            "region": t["region"], "name": t["name"], "status": r["status"],
+            "duration_s": r.get("duration_s", 0.0), "html": _rel(out, t["paths"]["html"]),
+            "sidecar": _rel(out, t["paths"]["sidecar"]), "parameters": t["parameters"],
+            "hashes": {"build": t["key"], "notebook": t["notebook_hash"],
+                       "parameters": _phash(t["parameters"]), "inputs": t["inputs_hash"],
+                       "code": t["code_hash"]},
+            "error": r.get("error")})
+    counts = {s: sum(r["status"] == s for r in results) for s in ("ok", "skipped", "failed")}
+    manifest = {"mzanalysis": __version__, "python": platform.python_version(),
+                "versions": _versions(results), "notebook": tasks[0]["notebook"] if tasks else None,
+                "data_version": tasks[0]["data_version"] if tasks else None,
+                "executor": f"dask {scheduler}" if scheduler else f"local pool, {jobs} jobs",
+                "counts": counts, "seconds": round(seconds, 3), "briefs": entries}
+    path = Path(out) / "manifest.json"
+    atomic.write_json(path, manifest)
+    return path
+
+
+def _phash(params: dict) -> str:
+    from .keys import parameters_hash
+
+    return parameters_hash(params)
+
+
+def _versions(results: list[dict]) -> dict:
+    """Versions of the execution stack, read from metadata (no heavy imports when all skipped)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for name in ("papermill", "nbconvert", "nbclient", "ipykernel", "matplotlib", "pandas"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = None
+    return out
+
+
+def _rel(root: Path, path: str) -> str:
+    try:
+        return str(Path(path).relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _records(out: Path) -> list[dict]:
+    recs = []
+    for rec_path in sorted(Path(out).glob("*/.build/*.json")):
+        try:
+            rec = json.loads(rec_path.read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            print(f"mzanalysis: ignoring unreadable build record {rec_path}: {exc}",
+                  file=sys.stderr)
+            continue
+        folder = rec_path.parent.parent
+        rec["html_rel"] = f"{folder.name}/{rec['stem']}.html"
+        side = folder / f"{rec['stem']}.json"
+        rec["headline"] = {}
+        if rec.get("status") == "ok" and side.is_file():
+            rec["headline"] = json.loads(side.read_text("utf-8")).get("headline", {})
+        recs.append(rec)
+    recs.sort(key=lambda r: (r["html_rel"].split("/")[0], r["region"], r["stem"]))
+    return recs
+
+
+def _fmt(value, fmt: str) -> str:
+    if value is None:
+        return '<span class="mz-note">—</span>'
+    try:
+        return html.escape(fmt.format(value))
+    except (TypeError, ValueError):
+        return html.escape(str(value))
+
+
+def write_index(out: Path) -> Path:
+    """``<out>/index.html``: one row per recorded brief with status, headline figures, link."""
+    e = html.escape
+    recs = _records(out)
+    css = (Path(__file__).resolve().parent / "templates" / "brief.css").read_text("utf-8")
+    head = "".join(f"<th>{label}</th>" for _, label, _ in INDEX_COLUMNS)
+    rows = []
+    for r in recs:
+        ok = r.get("status") == "ok"
+        status = ('<span class="status-ok">✓ ok</span>' if ok else
+                  '<span class="status-failed">✗ 失败 failed</span>')
+        cells = "".join(f"<td>{_fmt(r['headline'].get(k), f)}</td>" for k, _, f in INDEX_COLUMNS)
+        variant = "" if r["stem"] == r["region"] else f' <span class="mz-note">({e(r["stem"])})</span>'
+        rows.append(f'<tr><td>{e(r["region"])}</td><td><a href="{e(r["html_rel"])}">'
+                    f'{e(r["name"])}</a>{variant}</td><td>{e(r.get("english", ""))}</td>'
+                    f"<td>{status}</td>{cells}</tr>")
+    n_fail = sum(r.get("status") != "ok" for r in recs)
+    summary = f"{len(recs)} 份简报 / briefs" + (f"，{n_fail} 份失败 / failed" if n_fail else "")
+    page = f"""<!DOCTYPE html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
+<title>民政社会救助简报 / Social assistance briefs</title>
+<style>
+{css}
+body {{ display: block; }}
+</style>
+</head>
+<body>
+<main class="mz-main">
+<h1>民政社会救助简报 / Social assistance briefs</h1>
+<p>{summary}. 数据来源见各简报 / sources are listed in each brief.</p>
+<table class="mz-index">
+<thead><tr><th>代码<br>code</th><th>地区<br>region</th><th>English</th><th>状态<br>status</th>{head}</tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody>
+</table>
+</main>
+<footer class="mz-provenance"><p>mzanalysis {e(__version__)}</p></footer>
+</body>
+</html>
+"""
+    path = Path(out) / "index.html"
+    atomic.write_text(path, page)
+    return path

@@ -1,0 +1,155 @@
+"""Render an executed notebook to a brief page, and a failed one to an error page.
+
+HTML comes from nbconvert's :class:`~nbconvert.HTMLExporter` run in-process with the package's own
+template (``templates/mzbrief``): outputs only, images embedded as data: URIs, no network
+references, ``<html lang="zh">``, a CSP forbidding scripts, a table of contents and a provenance
+footer. Before export the notebook is normalised so identical inputs give identical bytes:
+parameter cells dropped, cell ids renumbered, execution metadata (papermill/nbclient timings)
+removed, and script-bearing outputs dropped.
+"""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+#: MIME type of the headline figures a notebook displays; the runner writes them to the sidecar.
+HEADLINE_MIME = "application/vnd.mzanalysis.headline+json"
+#: Output types that could carry executable code into the page; never rendered.
+_SCRIPT_MIMES = ("application/javascript", "application/vnd.jupyter.widget-view+json",
+                 "text/javascript")
+_DROP_TAGS = {"parameters", "injected-parameters", "remove-cell"}
+_HEADING = re.compile(r'<h([1-3]) id="([^"]+)">(.*?)(?:<a class="anchor-link"[^>]*>.*?</a>)?</h\1>',
+                      re.S)
+
+
+def headline(nb) -> dict | None:
+    """The last headline dict the notebook displayed (MIME :data:`HEADLINE_MIME`), if any."""
+    found = None
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if HEADLINE_MIME in data:
+                found = data[HEADLINE_MIME]
+    return dict(found) if found is not None else None
+
+
+def normalise(nb):
+    """Strip what varies between identical runs and what must not be published (in place)."""
+    keep = []
+    for cell in nb.cells:
+        if _DROP_TAGS & set(cell.get("metadata", {}).get("tags", [])):
+            continue
+        cell.metadata = {k: v for k, v in cell.metadata.items() if k == "tags"}
+        if cell.cell_type == "code":
+            cell.execution_count = None
+            outs = []
+            for out in cell.outputs:
+                out.pop("metadata", None) if out.get("output_type") == "error" else None
+                data = out.get("data")
+                if data is not None:
+                    for mime in (*_SCRIPT_MIMES, HEADLINE_MIME):
+                        data.pop(mime, None)
+                    if not data:
+                        continue
+                if "execution_count" in out:
+                    out["execution_count"] = None
+                outs.append(out)
+            cell.outputs = outs
+        keep.append(cell)
+    for i, cell in enumerate(keep):
+        cell.id = f"c{i:03d}"
+    nb.cells = keep
+    nb.metadata = {k: v for k, v in nb.metadata.items() if k in ("kernelspec", "language_info")}
+    nb.metadata.pop("language_info", None)
+    return nb
+
+
+def _exporter():
+    from nbconvert import HTMLExporter
+
+    exp = HTMLExporter(template_name="mzbrief", extra_template_basedirs=[str(TEMPLATES)])
+    exp.exclude_input = True
+    exp.exclude_input_prompt = True
+    exp.exclude_output_prompt = True
+    exp.embed_images = True
+    exp.anchor_link_text = ""
+    return exp
+
+
+def add_toc(page: str) -> str:
+    """Fill ``<!--mz:toc-->`` with a list of the page's h1–h3 headings (built from their ids)."""
+    items = []
+    for level, anchor, inner in _HEADING.findall(page):
+        text = re.sub(r"<[^>]+>", "", inner).strip()
+        if text:
+            items.append(f'<li class="l{level}"><a href="#{anchor}">{text}</a></li>')
+    toc = "<h2 class=\"mz-toc-title\">目录 / Contents</h2>\n<ol>\n" + "\n".join(items) + "\n</ol>"
+    return page.replace("<!--mz:toc-->", toc, 1)
+
+
+def provenance_items(version: str, data_version: str, params: dict, key: str) -> list:
+    rows = [("mzanalysis", version), ("data", data_version)]
+    rows += [(f"parameter {k}", repr(v)) for k, v in params.items()]
+    rows.append(("build key", key[:16]))
+    return rows
+
+
+def to_html(nb, *, title: str, provenance: list, index_href: str = "../index.html") -> str:
+    """Brief page for an executed, :func:`normalise`-d notebook."""
+    resources = {"mz": {"title": title, "css": (TEMPLATES / "brief.css").read_text("utf-8"),
+                        "provenance": provenance, "index_href": index_href,
+                        "version": dict(provenance).get("mzanalysis", "")}}
+    body, _ = _exporter().from_notebook_node(nb, resources=resources)
+    return add_toc(body)
+
+
+def error_page(*, title: str, region: str, ename: str, evalue: str, cell_source: str,
+               traceback: str, provenance: list, index_href: str = "../index.html") -> str:
+    """A self-contained page saying the brief failed, where, and why (all text escaped)."""
+    e = html.escape
+    css = (TEMPLATES / "brief.css").read_text("utf-8")
+    prov = "\n".join(f"<dt>{e(str(k))}</dt><dd><code>{e(str(v))}</code></dd>"
+                     for k, v in provenance)
+    return f"""<!DOCTYPE html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
+<title>{e(title)}</title>
+<style>
+{css}
+</style>
+</head>
+<body>
+<header class="mz-top"><a href="{e(index_href)}">← 全部简报 / all briefs</a></header>
+<nav class="mz-toc"><ol><li class="l2"><a href="#error">生成失败 / Build failed</a></li></ol></nav>
+<main class="mz-main">
+<h1>{e(title)}</h1>
+<section class="mz-error">
+<h2 id="error">生成失败 / Build failed</h2>
+<p>区域 / region: <strong>{e(region)}</strong></p>
+<p>错误 / error: <code>{e(ename)}: {e(evalue)}</code></p>
+<h3>出错的单元 / failing cell</h3>
+<pre>{e(cell_source)}</pre>
+<h3>Traceback</h3>
+<pre>{e(traceback)}</pre>
+</section>
+</main>
+<footer class="mz-provenance"><h2 id="provenance">来源与版本 / Provenance</h2><dl>
+{prov}
+</dl></footer>
+</body>
+</html>
+"""
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def strip_ansi(text: str) -> str:
+    """Tracebacks from IPython carry terminal colour codes; pages and manifests want plain text."""
+    return _ANSI.sub("", text)

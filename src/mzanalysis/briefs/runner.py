@@ -1,0 +1,252 @@
+"""Plan and run a batch of briefs: validate, skip what is current, dispatch, summarise.
+
+A batch is a list of *tasks* (plain dicts), one per region. Planning — parameter validation,
+build keys, up-to-date checks — happens in this process before any kernel starts, so a bad
+region or parameter fails the whole command at once with a clear message, and an unchanged
+rerun finishes without importing papermill at all.
+
+Pending tasks run on a local process pool (``jobs`` workers, forkserver with papermill and
+nbconvert preloaded) or, given ``scheduler="tcp://…"``, on a Dask distributed cluster; outputs
+are written by the workers themselves (a shared file system is assumed). After the batch the
+runner writes ``manifest.json`` (per-run: status, durations, hashes, versions) and
+``index.html`` (every region with status, headline figures and links).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from ..errors import MzError
+from . import DEFAULT_NOTEBOOK, atomic, keys
+from .params import notebook_parameters, read_notebook, validate
+
+#: Regions of the default batch: China and the 31 provincial-level units.
+DEFAULT_LEVELS = ("national", "province")
+
+
+@dataclass
+class BatchResult:
+    results: list[dict] = field(default_factory=list)
+    manifest_path: Path | None = None
+    index_path: Path | None = None
+
+    @property
+    def failed(self) -> list[dict]:
+        return [r for r in self.results if r["status"] == "failed"]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+
+def select_regions(level: str | None = None, names: list[str] | None = None) -> list:
+    """The regions of a batch: ``names`` resolved one by one, else a level, else China + provinces."""
+    from ..regions import regions, resolve
+
+    if names:
+        out, seen = [], set()
+        for n in names:
+            r = resolve(n.strip())
+            if r.code not in seen:
+                seen.add(r.code)
+                out.append(r)
+        return out
+    if level:
+        return regions(level=level)
+    return [r for lv in DEFAULT_LEVELS for r in regions(level=lv)]
+
+
+def _data_inputs(params: dict) -> tuple[str, str]:
+    """(hash of every input data file, human data version) for the given parameters."""
+    from ..datapackage import data_dir, read_descriptor
+
+    folder = data_dir()
+    files = keys.data_files(folder)
+    extra = params.get("data_dir")
+    h = keys.files_hash(files, root=folder)
+    if extra:
+        h = keys._sha((h + keys.files_hash(keys.data_files(Path(extra)), root=Path(extra)))
+                      .encode())
+    try:
+        version = str(read_descriptor(folder).get("version", "?"))
+    except Exception:  # a broken descriptor is the loaders' error to report, inside the brief
+        version = "?"
+    return h, f"curated {version} (sha256 {h[:12]})"
+
+
+def plan(regions: list, *, out: Path, notebook: Path | None = None, params: dict | None = None,
+         per_region: dict | None = None, force: bool = False) -> list[dict]:
+    """Validate and key every brief; return one task per brief, ``current`` set when up to date.
+
+    ``params`` apply to every region; ``per_region`` maps a region code to extra parameters
+    (used for synthetic scale runs and parameter sweeps).
+    """
+    notebook = Path(notebook or DEFAULT_NOTEBOOK).resolve()
+    nb = read_notebook(notebook)
+    declared = notebook_parameters(nb, notebook)
+    if "region" not in declared:
+        raise MzError(f"{notebook}: the parameters cell must declare 'region'")
+    nb_hash = keys.notebook_hash(nb)
+    code_hash = keys.code_hash()
+    out = Path(out).resolve()
+    folder = out / notebook.stem
+    data_cache: dict = {}
+    tasks = []
+    for idx, region in enumerate(regions):
+        given = {**(params or {}), "region": region.code}
+        extra = (per_region or {}).get(idx) or (per_region or {}).get(region.code) or {}
+        given.update(extra)
+        values = validate(declared, given)
+        dkey = values.get("data_dir")
+        if dkey not in data_cache:
+            data_cache[dkey] = _data_inputs(values)
+        inputs_hash, data_version = data_cache[dkey]
+        key = keys.build_key(nb_hash, values, inputs_hash, __version__, code_hash)
+        stem = region.code if not extra else f"{region.code}-{keys.parameters_hash(values)[:8]}"
+        paths = {"html": folder / f"{stem}.html", "sidecar": folder / f"{stem}.json",
+                 "record": folder / ".build" / f"{stem}.json"}
+        task = {"region": region.code, "name": region.name, "english": region.english,
+                "level": region.level, "stem": stem, "notebook": str(notebook),
+                "parameters": values, "key": key, "version": __version__,
+                "data_version": data_version, "inputs_hash": inputs_hash,
+                "notebook_hash": nb_hash, "code_hash": code_hash,
+                "title": f"{region.name} 民政社会救助简报 / {region.english} social assistance brief",
+                "paths": {k: str(v) for k, v in paths.items()}}
+        task["current"] = not force and _is_current(paths, key)
+        tasks.append(task)
+    return tasks
+
+
+def _is_current(paths: dict, key: str) -> bool:
+    try:
+        rec = json.loads(paths["record"].read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (rec.get("key") == key and rec.get("status") == "ok" and paths["html"].is_file()
+            and paths["sidecar"].is_file())
+
+
+def _result(task: dict, status: str, duration: float, error: dict | None = None) -> dict:
+    return {"region": task["region"], "name": task["name"], "key": task["key"],
+            "status": status, "duration_s": duration, "error": error,
+            "html": task["paths"]["html"], "sidecar": task["paths"]["sidecar"]}
+
+
+def _quiet() -> bool:
+    return bool(os.environ.get("CI")) or not sys.stderr.isatty()
+
+
+def _run_local(tasks: list[dict], jobs: int, progress) -> list[dict]:
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from .execute import run_task
+
+    if jobs <= 1 or len(tasks) == 1:
+        out = []
+        for t in tasks:
+            out.append(run_task(t))
+            progress(out[-1])
+        return out
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["mzanalysis.briefs._preload"])
+    out = []
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=ctx) as pool:
+        futures = {pool.submit(run_task, t): t for t in tasks}
+        for fut in as_completed(futures):
+            try:
+                res = fut.result()
+            except Exception as exc:  # a worker died (e.g. killed): record, keep going
+                t = futures[fut]
+                res = _result(t, "failed", 0.0, {"ename": type(exc).__name__,
+                                                 "evalue": str(exc), "cell_index": None,
+                                                 "cell_excerpt": "", "traceback": ""})
+            out.append(res)
+            progress(res)
+    return out
+
+
+def _run_dask(tasks: list[dict], scheduler, progress) -> list[dict]:
+    """Run tasks on a Dask distributed cluster (``scheduler`` is an address or a Client)."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise MzError("--scheduler needs dask.distributed: pip install 'mzanalysis[parallel]'") \
+            from None
+    from .execute import run_task
+
+    own = not hasattr(scheduler, "submit")
+    try:
+        client = Client(scheduler, timeout=30) if own else scheduler
+    except OSError as exc:
+        raise MzError(f"cannot connect to Dask scheduler {scheduler}: {exc}") from None
+    try:
+        futures = [client.submit(run_task, t, pure=False, key=f"brief-{t['stem']}-{t['key'][:8]}")
+                   for t in tasks]
+        by_key = {f.key: t for f, t in zip(futures, tasks)}
+        out = []
+        for fut in as_completed(futures):
+            try:
+                res = fut.result()
+            except Exception as exc:
+                res = _result(by_key[fut.key], "failed", 0.0,
+                              {"ename": type(exc).__name__, "evalue": str(exc),
+                               "cell_index": None, "cell_excerpt": "", "traceback": ""})
+            out.append(res)
+            progress(res)
+        return out
+    finally:
+        if own:
+            client.close()
+
+
+def run(tasks: list[dict], *, out: Path, jobs: int = 2, scheduler=None,
+        show_progress: bool | None = None) -> BatchResult:
+    """Execute the tasks that are not current, then write the manifest and the index."""
+    t0 = time.perf_counter()
+    pending = [t for t in tasks if not t["current"]]
+    bar = None
+    if pending and (show_progress if show_progress is not None else not _quiet()):
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(pending), unit="brief", desc="briefs", file=sys.stderr)
+
+    def progress(res):
+        if bar is not None:
+            bar.set_postfix_str(f"{res['name']} {res['status']}", refresh=False)
+            bar.update(1)
+
+    try:
+        if not pending:
+            done = []
+        elif scheduler:
+            done = _run_dask(pending, scheduler, progress)
+        else:
+            done = _run_local(pending, jobs, progress)
+    finally:
+        if bar is not None:
+            bar.close()
+    by_id = {(r["region"], r["html"]): r for r in done}
+    results = [_result(t, "skipped", 0.0) if t["current"]
+               else by_id[(t["region"], t["paths"]["html"])] for t in tasks]
+    from .index import write_index, write_manifest
+
+    out = Path(out).resolve()
+    manifest = write_manifest(out, tasks, results, time.perf_counter() - t0, jobs=jobs,
+                              scheduler=scheduler)
+    index = write_index(out)
+    return BatchResult(results=results, manifest_path=manifest, index_path=index)
+
+
+def build(regions: list, *, out: Path, notebook: Path | None = None, params: dict | None = None,
+          jobs: int = 2, force: bool = False, scheduler=None, per_region: dict | None = None,
+          show_progress: bool | None = None) -> BatchResult:
+    """Plan and run a batch: the one call behind ``mzanalysis brief`` and ``mzanalysis briefs``."""
+    tasks = plan(regions, out=out, notebook=notebook, params=params, force=force,
+                 per_region=per_region)
+    return run(tasks, out=out, jobs=jobs, scheduler=scheduler, show_progress=show_progress)

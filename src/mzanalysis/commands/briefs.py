@@ -1,0 +1,87 @@
+"""``mzanalysis briefs``: render the region brief for many regions (default China + provinces)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_common(p: argparse.ArgumentParser) -> None:
+    """Options shared by ``brief`` and ``briefs``."""
+    p.add_argument("--out", default="reports", type=Path,
+                   help="output folder (default: reports); briefs go to OUT/<notebook>/")
+    p.add_argument("--data-dir", help="curated data package folder (default: the embedded data)")
+    p.add_argument("--start-year", type=int, help="first year shown")
+    p.add_argument("--end-year", type=int, help="last year shown")
+    p.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="any other notebook parameter (repeatable); checked against the "
+                        "notebook's parameters cell")
+    p.add_argument("--notebook", type=Path,
+                   help="notebook to render (default: notebooks/region_brief.ipynb)")
+    p.add_argument("--force", action="store_true", help="rebuild even if up to date")
+    p.add_argument("--scheduler", metavar="ADDR",
+                   help="run on a Dask distributed cluster, e.g. tcp://127.0.0.1:8786")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("briefs", help="render HTML briefs for many regions",
+                       description="Execute the region brief notebook for each region in its own "
+                                   "kernel and render static HTML, a JSON sidecar per brief, "
+                                   "OUT/index.html and OUT/manifest.json. Up-to-date briefs are "
+                                   "skipped. Exits 1 if any brief failed (the others still finish).")
+    p.add_argument("--level", choices=("national", "province", "prefecture", "county"),
+                   help="every region of this level (default: China and the 31 provinces)")
+    p.add_argument("--regions", help="comma-separated names or codes (e.g. 青海,Gansu,150600)")
+    p.add_argument("--jobs", "-j", type=int, default=2, help="parallel kernels (default 2)")
+    add_common(p)
+    p.set_defaults(handler=run)
+
+
+def collect_params(args: argparse.Namespace, notebook) -> dict:
+    """Typed notebook parameters from the command line (validated again in the planner)."""
+    from ..briefs import DEFAULT_NOTEBOOK
+    from ..briefs.params import coerce_cli, notebook_parameters, read_notebook
+
+    path = Path(notebook or DEFAULT_NOTEBOOK)
+    declared = notebook_parameters(read_notebook(path), path)
+    params = coerce_cli(declared, args.param)
+    if "region" in params:
+        from ..briefs.params import ParameterError
+
+        raise ParameterError("give regions as arguments, not -p region=…")
+    for name in ("data_dir", "start_year", "end_year"):
+        value = getattr(args, name)
+        if value is not None:
+            params[name] = value
+    return params
+
+
+def report(result, out: Path) -> int:
+    """Print a one-line summary per failure and the totals; return the exit code."""
+    for r in result.failed:
+        err = r.get("error") or {}
+        where = f" (cell {err['cell_index']})" if err.get("cell_index") is not None else ""
+        print(f"FAILED {r['name']} {r['region']}{where}: {err.get('ename')}: "
+              f"{err.get('evalue')}  → {r['html']}", file=sys.stderr)
+    counts = {s: sum(r["status"] == s for r in result.results) for s in ("ok", "skipped", "failed")}
+    print(f"briefs: {counts['ok']} built, {counts['skipped']} up to date, {counts['failed']} failed;"
+          f" index {result.index_path}", file=sys.stderr)
+    return result.exit_code
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..briefs import runner
+    from ..errors import MzError
+
+    if args.jobs < 1:
+        raise MzError("--jobs must be at least 1")
+    if args.level and args.regions:
+        raise MzError("give --level or --regions, not both")
+    names = [n for n in (args.regions or "").split(",") if n.strip()] if args.regions else None
+    if args.regions is not None and not names:
+        raise MzError("--regions is empty")
+    regions = runner.select_regions(level=args.level, names=names)
+    params = collect_params(args, args.notebook)
+    result = runner.build(regions, out=args.out, notebook=args.notebook, params=params,
+                          jobs=args.jobs, force=args.force, scheduler=args.scheduler)
+    return report(result, args.out)
