@@ -167,7 +167,9 @@ def result(frame, columns: Sequence[str]):
 def wide(facts, spec: dict, *, periods: str = "annual", on_duplicate: str = "error"):
     """A region × year table with one column per entry of ``spec``, for the models.
 
-    ``spec`` maps a column name to ``(indicator, area)`` or ``(indicator, area, level)``.
+    ``spec`` maps a column name to ``(indicator, area)``, ``(indicator, area, level)`` or
+    ``(indicator, area, level, variant)`` (e.g. ``("budget_revenue", "all", "province",
+    "per_capita")``).
     Region-years are kept where at least one column is present; models drop incomplete rows
     themselves and report how many they used (``n``). Units are checked to be uniform per column.
     """
@@ -177,7 +179,8 @@ def wide(facts, spec: dict, *, periods: str = "annual", on_duplicate: str = "err
     for name, entry in spec.items():
         indicator, area, *rest = entry
         level = rest[0] if rest else None
-        s = select(facts, indicator, area=area, level=level, periods=periods,
+        variant = rest[1] if len(rest) > 1 else None
+        s = select(facts, indicator, area=area, level=level, variant=variant, periods=periods,
                    on_duplicate=on_duplicate)
         check_units(s, sorted(set(s["unit"])), f"column {name!r} ({indicator}, {area})")
         columns.append(s.set_index(["region_code", "year"])["value"].rename(name))
