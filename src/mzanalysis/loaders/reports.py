@@ -1,0 +1,159 @@
+"""Read report files and folders (.txt, .html, .htm, and .jsonl excerpt collections).
+
+One bad file must not stop a batch: :func:`load_reports` returns the documents it could read and,
+separately, one :class:`ReportError` per file that it could not (binary, empty, unknown encoding,
+too large, unreadable, missing), each naming the file and the problem.
+
+A ``.jsonl`` file holds excerpts, one JSON object per line with ``id`` and ``text`` (the layout of
+hand-labelled excerpt sets); each excerpt becomes a document named by its ``id``.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import DataError
+
+REPORT_SUFFIXES = (".txt", ".html", ".htm")
+EXCERPT_SUFFIXES = (".jsonl",)
+#: Default size limit: a civil-affairs report is tens of kilobytes; 50 MB is a wrong file.
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded report: ``name`` is the file name (or excerpt id); ``text`` what spans index."""
+
+    name: str
+    path: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ReportError:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _size_text(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def read_report(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read and decode one .txt/.html/.htm report; raise DataError naming the file on failure.
+
+    For HTML the document text is the page's text without scripts, navigation and footers
+    (:func:`mzanalysis.text.normalize.html_to_text`); spans index that text.
+    """
+    from ..text.normalize import decode, html_to_text
+
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise DataError(f"{p}: file is {_size_text(size)}, above the size limit of "
+                            f"{_size_text(max_bytes)} (raise it with --max-size)")
+        with open(p, "rb") as fh:
+            data = fh.read()
+    except PermissionError:
+        raise DataError(f"{p}: cannot read file (permission denied)") from None
+    except IsADirectoryError:
+        raise DataError(f"{p}: is a directory") from None
+    except FileNotFoundError:
+        raise DataError(f"{p}: no such file") from None
+    except OSError as exc:
+        raise DataError(f"{p}: cannot read file ({exc.strerror or exc})") from None
+    text = decode(data, name=str(p))
+    if p.suffix.lower() in (".html", ".htm"):
+        text = html_to_text(text)
+        if not text.strip():
+            raise DataError(f"{p}: HTML page has no text")
+    return Document(p.name, str(p), text)
+
+
+def read_excerpts(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
+    """Documents from a JSON-lines file of excerpts ({"id": ..., "text": ...} per line)."""
+    from ..text.normalize import decode
+
+    p = Path(path)
+    try:
+        if p.stat().st_size > max_bytes:
+            raise DataError(f"{p}: file is {_size_text(p.stat().st_size)}, above the size limit "
+                            f"of {_size_text(max_bytes)}")
+        data = p.read_bytes()
+    except PermissionError:
+        raise DataError(f"{p}: cannot read file (permission denied)") from None
+    except OSError as exc:
+        raise DataError(f"{p}: cannot read file ({exc.strerror or exc})") from None
+    docs = []
+    for lineno, line in enumerate(decode(data, name=str(p)).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            docs.append(Document(str(row["id"]), f"{p}:{lineno}", str(row["text"])))
+        except (ValueError, KeyError, TypeError):
+            raise DataError(f"{p}, line {lineno}: not an excerpt object with 'id' and 'text'") \
+                from None
+    return docs
+
+
+def report_paths(paths) -> tuple[list[Path], list[ReportError]]:
+    """Expand files and folders (recursively) into report files, in a stable order."""
+    files, errors = [], []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            try:
+                found = sorted(q for q in p.rglob("*") if q.suffix.lower() in
+                               REPORT_SUFFIXES + EXCERPT_SUFFIXES and not q.is_dir())
+            except PermissionError as exc:
+                errors.append(ReportError(str(p), f"{exc.filename}: cannot list folder "
+                                                  "(permission denied)"))
+                continue
+            if not found:
+                errors.append(ReportError(str(p), f"{p}: no .txt, .html or .htm reports in folder"))
+            files.extend(found)
+        elif p.exists() or p.is_symlink():
+            files.append(p)
+        else:
+            errors.append(ReportError(str(p), f"{p}: no such file or folder"))
+    return files, errors
+
+
+def load_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES):
+    """(documents, errors) for files/folders ``paths``; every unreadable file is one error."""
+    files, errors = report_paths(paths)
+    docs: list[Document] = []
+    for f in files:
+        try:
+            if f.suffix.lower() in EXCERPT_SUFFIXES:
+                docs.extend(read_excerpts(f, max_bytes=max_bytes))
+            else:
+                docs.append(read_report(f, max_bytes=max_bytes))
+        except DataError as exc:
+            errors.append(ReportError(str(f), str(exc)))
+    return docs, errors
+
+
+def extract_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES):
+    """Facts from every readable report under ``paths``: (DataFrame, errors).
+
+    The frame has the columns of :func:`mzanalysis.text.extract.extract_facts`; use
+    :func:`mzanalysis.text.extract.to_fact_table` for the validated fact schema.
+    """
+    import pandas as pd
+
+    from ..text.extract import FACT_COLUMNS, extract_facts
+
+    docs, errors = load_reports(paths, max_bytes=max_bytes)
+    frames = [extract_facts(d.text, doc=d.name) for d in docs]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame(columns=list(FACT_COLUMNS)), errors
+    return pd.concat(frames, ignore_index=True), errors
