@@ -1,0 +1,110 @@
+"""The words that tie a figure in a civil-affairs report to a programme, an area and a variant.
+
+All patterns are written in simplified characters with ASCII punctuation: they run on text from
+:func:`mzanalysis.text.normalize.normalize`. Each programme maps to the indicators of
+:data:`mzanalysis.schema.INDICATORS` it can produce; a programme without, say, a standard
+(临时救助 has no per-person standard in the vocabulary) simply yields no fact for such a figure.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Programme:
+    """A social-assistance programme and the indicator for each kind of figure about it."""
+
+    name: str
+    pattern: re.Pattern
+    standard: str | None = None      # per-person amount set by policy (标准)
+    avg_benefit: str | None = None   # per-person amount actually paid (补助水平)
+    recipients: str | None = None    # persons / person-times
+    households: str | None = None
+    expenditure: str | None = None   # total yuan
+    implied_area: str | None = None  # e.g. 五保 was by definition the rural programme
+
+
+def _p(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+PROGRAMMES: tuple[Programme, ...] = (
+    # 低保边缘 (near-dibao households) and 低保核对 (means-test office) are not dibao figures.
+    Programme("dibao", _p(r"最低生活保障|低保(?!边缘|核对|核查|工作|专干|信息)"), "dibao_standard",
+              "dibao_avg_benefit", "dibao_recipients", "dibao_households", "dibao_expenditure"),
+    Programme("wubao", _p(r"五保"), "tekun_standard", None, "tekun_recipients", None,
+              "tekun_expenditure", implied_area="rural"),
+    Programme("tekun", _p(r"特困|特殊困难人员供养|三无人员"), "tekun_standard", None,
+              "tekun_recipients", None, "tekun_expenditure"),
+    Programme("orphan", _p(r"孤儿|事实无人抚养儿童"), "orphan_standard", None, "orphan_recipients",
+              None, "orphan_expenditure"),
+    # 高领 is a common homophone typo (gāolíng) for 高龄 in typed reports.
+    Programme("elderly", _p(r"高龄|高领补贴|高领津贴|老年人津贴|老年津贴|老龄津贴"),
+              "elderly_allowance", None, "elderly_allowance_recipients", None,
+              "elderly_allowance_expenditure"),
+    # 困难生活补贴 / 重度护理补贴 are the short names of the two disability subsidies; a bare 护理补贴
+    # may be the elderly care subsidy, so it only marks a variant.
+    Programme("disability", _p(r"两项补贴|两项补助|双项补贴|残疾人生活补贴|残疾人护理补贴|困难生活补贴|"
+                               r"重度护理补贴|残疾人补贴|残疾人两项|残疾两项"),
+              "disability_subsidy", None, "disability_subsidy_recipients", None,
+              "disability_subsidy_expenditure"),
+    Programme("temporary", _p(r"临时救助|临时性救助|救急难"), None, None,
+              "temporary_assistance_recipients", None, "temporary_assistance_expenditure"),
+    Programme("medical", _p(r"医疗救助|大病救助|疾病救助|医疗费用救助"), None, None, None, None,
+              "medical_assistance_expenditure"),
+    Programme("population", _p(r"总人口|户籍人口|常住人口|人口|农牧民|总户数"), None, None, "population",
+              "population_households", None),
+    Programme("income", _p(r"人均可支配收入|可支配收入"), "disposable_income"),
+    Programme("consumption", _p(r"人均消费支出|人均生活消费支出"), "consumption_expenditure"),
+)
+PROGRAMME_BY_NAME = {p.name: p for p in PROGRAMMES}
+
+#: One alternation over every programme cue, longest first so 最低生活保障 wins over shorter cues.
+PROGRAMME_RE = re.compile("|".join(f"(?P<{p.name}>{p.pattern.pattern})" for p in PROGRAMMES))
+
+# 城乡 covers both; reports list urban before rural, which 分别 pairing relies on.
+AREA_RE = re.compile(r"(?P<all>城乡|全县|全市|全省|全州|全区|全旗)|(?P<urban>城市|城镇|城区|市区|城市居民)|"
+                     r"(?P<rural>农村|农牧区|牧区|乡村)")
+AREA_PAIR = ("urban", "rural")
+
+#: Variant cues per programme: (pattern, variant) in matching order.
+VARIANTS: dict[str, tuple[tuple[re.Pattern, str | None], ...]] = {
+    "tekun": ((_p(r"集中"), "concentrated"), (_p(r"分散"), "dispersed")),
+    "wubao": ((_p(r"集中"), "concentrated"), (_p(r"分散"), "dispersed")),
+    "orphan": ((_p(r"集中|机构|福利院|院内"), "institutional"), (_p(r"分散|散居"), "dispersed")),
+    # 两项 (both subsidies) names no single variant; 困难残疾人 get the living subsidy, 重度残疾人
+    # the care subsidy (国发〔2015〕52号).
+    "disability": ((_p(r"两项|双项"), None),
+                   (_p(r"困难残疾人|生活补贴|生活补助"), "living"),
+                   (_p(r"重度残疾人|护理补贴|护理补助"), "care")),
+}
+
+#: Words marking a per-person amount as the average actually paid rather than the standard.
+AVG_RE = re.compile(r"补助水平|人均补助|补差|平均补助|保障水平|人均发放|人均领取|月人均补助|年人均补助|低保补助")
+STANDARD_RE = re.compile(r"标准")
+
+#: Counts of people who are not beneficiaries (staff, volunteers, trainees …).
+NOT_BENEFICIARY_RE = re.compile(r"干部|职工|工作人员|志愿者|党员|代表|编制|培训|社工|专干|医生|教师|护理员|"
+                                r"参加|参训|测试|选拔|任用|评选|参保|保险")
+#: Money that is not programme spending (insurance premiums, construction, investment projects).
+NOT_SPENDING_RE = re.compile(r"保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集")
+#: Flows into or out of a programme (取消农村低保81户, 新增低保对象): not the number covered.
+FLOW_RE = re.compile(r"取消|(?<!已)纳入|新增|清退|退出|停保|核减|新纳入|减少|清理|整改|排查出|核查出|识别出|"
+                     r"审批|新申请|动态调整|增加|停发|减发|增发")
+STOCK_RE = re.compile(r"共有|现有|在保|累计|合计|总计|共计|截至|截止")
+#: Words that may stand between a figure and a programme named earlier in the sentence without
+#: changing the subject (惠及困难群众2.75万人; 实际领取的残疾人数量为3885人; 支出598万元).
+FILLER_RE = re.compile(
+    r"惠及|受益|覆盖|涉及|共计|合计|累计|总计|其中|达到|发放|支出|列支|下达|拨付|投入|安排|落实|配套|"
+    r"救助|保障|领取|享受|实际|符合|条件|申领|截至|截止|目前|底|分别|提高|调整|上调|人均|每人|每月|"
+    r"每年|月人均|年人均|补助水平|财政|标准|资金|补助金|补助|补贴|数量|人数|总数|全省|全市|全县|全区|"
+    r"全州|全旗|全盟|我省|我市|我县|我区|城乡|城市|城镇|农村|牧区|困难群众|群众|老年群体|群体|对象|"
+    r"人员|因此|再次|进一步|及时|全部|足额|按时|共有|现有|在保|困难|家庭|居民|集中|分散|供养|"
+    r"[共计为达有是的了已对向给按到至由从原其中于及和与之元月年日号人次名位户余多近约]|\d|\s|[、.·/%-]")
+#: Nouns naming the people a programme serves, allowed between a figure and its programme word.
+AUDIENCE = {"disability": re.compile(r"困难残疾人|重度残疾人|残疾人"),
+            "elderly": re.compile(r"老年人|老人"),
+            "dibao": re.compile(r"低收入"), "tekun": re.compile(r"老人")}
+#: Nouns that name a mixed, programme-less population (困难群众): no topic is inherited for them.
+GENERIC_RE = re.compile(r"困难群众|救助人数|救助对象|群众资金|困难群体|民政对象|救助资金")

@@ -1,0 +1,68 @@
+"""The region and year a report is about, read from its title (or its first lines).
+
+Work reports are titled 鄂尔多斯市民政局2023年工作总结 or X县民政局2020年度工作总结; an anonymised
+title (XX省, 202X) gives nothing, and the year is then null rather than guessed. When the title names
+no region, the first "<place>民政局/民政厅" in the body that resolves in the region registry is used.
+"""
+from __future__ import annotations
+
+import re
+
+from .normalize import content_ranges
+
+_TITLE_WORDS = re.compile(r"总结|报告|汇报|工作|情况|要点|计划|思路|讲话|公报")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2}|20\d?X|20XX|202X)(?=\s*年)", re.I)
+_BUREAU = re.compile(r"([\u4e00-\u9fff]{2,14}?)(?:民政局|民政厅|民政处|人民政府|政府)")
+_PLACE_END = re.compile(r"(?:自治区|自治州|自治县|特别行政区|省|市|州|地区|盟|县|区|旗)")
+
+
+def title_of(text: str) -> str:
+    """The report's title: the first short body line that reads like one (else the first line)."""
+    lines = []
+    for start, end in content_ranges(text):
+        for line in text[start:end].splitlines():
+            if line.strip():
+                lines.append(line.strip())
+            if len(lines) >= 6:
+                break
+        if len(lines) >= 6:
+            break
+    for line in lines:
+        if len(line) <= 60 and _TITLE_WORDS.search(line) and not line.startswith(("(", "一")):
+            return line
+    return lines[0][:80] if lines else ""
+
+
+def document_year(text: str) -> int | None:
+    """Year in the title (2023年工作总结 → 2023); None when absent or anonymised (202X)."""
+    m = _YEAR.search(title_of(text))
+    if not m or not m.group(1).isdigit():
+        return None
+    return int(m.group(1))
+
+
+def _resolve_place(run: str):
+    """Longest registry name ending a run of characters before 民政局 (年海西州 → 海西州)."""
+    from ..errors import RegionError
+    from ..regions import resolve
+
+    for i in range(len(run) - 1):
+        candidate = run[i:]
+        if not _PLACE_END.search(candidate[-4:]) and i > 0:
+            continue
+        try:
+            return resolve(candidate)
+        except RegionError:
+            continue
+    return None
+
+
+def document_region(text: str):
+    """Region named in the title, else by the first resolvable '<place>民政局' in the text."""
+    title = title_of(text)
+    for source in (title, text[:200000]):
+        for m in _BUREAU.finditer(source):
+            region = _resolve_place(m.group(1))
+            if region is not None:
+                return region
+    return None

@@ -1,0 +1,615 @@
+"""Rules from report sentence to welfare fact.
+
+The text is cut the way these reports are written: paragraphs, then *sections* that open with an
+enumeration marker (一是/二是, (一), 1、), then sentences (。;!?), then clauses (, : and brackets).
+For each number with a unit the rules decide, in order:
+
+1. **kind** — yuan total, yuan per person (每人每月, 月人均, 元/人·月 …), persons (人/名/位/人次),
+   households (户); percentages, ages (岁) and counts of other things are not facts;
+2. **role** — an increase (提高20元, 增加268元) is not a level and is skipped; 由X提高到Y and
+   调整为Y(原为X) make X ``old`` and Y ``new``; 、/和 lists carry the role and unit of their
+   neighbour;
+3. **programme** — the noun right after the number (27名孤儿, 1.2亿元临时救助资金), else the nearest
+   programme word before it in the sentence, else the section's topic (a heading such as
+   "3、全面落实重特大疾病救助制度" governs the sentences below it) unless the clause names a generic
+   population (困难群众);
+4. **area** and **variant** — the nearest cue in the clause; a figure without one inherits the area of
+   the run of clauses about the same programme if that run names one area only (a total after
+   urban and rural figures is for both); 分别 pairs values with the items listed before it
+   (城乡 → urban, rural; 集中、分散 → the two variants);
+5. **unit** — per month or per year from the cue; a per-person figure with no period takes it from
+   its pair, then from the document's last stated standard, then from magnitude, and is flagged
+   ``unit_missing``.
+
+Plausibility flags (unit_conflict, implausible_value) are added by :mod:`mzanalysis.text.validate`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from . import cues
+from .normalize import Normalized, content_ranges, normalize
+from .numbers import Number, find_numbers
+
+#: Columns of :func:`extract_facts` (the CLI's columns); see :func:`to_fact_table` for the schema.
+FACT_COLUMNS = ("doc", "region", "region_code", "level", "year", "indicator", "area", "variant",
+                "value", "value_high", "unit", "qualifier", "flags", "span_start", "span_end",
+                "text", "source", "source_ref")
+
+_SECTION_MARK = re.compile(r"(?:^|(?<=[。;!?\n]))\s*(?:[一二三四五六七八九十]+是|[(][一二三四五六七八九十]+[)]|"
+                           r"\d{1,2}[、.](?!\d)|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[,、])")
+_SENTENCE_END = re.compile(r"[。;!?]+")
+_CLAUSE_END = re.compile(r"[,:()\[\]【】“”\"]")
+
+# --- units ----------------------------------------------------------------------------------------
+_PERCENT = re.compile(r"\s*(?:%|‰|个百分点|成(?![员为立效绩果本]))")
+_AGE = re.compile(r"\s*(?:周岁|岁)")
+# 元/人·月, 元/月·人, 元/人/月, 元/年/人, 元/·人 (period dropped), 元/人, 元/月; "元" itself may be dropped.
+_PER = re.compile(r"\s*(?P<yuan>元)?\s*(?:/|每)\s*(?:(?P<p1>人)\s*[/·.]?\s*(?P<t1>月|年)?|"
+                  r"(?P<t2>月|年)\s*[/·.]?\s*(?P<p2>人)?|[·.]\s*(?P<p3>人))")
+_YUAN = re.compile(r"\s*(?:元|块钱)")
+_PERSONS = re.compile(r"\s*(?:人次|人|名|位)(?!民|大|口|员|均|数|事|才|工|文|力|群|生)")
+_PERSON_NOUN = re.compile(r"\s*(?:残疾人|老年人|老人|困难群众|群众|孤儿|儿童|低保对象|特困人员|居民|农牧民)")
+_HOUSEHOLDS = re.compile(r"\s*户(?!籍|口|型|外|主)")
+_ABOUT = re.compile(r"\s*左右")
+_PRE_MONTH = re.compile(r"每人每月|每月每人|人均每月|每人月|月人均|月均|每月|按月|月补助")
+_PRE_YEAR = re.compile(r"每人每年|每年每人|人均每年|年人均|年均|每年|按年|全年人均")
+_PRE_PERSON = re.compile(r"人均|每人")
+
+# --- roles ----------------------------------------------------------------------------------------
+_INCREASE = re.compile(r"提高了?|增加了?|增长了?|上调了?|提升了?|新增|减少了?|下降了?|降低了?|增幅|增资|"
+                       r"提标|多发|补发|比上年|较上年|同比")
+_TO = re.compile(r"到|至|为|达")
+_OLD = re.compile(r"由|从|原为|原来|原标准|原先")
+_NEW = re.compile(r"提高到|提高至|提高为|提到|提至|调整为|调整到|调整至|上调至|上调到|上调为|增加到|增加至|"
+                  r"增至|达到|提标至|提标到|调高到|调高至|提升到|提升至|统一为|统一到")
+_LIST_SEP = re.compile(r"^[\s、和及与,/·元月年人每均]*$")
+_SKIP_BEFORE = re.compile(r"(?:第|前|后|近\d*年|\d{4}年度?|编号|号|电话|QQ)$")
+
+
+@dataclass
+class Quantity:
+    """A number with its unit, position (normalised text) and the decisions made about it."""
+
+    num: Number
+    start: int
+    end: int
+    kind: str                 # money, persons, households
+    per_person: bool = False
+    period: str | None = None  # month / year
+    unit_broken: bool = False  # an explicit but incomplete unit (650元/·人, 1700/·人)
+    approximate: bool = False
+    role: str | None = None    # old / new / increase
+    programme: str | None = None
+    prog_pos: int = -1         # where the governing programme word starts (-1: inherited)
+    area: str | None = None
+    variant: str | None = None
+    paired: bool = False       # area/variant/role set by a 分别 pairing
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Fact:
+    indicator: str
+    area: str
+    variant: str | None
+    value: float
+    value_high: float | None
+    unit: str
+    qualifier: str | None
+    flags: list[str]
+    start: int
+    end: int
+    sentence: int  # index of the sentence, for plausibility checks within one sentence
+
+
+def _read_quantity(text: str, num: Number, clause_start: int) -> Quantity | None:
+    """Attach a unit to ``num``; None for numbers that are not welfare amounts or counts."""
+    after = text[num.end:num.end + 12]
+    if _PERCENT.match(after) or _AGE.match(after):
+        return None
+    before = text[max(clause_start, num.start - 6):num.start]
+    if _SKIP_BEFORE.search(before):
+        return None
+    per = _PER.match(after)
+    if per and (per.group("p1") or per.group("p2") or per.group("p3") or per.group("yuan")):
+        period = per.group("t1") or per.group("t2")
+        person = bool(per.group("p1") or per.group("p2") or per.group("p3"))
+        q = Quantity(num, num.start, num.end + per.end(), "money", per_person=True,
+                     period={"月": "month", "年": "year"}.get(period or ""))
+        # 元/·人 or 1700/·人: a unit was written but lost its period (or its 元).
+        q.unit_broken = (person and period is None) or not per.group("yuan")
+        if not person and not per.group("yuan"):
+            return None
+    elif (m := _YUAN.match(after)):
+        q = Quantity(num, num.start, num.end + m.end(), "money")
+    elif (m := _PERSONS.match(after)):
+        q = Quantity(num, num.start, num.end + m.end(), "persons")
+    elif num.scaled and _PERSON_NOUN.match(after):
+        # 11.5万残疾人因此受益: the noun is the unit; it stays outside the span for the tail rule
+        q = Quantity(num, num.start, num.end, "persons")
+    elif (m := _HOUSEHOLDS.match(after)):
+        q = Quantity(num, num.start, num.end + m.end(), "households")
+    else:
+        return None
+    q.approximate = num.approximate or bool(_ABOUT.match(text, q.end))
+    return q
+
+
+def _pre_cue(prefix: str) -> tuple[bool, str | None]:
+    """(per person?, period) from the words before a figure: 每人每月, 年人均, 人均 …"""
+    best = None
+    for pattern, period in ((_PRE_MONTH, "month"), (_PRE_YEAR, "year"), (_PRE_PERSON, None)):
+        for m in pattern.finditer(prefix):
+            if best is None or m.end() > best[0] or (m.end() == best[0] and period and not best[1]):
+                best = (m.end(), period)
+    if best is None:
+        return False, None
+    return True, best[1]
+
+
+def _sections(text: str, ranges: list[tuple[int, int]]):
+    """Yield (start, end) of sections: paragraphs split at enumeration markers."""
+    for r_start, r_end in ranges:
+        pos = r_start
+        for line in text[r_start:r_end].splitlines(keepends=True):
+            l_start, l_end = pos, pos + len(line)
+            pos = l_end
+            cuts = [l_start] + [l_start + m.start() for m in _SECTION_MARK.finditer(line)
+                                if m.start() > 0] + [l_end]
+            for a, b in zip(cuts, cuts[1:]):
+                if text[a:b].strip():
+                    yield a, b
+
+
+def _split(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in pattern.finditer(text, start, end):
+        if m.end() > pos:
+            out.append((pos, m.end()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def _is_filler(text: str, programme: str | None = None) -> bool:
+    """True when ``text`` holds only words that do not change the subject (see cues.FILLER_RE)."""
+    if programme in cues.AUDIENCE:
+        text = cues.AUDIENCE[programme].sub("", text)
+    if programme in cues.VARIANTS:
+        for pattern, _ in cues.VARIANTS[programme]:
+            text = pattern.sub("", text)
+    return not re.sub(r"[^\u4e00-\u9fff]", "", cues.FILLER_RE.sub("", text))
+
+
+def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int, clauses,
+                  topic: str | None) -> tuple[str | None, int]:
+    """(programme name, position of its word; -1 when inherited) governing ``q``, or (None, -1).
+
+    In order: the noun phrase right after the figure (27名孤儿, 1.2亿元临时救助专项资金); the first
+    programme word in the figure's own clause; a programme named earlier in the sentence when
+    everything between names no other subject; the section heading's programme.
+    """
+    c = next(c for c in clauses if c[0] <= q.start < c[1])
+    tail_end = min(next_start, sent[1], q.end + 20)
+    tail = text[q.end:tail_end]
+    stop = _CLAUSE_END.search(tail)
+    tail = tail[:stop.start()] if stop else tail
+    m = cues.PROGRAMME_RE.search(tail)
+    if m and not (q.kind == "money" and q.per_person):
+        return m.lastgroup, q.end + tail.find(m.group())
+    # a count followed by a noun of its own (153名困境儿童) is about that noun
+    own_tail = re.match(r"[\u4e00-\u9fff]{2,}", tail) if q.kind == "persons" and \
+        re.match(r"\s*[名位]", text[q.num.end:q.end]) or q.end == q.num.end else None
+    own = list(cues.PROGRAMME_RE.finditer(text, c[0], q.start))
+    if own:
+        # the nearest programme word; a bare 两项补助 after another programme's word is that
+        # programme's pair of subsidies (特困人员…生活护理两项补助), not the disability subsidies
+        m = own[-1]
+        if m.group().startswith(("两项", "双项")):
+            others = [o for o in own if o.lastgroup != m.lastgroup]
+            if others:
+                m = others[-1]
+        return m.lastgroup, m.start()
+    own_left = text[c[0]:q.start]
+    earlier = [m for m in cues.PROGRAMME_RE.finditer(text, sent[0], c[0])]
+    if earlier:
+        m = earlier[-1]
+        prog = m.lastgroup
+        between = text[m.end():q.start]
+        # clauses after the programme's own clause must not introduce another subject
+        k_clause = next(cl for cl in clauses if cl[0] <= m.start() < cl[1])
+        between = text[k_clause[1]:q.start]
+        if _is_filler(between, prog) and not (own_tail and not _is_filler(own_tail.group(), prog)):
+            return prog, m.start()
+        return None, -1
+    if topic is not None and q.kind == "money" and _is_filler(own_left, topic) \
+            and not cues.GENERIC_RE.search(own_left):
+        return topic, -1
+    return None, -1
+
+
+def _variant(programme: str, segment: str) -> tuple[bool, str | None]:
+    """Nearest variant cue in ``segment`` (searching from its end): (found?, variant)."""
+    table = cues.VARIANTS.get(programme)
+    if not table:
+        return False, None
+    best = None
+    for pattern, variant in table:
+        for m in pattern.finditer(segment):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), variant)
+    return (best is not None), (best[1] if best else None)
+
+
+def _area_in(segment: str) -> str | None:
+    best = None
+    for m in cues.AREA_RE.finditer(segment):
+        best = m.lastgroup
+    return best
+
+
+class _Doc:
+    """Per-document state: the last stated period of a per-person standard, the facts so far."""
+
+    def __init__(self) -> None:
+        self.last_period: str | None = None
+        self.facts: list[Fact] = []
+        self.sentence = 0
+
+
+def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: _Doc) -> str | None:
+    """Read the facts of one sentence; return the section topic after it."""
+    clauses = _split(text, sent[0], sent[1], _CLAUSE_END)
+
+    def clause_of(pos: int) -> tuple[int, int]:
+        for c in clauses:
+            if c[0] <= pos < c[1]:
+                return c
+        return (sent[0], sent[1])
+
+    numbers = find_numbers(text[sent[0]:sent[1]])
+    quantities: list[Quantity] = []
+    pending: list[Number] = []  # numbers without a unit, waiting for a listed neighbour's unit
+    for n in numbers:
+        n = replace(n, start=n.start + sent[0], end=n.end + sent[0])
+        c = clause_of(n.start)
+        q = _read_quantity(text, n, c[0])
+        if q is None:
+            # 2660、2220元/人·月: the first figure of a list shares the unit of the last.
+            if re.match(r"\s*[、和及与]\s*$", text[n.end:n.end + 2]) or text[n.end:n.end + 1] == "、":
+                pending.append(n)
+            else:
+                pending.clear()
+            continue
+        for p in pending:
+            between = text[p.end:n.start]
+            if _LIST_SEP.match(between):
+                quantities.append(replace(q, num=p, start=p.start, end=p.end, flags=[],
+                                          approximate=p.approximate, unit_broken=q.unit_broken))
+        pending.clear()
+        quantities.append(q)
+    quantities.sort(key=lambda x: x.start)
+    if not quantities:
+        m = None
+        for m in cues.PROGRAMME_RE.finditer(text, sent[0], sent[1]):
+            pass
+        return m.lastgroup if m else topic
+
+    # roles, per-person cues and programmes
+    prev_end: dict[tuple[int, int], int] = {}
+    prev_role: dict[tuple[int, int], str | None] = {}
+    for i, q in enumerate(quantities):
+        c = clause_of(q.start)
+        p_start = prev_end.get(c, c[0])
+        prefix = text[p_start:q.start]
+        # words before an intervening figure (增长5.5%) belong to that figure
+        cut = max(prefix.rfind(ch) for ch in "0123456789%")
+        prefix = prefix[cut + 1:] if cut >= 0 else prefix
+        clause_prefix = text[c[0]:q.start]
+        # role
+        inc = list(_INCREASE.finditer(prefix))
+        if inc and not _TO.search(prefix, inc[-1].end()):
+            q.role = "increase"
+        elif _NEW.search(prefix):
+            q.role = "new"
+        elif _OLD.search(prefix):
+            q.role = "old"
+        elif _LIST_SEP.match(prefix) and c in prev_role:
+            q.role = prev_role[c]
+        prev_role[c] = q.role
+        prev_end[c] = q.end
+        # per-person cue from the clause (每人每月 …), unless the figure is a 万/亿 total
+        if q.kind == "money" and q.num.scaled and re.search(r"人均[^\d,]{0,4}$", prefix):
+            q.per_person = True  # 人均救助2.34万元: a per-person amount, not a total
+        if q.kind == "money" and not q.num.scaled:
+            person, period = _pre_cue(clause_prefix)
+            if person and not q.per_person:
+                q.per_person, q.period = True, period
+            elif q.per_person and q.period is None and period and not q.unit_broken:
+                q.period = period
+        nxt = quantities[i + 1].start if i + 1 < len(quantities) else sent[1]
+        q.programme, q.prog_pos = _programme_at(text, sent, q, nxt, clauses, topic)
+        # flows (取消农村低保81户, 新纳入…) are not the number covered
+        if q.kind in ("persons", "households"):
+            flow = None
+            for flow in cues.FLOW_RE.finditer(text, sent[0], q.start):
+                pass
+            if flow is not None and not cues.STOCK_RE.search(text, flow.end(), q.start):
+                q.programme = None
+    # an old value needs a new one after it (由县财政承担50万元 is not a raise)
+    if not any(q.role == "new" for q in quantities):
+        for q in quantities:
+            if q.role == "old" and not _OLD.search(text[clause_of(q.start)[0]:q.start]).group().startswith("原"):
+                q.role = None
+
+    # 调整为每月620元(原为560元): the old figure is in the unit of the new one, and vice versa
+    for q in quantities:
+        if q.kind == "money" and q.role in ("old", "new") and not q.per_person:
+            other = [o for o in quantities if o.role in ("old", "new") and o.role != q.role
+                     and o.kind == "money" and o.per_person and o.period and not o.unit_broken]
+            if other:
+                near = min(other, key=lambda o: abs(o.start - q.start))
+                q.per_person, q.period = True, near.period
+
+    _areas_and_variants(text, sent, clause_of, quantities)
+    _pair_respectively(text, sent, quantities)
+
+    for q in quantities:
+        fact = _to_fact(text, q, clause_of(q.start), doc)
+        if fact is not None:
+            doc.facts.append(fact)
+    last = None
+    for last in cues.PROGRAMME_RE.finditer(text, sent[0], sent[1]):
+        pass
+    return last.lastgroup if last else topic
+
+
+def _areas_and_variants(text, sent, clause_of, quantities) -> None:
+    for q in quantities:
+        if q.programme is None:
+            continue
+        c = clause_of(q.start)
+        own = text[c[0]:q.start]
+        tail = text[q.end:min(c[1], q.end + 12)]
+        # area: the nearest cue in the clause, else the run of clauses about this programme
+        area = _area_in(own)
+        if area is None and 0 <= q.prog_pos < c[0]:
+            k = clause_of(q.prog_pos)
+            area = _area_in(text[k[0]:k[1]])
+        if area is None and q.prog_pos >= 0:
+            run_start = clause_of(q.prog_pos)[0]
+            # extend the run back over earlier clauses naming the same programme
+            for m in cues.PROGRAMME_RE.finditer(text, sent[0], q.prog_pos):
+                if m.lastgroup == q.programme:
+                    run_start = min(run_start, clause_of(m.start())[0])
+                else:
+                    run_start = clause_of(q.prog_pos)[0]
+            hits = list(cues.AREA_RE.finditer(text, run_start, q.start))
+            found = {m.lastgroup for m in hits}
+            if hits:
+                near = clause_of(hits[-1].start())
+                counts = any(o.kind in ("persons", "households") and near[0] <= o.start < near[1]
+                             for o in quantities)
+                # 城市低保471户1088人, 发放补助金576.22万元: the amount is for the same subject
+                if len(found) == 1 or (counts and q.kind == "money" and not q.per_person):
+                    area = hits[-1].lastgroup
+                else:
+                    area = "all"  # a figure after urban and rural ones covers both
+        if area is None:
+            area = cues.PROGRAMME_BY_NAME[q.programme].implied_area or "all"
+        q.area = area
+        # variant: nearest cue in the clause (or the noun right after a count: 9522名重度残疾人)
+        found, variant = _variant(q.programme, own)
+        if not found and q.kind in ("persons", "households"):
+            found, variant = _variant(q.programme, tail)
+        q.variant = variant
+
+
+_RESPECTIVELY = re.compile(r"分别")
+
+
+def _pair_respectively(text: str, sent: tuple[int, int], quantities: list[Quantity]) -> None:
+    """分别: pair the values after it with the items (areas or variants) listed before it."""
+    for m in _RESPECTIVELY.finditer(text, sent[0], sent[1]):
+        after = [q for q in quantities if q.start > m.end() and q.role != "increase"
+                 and q.programme is not None]
+        # values after 分别 up to the end of the clause list: stop at a figure of another kind
+        if not after:
+            continue
+        kind = after[0].kind
+        group = []
+        for q in after:
+            if q.kind != kind or (group and re.search(r",|分别", text[group[-1].end:q.start])):
+                break
+            group.append(q)
+        programme = group[0].programme
+        # items: in the clause of 分别, else in the clauses before it (城乡低保标准分别…, 补助水平分别…)
+        items = None
+        starts = [c0 for c0, _ in _split(text, sent[0], m.start(), _CLAUSE_END)]
+        for c0 in reversed(starts or [sent[0]]):
+            items = _listed_items(programme, text[c0:m.start()])
+            if items:
+                break
+        phases: dict[str | None, list[Quantity]] = {}
+        for q in group:
+            phases.setdefault(q.role, []).append(q)
+        for members in phases.values():
+            its = items
+            if its is None and len(members) == 2 and kind == "money" and any(
+                    cues.PROGRAMME_BY_NAME[programme].standard and q.per_person for q in members):
+                # 城乡…标准分别为A、B with the area lost (城低保): reports list urban first.
+                its = [("area", "urban"), ("area", "rural")]
+            if its is None or len(its) != len(members):
+                continue
+            for q, (what, value) in zip(members, its):
+                setattr(q, what, value)
+                q.paired = True
+            # a per-person unit without period takes it from its pair
+            periods = {q.period for q in members if q.period}
+            if len(periods) == 1:
+                for q in members:
+                    if q.per_person and q.period is None:
+                        q.period = next(iter(periods))
+                        q.unit_broken = True
+        # the two phases of 分别由A、B提高至C、D share their periods too
+        periods = {q.period for q in group if q.period}
+        if len(periods) == 1:
+            for q in group:
+                if q.per_person and q.period is None:
+                    q.period = next(iter(periods))
+                    q.unit_broken = True
+
+
+def _listed_items(programme: str, head: str) -> list[tuple[str, str]] | None:
+    """Items listed before 分别: variants (集中、分散) or areas (城乡, 城市和农村), in order."""
+    table = cues.VARIANTS.get(programme, ())
+    hits = []
+    for pattern, variant in table:
+        if variant is None:
+            continue
+        for m in pattern.finditer(head):
+            hits.append((m.start(), variant))
+    hits.sort()
+    variants = list(dict.fromkeys(v for _, v in hits))
+    if len(variants) >= 2:
+        return [("variant", v) for v in variants]
+    areas: list[str] = []
+    for m in cues.AREA_RE.finditer(head):
+        if m.group() == "城乡":
+            areas.extend(cues.AREA_PAIR)
+        elif m.lastgroup in cues.AREA_PAIR:
+            areas.append(m.lastgroup)
+    areas = list(dict.fromkeys(areas))
+    if len(areas) >= 2:
+        return [("area", a) for a in areas]
+    return None
+
+
+def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact | None:
+    if q.role == "increase" or q.programme is None:
+        return None
+    prog = cues.PROGRAMME_BY_NAME[q.programme]
+    context = text[q.prog_pos if 0 <= q.prog_pos < q.start else clause[0]:q.start]
+    if cues.NOT_BENEFICIARY_RE.search(text[clause[0]:q.start][-8:] + text[q.end:q.end + 6]) \
+            and q.kind == "persons":
+        return None
+    flags: list[str] = []
+    unit = None
+    value, high = q.num.value, q.num.value_high
+    if q.kind == "persons":
+        indicator = prog.recipients
+        unit = "persons"
+    elif q.kind == "households":
+        indicator = prog.households
+        unit = "households"
+    else:
+        has_standard = cues.STANDARD_RE.search(context) is not None
+        per_person = q.per_person or (has_standard and not q.num.scaled and value < 50000
+                                      and prog.standard is not None)
+        if per_person:
+            avg = std = None
+            for avg in cues.AVG_RE.finditer(context):
+                pass
+            for std in cues.STANDARD_RE.finditer(context):
+                pass
+            if avg is not None and (std is None or avg.start() > std.start()) and prog.avg_benefit:
+                indicator = prog.avg_benefit
+            elif std is not None or q.role in ("old", "new") or prog.avg_benefit is None \
+                    and prog.name in ("income", "consumption"):
+                indicator = prog.standard
+            else:
+                return None  # 人均1000元的服务: per person, but neither a standard nor a benefit level
+            period = q.period
+            if period is None:
+                period = doc.last_period or ("year" if value >= 2400 else "month")
+                flags.append("unit_missing")
+            elif q.unit_broken:
+                flags.append("unit_missing")
+            if not q.unit_broken and q.period and indicator == prog.standard:
+                doc.last_period = q.period
+            unit = "yuan_per_person_month" if period == "month" else "yuan_per_person_year"
+        else:
+            if cues.NOT_SPENDING_RE.search(text[clause[0]:q.start]):
+                return None
+            indicator = prog.expenditure
+            unit = "yuan"
+    if indicator is None:
+        return None
+    if q.approximate:
+        flags.append("approximate")
+    start = min(clause[0], q.prog_pos) if q.prog_pos >= 0 else clause[0]
+    start = max(start, clause[0] if q.prog_pos < 0 else min(q.prog_pos, clause[0]))
+    return Fact(indicator, q.area or "all", q.variant, value, high, unit,
+                q.role if q.role in ("old", "new") else None, flags, start, q.end, doc.sentence)
+
+
+def read_facts(norm: Normalized) -> list[Fact]:
+    """Facts in a normalised document (positions in the normalised text)."""
+    from .validate import check_plausibility
+
+    text = norm.text
+    doc = _Doc()
+    for s_start, s_end in _sections(text, content_ranges(text)):
+        sentences = _split(text, s_start, s_end, _SENTENCE_END)
+        # a short first sentence is the section's heading; its programme governs bare figures below
+        head = sentences[0]
+        m = cues.PROGRAMME_RE.search(text, head[0], head[1]) if head[1] - head[0] <= 40 else None
+        topic = m.lastgroup if m else None
+        for sent in sentences:
+            _process_sentence(text, sent, topic, doc)
+            doc.sentence += 1
+    return check_plausibility(doc.facts)
+
+
+def extract_facts(text: str, doc: str = "<text>", *, region: str | None = None,
+                  year: int | None = None):
+    """Facts read from one report's decoded ``text`` as a DataFrame (the CLI's columns).
+
+    ``region`` (a name or code) and ``year`` override what the title says; where neither the title
+    nor the caller gives them, ``region``/``region_code``/``year`` are null — use
+    :func:`to_fact_table` to get the validated fact schema, which needs them.
+    Spans (``span_start``/``span_end``/``text``) index ``text`` exactly as given.
+    """
+    import pandas as pd
+
+    from .docmeta import document_region, document_year
+    from ..regions import resolve
+
+    norm = normalize(text)
+    reg = resolve(region) if region is not None else document_region(norm.text)
+    yr = year if year is not None else document_year(norm.text)
+    rows = []
+    for f in read_facts(norm):
+        start, end = norm.span(f.start, f.end)
+        rows.append({
+            "doc": doc, "region": reg.name if reg else None, "region_code": reg.code if reg else None,
+            "level": reg.level if reg else None, "year": yr, "indicator": f.indicator,
+            "area": f.area, "variant": f.variant, "value": float(f.value),
+            "value_high": float(f.value_high) if f.value_high is not None else None,
+            "unit": f.unit, "qualifier": f.qualifier, "flags": list(f.flags),
+            "span_start": start, "span_end": end, "text": text[start:end], "source": doc,
+            "source_ref": f"chars {start}-{end}",
+        })
+    frame = pd.DataFrame(rows, columns=list(FACT_COLUMNS))
+    frame["year"] = frame["year"].astype("Int64")
+    frame["value_high"] = frame["value_high"].astype("float64")
+    return frame
+
+
+def to_fact_table(frame):
+    """Split :func:`extract_facts` output into (valid fact table, facts lacking region or year).
+
+    The fact schema needs a region and a year; a report that states neither cannot supply them,
+    and guessing would put figures in the wrong place. Those facts are returned, not dropped, so a
+    caller can list them or supply ``region=``/``year=``.
+    """
+    from ..schema import validate_facts
+
+    known = frame["region_code"].notna() & frame["year"].notna()
+    good = frame[known].copy()
+    good["year"] = good["year"].astype("int64")
+    good["period"] = good["year"].astype(str)
+    return validate_facts(good, what="extracted facts"), frame[~known].copy()

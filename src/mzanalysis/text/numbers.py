@@ -1,0 +1,115 @@
+"""Numbers as Chinese civil-affairs reports write them.
+
+Reports mix every convention: ``1350``, ``1 350`` (a thin space as thousands separator, common in
+older provincial reports), ``1,350``, full-width ``１３５０`` (normalised to ASCII before this module
+sees it), ``2.75万``, ``1.71亿``, Chinese numerals (``九百``, ``十二点五亿``), ranges (``90-160``,
+``90至160``) and approximations (``8000余万``, ``近1亿``, ``300多``). :func:`find_numbers` finds them
+in normalised text with their positions; :func:`parse_number` reads one number string.
+
+Chinese numerals are read by cn2an; 万/亿 multipliers are applied here because cn2an rejects mixed
+forms such as 十二点五亿 and because the Arabic path (the common one) should not pay for cn2an.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MULTIPLIERS = {"万": 1e4, "亿": 1e8, "万亿": 1e12, "千万": 1e7, "百万": 1e6, "十万": 1e5}
+
+_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?![\d])|\d+)(?:\.\d+)?"
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
+_CN = rf"[{_CN_DIGITS}]+"
+# 近/约/逾 before, 余/多 after (8000余万元, 1万余人), 左右 after the unit (handled by the caller).
+_APPROX_BEFORE = r"近|约|逾|超过|大约|将近|接近|大概"
+_NUMBER = re.compile(
+    rf"(?P<pre>{_APPROX_BEFORE})?"
+    rf"(?<![\d.])(?P<num>{_ARABIC}|{_CN})"
+    rf"(?:\s*(?P<sep>-|~|至|到)\s*(?P<num2>{_ARABIC}|{_CN}))?"
+    r"(?P<mid>余|多)?(?P<mult>万亿|千万|百万|十万|万|亿)?(?P<post>余|多)?")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in text: ``value`` (and ``value_high`` for a range) in plain units."""
+
+    start: int
+    end: int
+    value: float
+    value_high: float | None
+    approximate: bool
+    scaled: bool  # written with 万/亿: a total, never a per-person amount
+    chinese: bool  # written in Chinese numerals
+
+    @property
+    def is_integer(self) -> bool:
+        return float(self.value).is_integer()
+
+
+def _arabic(text: str) -> float:
+    return float(text.replace(",", "").replace(" ", ""))
+
+
+def _chinese(text: str) -> float:
+    """Chinese numeral → float via cn2an; a trailing 万/亿 (十二点五亿) is applied here."""
+    import cn2an
+
+    mult = 1.0
+    while text and text[-1] in "万亿" and not (len(text) > 1 and text[-2] == "点"):
+        mult *= MULTIPLIERS[text[-1]]
+        text = text[:-1]
+    if not text:
+        raise ValueError("no digits")
+    return float(cn2an.cn2an(text, "smart")) * mult
+
+
+def _value(text: str) -> float:
+    return _chinese(text) if re.fullmatch(_CN, text) else _arabic(text)
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number in ``text`` (normalised: ASCII digits), with approximation and range marks.
+
+    Chinese numerals are kept only when they are at least two characters long (so 一户一策 or 二是
+    are not numbers) and parse with cn2an.
+    """
+    out: list[Number] = []
+    for m in _NUMBER.finditer(text):
+        raw, raw2 = m.group("num"), m.group("num2")
+        chinese = not raw[0].isdigit()
+        if chinese:
+            if len(raw) + len(m.group("mult") or "") < 2 or set(raw) <= set("点万亿"):
+                continue
+        if raw2 is not None and raw2[0].isdigit() == chinese:
+            raw2 = None  # mixed 3至五: not a range
+        try:
+            value = _value(raw)
+            high = _value(raw2) if raw2 else None
+        except (ValueError, KeyError, TypeError):
+            continue
+        mult = MULTIPLIERS[m.group("mult")] if m.group("mult") else 1.0
+        end = m.end() if (raw2 or not m.group("num2")) else m.end("num")
+        value *= mult
+        if high is not None:
+            high *= mult
+            if high <= value:  # 2019-2020 style pairs or dates, not a range of amounts
+                high = None
+        approx = bool(m.group("pre") or m.group("mid") or m.group("post"))
+        start = m.start("num") if not m.group("pre") else m.start()
+        scaled = bool(m.group("mult")) or (chinese and ("万" in raw or "亿" in raw))
+        out.append(Number(start, end, value, high, approx, scaled, chinese))
+    return out
+
+
+def parse_number(text: str) -> float:
+    """Read one number written any of the ways above (``"2.75万"`` → 27500.0).
+
+    Raises ValueError when ``text`` is not exactly one number. A range returns its low end; use
+    :func:`find_numbers` for both ends.
+    """
+    from .normalize import to_halfwidth
+
+    clean = to_halfwidth(text).strip()
+    found = find_numbers(clean)
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(clean):
+        raise ValueError(f"not a single number: {text!r}")
+    return found[0].value
