@@ -64,7 +64,7 @@ PROGRAMME_BY_NAME = {p.name: p for p in PROGRAMMES}
 PROGRAMME_RE = re.compile("|".join(f"(?P<{p.name}>{p.pattern.pattern})" for p in PROGRAMMES))
 
 # 城乡 covers both; reports list urban before rural, which 分别 pairing relies on.
-AREA_RE = re.compile(r"(?P<all>城乡|全县|全市|全省|全州|全区|全旗)|(?P<urban>城市|城镇|城区|市区|城市居民)|"
+AREA_RE = re.compile(r"(?P<all>城乡)|(?P<urban>城市|城镇|城区|市区|城市居民)|"
                      r"(?P<rural>农村|农牧区|牧区|乡村)")
 AREA_PAIR = ("urban", "rural")
 
@@ -101,7 +101,7 @@ FILLER_RE = re.compile(
     r"每年|月人均|年人均|补助水平|财政|标准|资金|补助金|补助|补贴|数量|人数|总数|全省|全市|全县|全区|"
     r"全州|全旗|全盟|我省|我市|我县|我区|城乡|城市|城镇|农村|牧区|困难群众|群众|老年群体|群体|对象|"
     r"人员|因此|再次|进一步|及时|全部|足额|按时|共有|现有|在保|困难|家庭|居民|集中|分散|供养|"
-    r"[共计为达有是的了已对向给按到至由从原其中于及和与之元月年日号人次名位户余多近约]|\d|\s|[、.·/%-]")
+    r"[共计为达有是的了已对向给按到至由从原其中于及和与之元万亿月年日号人次名位户余多近约]|\d|\s|[、.·/%-]")
 #: Nouns naming the people a programme serves, allowed between a figure and its programme word.
 AUDIENCE = {"disability": re.compile(r"困难残疾人|重度残疾人|残疾人"),
             "elderly": re.compile(r"老年人|老人"),

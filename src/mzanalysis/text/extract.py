@@ -53,8 +53,9 @@ _PERSONS = re.compile(r"\s*(?:人次|人|名|位)(?!民|大|口|员|均|数|事|
 _PERSON_NOUN = re.compile(r"\s*(?:残疾人|老年人|老人|困难群众|群众|孤儿|儿童|低保对象|特困人员|居民|农牧民)")
 _HOUSEHOLDS = re.compile(r"\s*户(?!籍|口|型|外|主)")
 _ABOUT = re.compile(r"\s*左右")
-_PRE_MONTH = re.compile(r"每人每月|每月每人|人均每月|每人月|月人均|月均|每月|按月|月补助")
-_PRE_YEAR = re.compile(r"每人每年|每年每人|人均每年|年人均|年均|每年|按年|全年人均")
+# 年保障标准 / 月标准: the period is written on the standard itself.
+_PRE_MONTH = re.compile(r"(?<![\d上本当同次])月(?:保障|低保|供养|补助|救助)?标准|每人每月|每月每人|人均每月|每人月|月人均|月均|每月|按月|月补助")
+_PRE_YEAR = re.compile(r"(?<![\dX今去上本当明前后同])年(?:保障|低保|供养|补助|救助)?标准|每人每年|每年每人|人均每年|年人均|年均|每年|按年|全年人均")
 _PRE_PERSON = re.compile(r"人均|每人")
 
 # --- roles ----------------------------------------------------------------------------------------
@@ -317,8 +318,8 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             q.role = "new"
         elif _OLD.search(prefix):
             q.role = "old"
-        elif _LIST_SEP.match(prefix) and c in prev_role:
-            q.role = prev_role[c]
+        elif prev_role.get(c) == "new" or (_LIST_SEP.match(prefix) and c in prev_role):
+            q.role = prev_role[c]  # 提高到A和B: both new; 由A、B: both old
         prev_role[c] = q.role
         prev_end[c] = q.end
         # per-person cue from the clause (每人每月 …), unless the figure is a 万/亿 total
@@ -438,7 +439,8 @@ def _pair_respectively(text: str, sent: tuple[int, int], quantities: list[Quanti
             phases.setdefault(q.role, []).append(q)
         for members in phases.values():
             its = items
-            if its is None and len(members) == 2 and kind == "money" and any(
+            if its is None and len(members) == 2 and kind == "money" and programme in (
+                    "dibao", "tekun") and any(
                     cues.PROGRAMME_BY_NAME[programme].standard and q.per_person for q in members):
                 # 城乡…标准分别为A、B with the area lost (城低保): reports list urban first.
                 its = [("area", "urban"), ("area", "rural")]
@@ -523,7 +525,9 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact
             else:
                 return None  # 人均1000元的服务: per person, but neither a standard nor a benefit level
             period = q.period
-            if period is None:
+            if period is None and prog.name in ("income", "consumption"):
+                period = "year"  # household-survey statistics are annual unless stated otherwise
+            elif period is None:
                 period = doc.last_period or ("year" if value >= 2400 else "month")
                 flags.append("unit_missing")
             elif q.unit_broken:

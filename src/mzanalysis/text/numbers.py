@@ -88,9 +88,10 @@ def find_numbers(text: str) -> list[Number]:
             continue
         mult = MULTIPLIERS[m.group("mult")] if m.group("mult") else 1.0
         end = m.end() if (raw2 or not m.group("num2")) else m.end("num")
-        value *= mult
+        # round away binary noise from the multiplication (1.1亿 → 110000000, not …0.00000001)
+        value = round(value * mult, 6)
         if high is not None:
-            high *= mult
+            high = round(high * mult, 6)
             if high <= value:  # 2019-2020 style pairs or dates, not a range of amounts
                 high = None
         approx = bool(m.group("pre") or m.group("mid") or m.group("post"))

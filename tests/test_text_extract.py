@@ -1,0 +1,214 @@
+"""Sentence shapes of Chinese civil-affairs reports → facts (a price-parser style table).
+
+Each case is a short sentence written in the style of county and provincial work reports (not
+copied from any report) and the facts a careful reader takes from it. Bugs these cases caught while
+the rules were written are listed at the end of the module docstring of each group.
+"""
+from __future__ import annotations
+
+import pytest
+
+from mzanalysis.text.extract import extract_facts
+
+M, Y = "yuan_per_person_month", "yuan_per_person_year"
+P, H, YUAN = "persons", "households", "yuan"
+
+
+def F(indicator, area, value, unit, variant=None, qualifier=None, flags=(), high=None):
+    return (indicator, area, variant, float(value), None if high is None else float(high), unit,
+            qualifier, tuple(sorted(flags)))
+
+
+def facts_of(text):
+    df = extract_facts(text, doc="t")
+    return sorted(((r.indicator, r.area, r.variant if isinstance(r.variant, str) else None,
+                   float(r.value), None if r.value_high != r.value_high else float(r.value_high),
+                   r.unit, r.qualifier if isinstance(r.qualifier, str) else None,
+                   tuple(sorted(r.flags))) for r in df.itertuples()), key=repr)
+
+
+# Standards: period cues before and after the figure, raises, pairs and lists.
+STANDARDS = [
+    ("城市低保标准提高到每人每月680元。", [F("dibao_standard", "urban", 680, M, qualifier="new")]),
+    ("农村低保标准为每人每年5200元。", [F("dibao_standard", "rural", 5200, Y)]),
+    ("全县农村低保标准提高到年人均4800元。", [F("dibao_standard", "rural", 4800, Y, qualifier="new")]),
+    ("城乡低保标准分别达到每人每月720元和每人每年6600元。",
+     [F("dibao_standard", "urban", 720, M, qualifier="new"),
+      F("dibao_standard", "rural", 6600, Y, qualifier="new")]),
+    ("城乡低保标准分别提高到月人均610元和年人均4 950元。",
+     [F("dibao_standard", "urban", 610, M, qualifier="new"),
+      F("dibao_standard", "rural", 4950, Y, qualifier="new")]),
+    ("城市居民最低生活保障标准由每人每月560元提高到每人每月600元。",
+     [F("dibao_standard", "urban", 560, M, qualifier="old"),
+      F("dibao_standard", "urban", 600, M, qualifier="new")]),
+    ("农村低保标准由年人均3600元提高至年人均4000元,提高400元。",
+     [F("dibao_standard", "rural", 3600, Y, qualifier="old"),
+      F("dibao_standard", "rural", 4000, Y, qualifier="new")]),
+    ("城市低保标准调整为每月650元(原为600元、上调50元)。",
+     [F("dibao_standard", "urban", 650, M, qualifier="new"),
+      F("dibao_standard", "urban", 600, M, qualifier="old")]),
+    ("城镇低保标准为780元/人·月,农村低保标准为6240元/人·年。",
+     [F("dibao_standard", "urban", 780, M), F("dibao_standard", "rural", 6240, Y)]),
+    ("城市低保标准为720元/月·人,农村低保标准为5400元/年·人。",
+     [F("dibao_standard", "urban", 720, M), F("dibao_standard", "rural", 5400, Y)]),
+    ("城乡低保标准分别由700元/月·人、520元/月·人提高至740元/月·人、560元/月·人。",
+     [F("dibao_standard", "urban", 700, M, qualifier="old"),
+      F("dibao_standard", "rural", 520, M, qualifier="old"),
+      F("dibao_standard", "urban", 740, M, qualifier="new"),
+      F("dibao_standard", "rural", 560, M, qualifier="new")]),
+    # the rural unit lost its period: inferred from its urban pair and flagged
+    ("城乡低保标准分别提高至800元/月·人、600元/·人。",
+     [F("dibao_standard", "urban", 800, M, qualifier="new"),
+      F("dibao_standard", "rural", 600, M, qualifier="new", flags=["unit_missing"])]),
+    # no 元 and no period at all
+    ("城乡特困人员基本生活标准分别提高至1300/·人、1000/·人。",
+     [F("tekun_standard", "urban", 1300, M, qualifier="new", flags=["unit_missing"]),
+      F("tekun_standard", "rural", 1000, M, qualifier="new", flags=["unit_missing"])]),
+    # a "monthly" rural standard seven times the urban one is per year
+    ("城市低保标准达到每人每月500元,农村低保标准达到每人每月3500元。",
+     [F("dibao_standard", "urban", 500, M, qualifier="new"),
+      F("dibao_standard", "rural", 3500, Y, qualifier="new", flags=["unit_conflict"])]),
+    ("高龄津贴标准每人每月提高10元、达到100-200元。",
+     [F("elderly_allowance", "all", 100, M, qualifier="new", high=200)]),
+    ("80周岁以上老年人高龄补贴标准为每人每月50至300元。",
+     [F("elderly_allowance", "all", 50, M, high=300)]),
+    ("特困人员集中供养标准为8400元/年/人,分散供养标准为6000元/年/人。",
+     [F("tekun_standard", "all", 8400, Y, variant="concentrated"),
+      F("tekun_standard", "all", 6000, Y, variant="dispersed")]),
+    ("将孤儿基本生活保障标准分别提高到机构养育每人每月1600元和社会散居每人每月1200元。",
+     [F("orphan_standard", "all", 1600, M, variant="institutional", qualifier="new"),
+      F("orphan_standard", "all", 1200, M, variant="dispersed", qualifier="new")]),
+    ("集中、分散供养孤儿基本生活保障标准分别提高至1800、1400元/人·月。",
+     [F("orphan_standard", "all", 1800, M, variant="institutional", qualifier="new"),
+      F("orphan_standard", "all", 1400, M, variant="dispersed", qualifier="new")]),
+    ("困难残疾人生活补贴标准90元/人/月,重度残疾人护理补贴标准100元/人/月。",
+     [F("disability_subsidy", "all", 90, M, variant="living"),
+      F("disability_subsidy", "all", 100, M, variant="care")]),
+    ("月人均补助水平达到420元。", []),  # no programme named
+    ("城市低保月人均补助水平达到420元,农村低保年人均补助2600元。",
+     [F("dibao_avg_benefit", "urban", 420, M, qualifier="new"),
+      F("dibao_avg_benefit", "rural", 2600, Y)]),
+]
+
+# Counts and totals: programme nouns before and after the figure, 万/亿, generic populations.
+COUNTS = [
+    ("全县共有城乡低保对象3216户5874人。",
+     [F("dibao_households", "all", 3216, H), F("dibao_recipients", "all", 5874, P)]),
+    ("农村低保2105户4630人,城市低保388户702人。",
+     [F("dibao_households", "rural", 2105, H), F("dibao_recipients", "rural", 4630, P),
+      F("dibao_households", "urban", 388, H), F("dibao_recipients", "urban", 702, P)]),
+    ("全省城乡低保对象42.6万人(其中城市低保9.8万人,农村低保32.8万人)。",
+     [F("dibao_recipients", "all", 426000, P), F("dibao_recipients", "urban", 98000, P),
+      F("dibao_recipients", "rural", 328000, P)]),
+    ("累计发放城乡低保金3,256.8万元。", [F("dibao_expenditure", "all", 32568000, YUAN)]),
+    ("我县共有农村低保1320户2980人,发放低保金1208.6万元。",
+     [F("dibao_households", "rural", 1320, H), F("dibao_recipients", "rural", 2980, P),
+      F("dibao_expenditure", "rural", 12086000, YUAN)]),
+    ("发放城乡最低生活保障资金2.35亿元,惠及困难群众3.1万人。",
+     [F("dibao_expenditure", "all", 235000000, YUAN), F("dibao_recipients", "all", 31000, P)]),
+    ("为386名特困供养对象发放供养金412.5万元。",
+     [F("tekun_recipients", "all", 386, P), F("tekun_expenditure", "all", 4125000, YUAN)]),
+    ("全县五保供养对象512人,其中集中供养136人,分散供养376人。",
+     [F("tekun_recipients", "rural", 512, P),
+      F("tekun_recipients", "rural", 136, P, variant="concentrated"),
+      F("tekun_recipients", "rural", 376, P, variant="dispersed")]),
+    ("孤儿46人,发放孤儿基本生活费52.3万元。",
+     [F("orphan_recipients", "all", 46, P), F("orphan_expenditure", "all", 523000, YUAN)]),
+    ("为1.2万名80周岁以上老人发放高龄津贴1500余万元。",
+     [F("elderly_allowance_recipients", "all", 12000, P),
+      F("elderly_allowance_expenditure", "all", 15000000, YUAN, flags=["approximate"])]),
+    ("发放残疾人两项补贴2386万元,惠及困难残疾人8120名、重度残疾人9435名。",
+     [F("disability_subsidy_expenditure", "all", 23860000, YUAN),
+      F("disability_subsidy_recipients", "all", 8120, P, variant="living"),
+      F("disability_subsidy_recipients", "all", 9435, P, variant="care")]),
+    ("全年实施临时救助6230人次,支出临时救助资金1126万元。",
+     [F("temporary_assistance_recipients", "all", 6230, P),
+      F("temporary_assistance_expenditure", "all", 11260000, YUAN)]),
+    ("下拨3800万元临时救助专项资金。",
+     [F("temporary_assistance_expenditure", "all", 38000000, YUAN)]),
+    ("全年支出医疗救助资金近一亿元。",
+     [F("medical_assistance_expenditure", "all", 100000000, YUAN, flags=["approximate"])]),
+    ("全县辖12个乡镇,总人口26.4万人。", [F("population", "all", 264000, P)]),
+    ("现有农牧民8650户32410人。",
+     [F("population_households", "all", 8650, H), F("population", "all", 32410, P)]),
+    # garbled figures are kept but flagged
+    ("发放临时救助资金860万元,惠及困难群众2.3人次。",
+     [F("temporary_assistance_expenditure", "all", 8600000, YUAN),
+      F("temporary_assistance_recipients", "all", 2.3, P, flags=["implausible_value"])]),
+    ("发放困难残疾人两项补贴2100人次,发放165.5元。",
+     [F("disability_subsidy_recipients", "all", 2100, P),
+      F("disability_subsidy_expenditure", "all", 165.5, YUAN, flags=["implausible_value"])]),
+]
+
+# Shapes common in provincial reports, traditional characters and full-width digits.
+VARIED = [
+    ("城乡低保平均标准分别达到每人每月786元、每人每年7150元。",
+     [F("dibao_standard", "urban", 786, M, qualifier="new"),
+      F("dibao_standard", "rural", 7150, Y, qualifier="new")]),
+    ("农村低保年保障标准提高到5000元。", [F("dibao_standard", "rural", 5000, Y, qualifier="new")]),
+    ("城市低保月人均保障标准达到650元。", [F("dibao_standard", "urban", 650, M, qualifier="new")]),
+    ("全年累计支出低保资金4.3亿元,其中城市1.1亿元,农村3.2亿元。",
+     [F("dibao_expenditure", "all", 430000000, YUAN), F("dibao_expenditure", "urban", 110000000, YUAN),
+      F("dibao_expenditure", "rural", 320000000, YUAN)]),
+    ("医疗救助12.3万人次,支出医疗救助资金1.8亿元。",
+     [F("medical_assistance_expenditure", "all", 180000000, YUAN)]),
+    ("高龄津贴发放对象2.3万人,发放资金2760万元。",
+     [F("elderly_allowance_recipients", "all", 23000, P),
+      F("elderly_allowance_expenditure", "all", 27600000, YUAN)]),
+    ("孤儿基本生活费标准:集中供养每人每月1500元,分散供养每人每月1000元。",
+     [F("orphan_standard", "all", 1500, M, variant="institutional"),
+      F("orphan_standard", "all", 1000, M, variant="dispersed")]),
+    ("全县农村常住居民人均可支配收入达到12500元。",
+     [F("disposable_income", "rural", 12500, Y, qualifier="new")]),
+    ("城鄉低保標準分別提高到每人每月700元和每人每年5000元。",
+     [F("dibao_standard", "urban", 700, M, qualifier="new"),
+      F("dibao_standard", "rural", 5000, Y, qualifier="new")]),
+    ("城市低保標準為每人每月６８０元，農村低保標準為每人每年５，２００元。",
+     [F("dibao_standard", "urban", 680, M), F("dibao_standard", "rural", 5200, Y)]),
+    ("全縣共有農村低保對象２１０５戶４６３０人。",
+     [F("dibao_households", "rural", 2105, H), F("dibao_recipients", "rural", 4630, P)]),
+    ("發放臨時救助資金一千二百萬元。",
+     [F("temporary_assistance_expenditure", "all", 12000000, YUAN)]),
+    ("全年发放高龄补贴十二点五亿元。",
+     [F("elderly_allowance_expenditure", "all", 1250000000, YUAN)]),
+]
+
+# Figures that are not facts: increases, flows, percentages, ages, staff, other programmes.
+NOT_FACTS = [
+    "城乡低保标准比上年提高8.5%。",
+    "农村低保标准每人每年提高300元。",
+    "较上年增加低保对象126人。",
+    "取消不符合条件的农村低保86户215人。",
+    "新纳入城市低保42户96人。",
+    "全县共有民政干部职工35人。",
+    "低保工作人员28名参加培训。",
+    "建成敬老院6所,床位480张。",
+    "为600名80周岁以上老人免费体检。",
+    "困境儿童补助153人,发放了27.2万元。",
+    "农村低保参保人数为410人12300元。",
+    "总投资近一亿元建设社会福利中心。",
+    "截至目前,我市共发放困难群众资金2.1亿元,惠及困难群众3.8万人。",
+    "为低保对象中的重病患者提供人均800元的服务。",
+    "2020年,低保工作获评先进。",
+    "救助管理站接收流浪乞讨人员312人次。",
+]
+
+
+@pytest.mark.parametrize("text,expected", STANDARDS, ids=[t for t, _ in STANDARDS])
+def test_standards(text, expected):
+    assert facts_of(text) == sorted(expected, key=repr)
+
+
+@pytest.mark.parametrize("text,expected", COUNTS, ids=[t for t, _ in COUNTS])
+def test_counts_and_totals(text, expected):
+    assert facts_of(text) == sorted(expected, key=repr)
+
+
+@pytest.mark.parametrize("text,expected", VARIED, ids=[t for t, _ in VARIED])
+def test_varied_shapes(text, expected):
+    assert facts_of(text) == sorted(expected, key=repr)
+
+
+@pytest.mark.parametrize("text", NOT_FACTS)
+def test_not_facts(text):
+    assert facts_of(text) == []
