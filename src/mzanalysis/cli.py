@@ -15,7 +15,7 @@ from . import __version__
 from .errors import MzError
 
 #: Subcommand modules, in the order ``--help`` lists them.
-COMMANDS = ("regions", "extract", "brief", "briefs")
+COMMANDS = ("regions", "extract", "data", "brief", "briefs")
 
 EXIT_USER_ERROR = 2
 

@@ -113,7 +113,7 @@ class _Reader:
     def fail(self, path: Path, loader: str, exc: MzError):
         if self.strict:
             raise exc
-        self.note(path, "skipped", loader, str(exc))
+        self.note(path, "error", loader, str(exc))
 
     def read(self, path: Path):
         from .facts import load_facts
@@ -196,7 +196,8 @@ def load_panel(data_dir: str | Path | None = None, *, curated: bool = True,
     """All tables under ``data_dir`` (recursively) plus the curated data, as one fact table.
 
     Returns the facts (``frame.attrs['report']`` holds the report), or ``(facts, report)`` with
-    ``with_report=True``; the report is a DataFrame with one row per file: status (read/skipped),
+    ``with_report=True``; the report is a DataFrame with one row per file: status (``read``;
+``skipped`` on purpose, e.g. documentation; ``error``: a table that could not be read),
     loader, rows, indicators, years and the reason a file or part of it was not used.
     """
     import pandas as pd

@@ -14,15 +14,20 @@ Title lines above the header are read for the indicator and unit; ``indicator=``
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
-from ..errors import DataError, RegionError
+from ..errors import DataError
 from .grid import MISSING, Grid, number, read_grid
 from .units import parse_unit
 
 # Indicator names as Chinese tables write them -> (indicator, area, variant). Matched on the
 # title with spaces removed, longest name first.
 TABLE_NAMES: dict[str, tuple[str, str, str | None]] = {
+    "城市低保人数": ("dibao_recipients", "urban", None),
+    "农村低保人数": ("dibao_recipients", "rural", None),
+    "城市低保户数": ("dibao_households", "urban", None),
+    "农村低保户数": ("dibao_households", "rural", None),
     "城市居民最低生活保障人数": ("dibao_recipients", "urban", None),
     "城市最低生活保障人数": ("dibao_recipients", "urban", None),
     "农村居民最低生活保障人数": ("dibao_recipients", "rural", None),
@@ -64,13 +69,30 @@ _PER_CAPITA_YEARLY = {"consumption_expenditure", "disposable_income", "gdp_per_c
 _UNIT_AT_END = re.compile(
     r"[\s(（]*(10000 persons|万人次|万人|万户|亿元|万元|元/人[·・/]?[月年]|元/人|元/[月年]|元|%|人|户)"
     r"[)）]?\s*$")
+_UNIT_IN_BRACKETS = re.compile(
+    r"[(（](10000 persons|万人次|万人|万户|亿元|万元|元/人[·・/]?[月年]|元/人|元/[月年]|元|%|人|户)[)）]")
 _YEAR = re.compile(r"^(\d{4})(?:\.0+)?(?:年)?$")
 
 
 def split_title(text: str) -> tuple[str, str | None]:
-    """'城市居民最低生活保障人数 万人' -> ('城市居民最低生活保障人数', '万人')."""
+    """'城市居民最低生活保障人数 万人' -> ('城市居民最低生活保障人数', '万人').
+
+    The unit is taken from the end of the title, or else from brackets anywhere in it
+    ('人均可支配收入 (元/人·年), 2019-2021').
+    """
     text = (text or "").strip()
+    labelled = re.search(r"单位\s*[:：]\s*(\S+)", text)
+    if labelled:  # '单位:万人' states the unit outright, known or not
+        return (text[:labelled.start()] + text[labelled.end():]).strip(), labelled.group(1)
     m = _UNIT_AT_END.search(text)
+    if not m:
+        bracketed = _UNIT_IN_BRACKETS.search(text)
+        if bracketed:
+            return text[:bracketed.start()].strip(), bracketed.group(1)
+        # 'NAME UNIT' with a unit we do not know ('万斤'): return it, so the error names it
+        tail = re.fullmatch(r"(.*[\u4e00-\u9fff].*?)\s+([^\s\u4e00-\u9fff]*[万亿元人户斤吨%][^\s]*)", text)
+        if tail and len(tail.group(2)) <= 8:
+            return tail.group(1).strip(), tail.group(2)
     if not m or m.start() == 0 and not text[:m.start()]:
         return text, (m.group(1) if m else None)
     return text[:m.start()].strip(), m.group(1)
@@ -97,15 +119,22 @@ def _year(text: str | None) -> int | None:
 
 
 def _region(text: str | None):
-    from ..regions import resolve
+    """The province (or China) a header or row label names, else None.
 
+    Looks names up directly in the registry (no fuzzy matching: that is for error messages and
+    too slow to run on every cell while searching for the header row).
+    """
     if text is None:
         return None
-    try:
-        region = resolve(text)
-    except RegionError:
-        return None
-    return region if region.level in ("national", "province") else None
+    return _province_lookup(text.strip())
+
+
+@lru_cache(maxsize=4096)
+def _province_lookup(text: str):
+    from ..regions import registry
+
+    found = [r for r in registry().candidates(text) if r.level in ("national", "province")]
+    return found[0] if len(found) == 1 else None
 
 
 def _find_header(grid: Grid) -> tuple[int, str]:
