@@ -179,3 +179,33 @@ def test_sigma_and_beta_convergence():
         ind.beta_convergence(lone, start=2010, end=2015)
     with pytest.raises(ind.TooFewObservationsError, match="2015"):
         ind.dispersion_by_year(lone, min_regions=4)
+
+
+def test_wide_weighted_mean_and_groups():
+    f = facts([("110000", 2020, "gdp_per_capita", "all", 100, Y),
+               ("120000", 2020, "gdp_per_capita", "all", 300, Y),
+               ("110000", 2020, "population", "all", 3, "persons"),
+               ("120000", 2020, "population", "all", 1, "persons")])
+    w = ind.wide(f, {"gdp": ("gdp_per_capita", "all"), "pop": ("population", "all", "province")})
+    assert w[["region_code", "gdp", "pop"]].values.tolist() == [["110000", 100, 3],
+                                                                 ["120000", 300, 1]]
+    m = ind.weighted_mean(ind.select(f, "gdp_per_capita"), ind.select(f, "population"))
+    assert m["value"].iloc[0] == pytest.approx(150) and m["n_regions"].iloc[0] == 2
+    assert ind.nbs_region("650000") == "west" and ind.nbs_region("210000") == "northeast"
+    with pytest.raises(MzError, match="not in a mainland province"):
+        ind.nbs_region("710000")
+
+
+def test_national_figure_is_not_built_from_a_partial_cross_section():
+    from mzanalysis import headlines
+
+    f = facts([("110000", 2013, "consumption_expenditure", "urban", 30000, Y),
+               ("120000", 2013, "consumption_expenditure", "urban", 20000, Y),
+               ("110000", 2013, "population", "all", 2000, "persons"),
+               ("120000", 2013, "population", "all", 1500, "persons"),
+               ("110000", 2013, "urbanisation_rate", "all", 86, "percent"),
+               ("120000", 2013, "urbanisation_rate", "all", 82, "percent")])
+    with pytest.raises(ind.MissingYearError, match="only 2 provinces"):
+        headlines.national_per_capita(f, "consumption_expenditure", 2013, "urban")
+    two = headlines.national_per_capita(f, "consumption_expenditure", 2013, "urban", min_regions=2)
+    assert two["value"] == pytest.approx((30000 * 1720 + 20000 * 1230) / (1720 + 1230))

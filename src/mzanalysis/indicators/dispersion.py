@@ -208,9 +208,9 @@ def beta_convergence(series, *, start: int, end: int) -> dict:
         raise IndicatorError("beta_convergence: all regions start at the same level; β undefined")
     design = np.column_stack([np.ones_like(x0), x0])
     (a, b), *_ = np.linalg.lstsq(design, g, rcond=None)
+    out = {"beta": float(b), "intercept": float(a), "n": len(x0), "years": end - start}
     try:
-        lam, half = implied_speed(float(b), end - start)
-    except IndicatorError:
-        lam, half = float("nan"), float("nan")
-    return {"beta": float(b), "intercept": float(a), "n": len(x0), "years": end - start,
-            "speed": lam, "half_life": half}
+        out["speed"], out["half_life"] = implied_speed(float(b), end - start)
+    except IndicatorError as exc:  # over-convergence: say so instead of returning NaN
+        out.update(speed=None, half_life=None, note=str(exc))
+    return out
