@@ -69,7 +69,7 @@ def _looks_utf16(data: bytes) -> bool:
     if len(sample) < 4 or len(sample) % 2:
         return False
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    return max(even, odd) >= len(sample) // 8 and min(even, odd) == 0
+    return max(even, odd) >= max(1, len(sample) // 8) and min(even, odd) == 0
 
 
 def _clean(text: str, name: str) -> str:
