@@ -17,15 +17,47 @@ import time
 import traceback as tb
 from pathlib import Path
 
-from . import atomic
+from . import atomic, keys
 from .render import error_page, headline, normalise, provenance_items, strip_ansi, to_html
 
 
-def _kernel_manager(kernel_name: str, sock_dir: Path):
-    from jupyter_client.manager import AsyncKernelManager
+def _ipc_config(sock_dir: Path):
+    """Kernel manager config: IPC transport, sockets under this brief's own directory.
 
-    # ip is the socket path prefix for the ipc transport: sockets become <sock_dir>/k-<n>.
-    return AsyncKernelManager(kernel_name=kernel_name, transport="ipc", ip=str(sock_dir / "k"))
+    For the ipc transport ``ip`` is the socket path prefix (sockets become ``<sock_dir>/k-<n>``).
+    Passed as config rather than as a ready ``km`` so nbclient owns the kernel and shuts it down
+    when the notebook is done.
+    """
+    from traitlets.config import Config
+
+    cfg = Config()
+    cfg.KernelManager.transport = "ipc"
+    cfg.KernelManager.ip = str(sock_dir / "k")
+    return cfg
+
+
+#: MIME type of the list of package modules the kernel imported (see keys.modules_hash).
+MODULES_MIME = "application/vnd.mzanalysis.modules+json"
+#: Appended to the notebook (tagged remove-cell, so never rendered): reports which mzanalysis
+#: modules the brief's code used, relative to the package folder.
+_MODULES_PROBE = f"""
+import os as _os, sys as _sys
+from IPython.display import display as _display
+import mzanalysis as _mz
+_root = _os.path.dirname(_mz.__file__)
+_display({{"{MODULES_MIME}": sorted(
+    _os.path.relpath(_m.__file__, _root) for _n, _m in list(_sys.modules.items())
+    if (_n == "mzanalysis" or _n.startswith("mzanalysis.")) and getattr(_m, "__file__", None))}},
+    raw=True)
+"""
+
+
+def _modules(nb) -> list[str]:
+    for cell in reversed(nb.cells):
+        for out in cell.get("outputs", []):
+            if MODULES_MIME in out.get("data", {}):
+                return list(out["data"][MODULES_MIME])
+    return []
 
 
 def _execute(task: dict, workdir: Path):
@@ -33,11 +65,11 @@ def _execute(task: dict, workdir: Path):
     import papermill as pm
 
     nb = nbformat.read(task["notebook"], as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(_MODULES_PROBE, metadata={"tags": ["remove-cell"]}))
     kernel = nb.metadata.get("kernelspec", {}).get("name", "python3")
-    km = _kernel_manager(kernel, workdir)
     return pm.execute_notebook(nb, None, parameters=task["parameters"], kernel_name=kernel,
                                progress_bar=False, log_output=False, cwd=str(workdir),
-                               start_timeout=120, km=km)
+                               start_timeout=120, config=_ipc_config(workdir))
 
 
 def run_task(task: dict) -> dict:
@@ -48,6 +80,9 @@ def run_task(task: dict) -> dict:
     """
     t0 = time.perf_counter()
     os.environ.setdefault("PYTHONHASHSEED", "0")  # inherited by the kernel: stable set order
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")  # one kernel per core already; no BLAS oversubscription
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     paths = {k: Path(v) for k, v in task["paths"].items()}
     prov = provenance_items(task["version"], task["data_version"], task["parameters"],
                             task["key"])
@@ -76,6 +111,7 @@ def run_task(task: dict) -> dict:
             result.update(status="failed", error=err)
         else:
             head = headline(nb)
+            result["modules"] = _modules(nb)
             page = to_html(normalise(nb), title=task["title"], provenance=prov)
             sidecar = {"region_code": task["region"], "region": task["name"],
                        "parameters": task["parameters"], "headline": head or {},
@@ -90,8 +126,10 @@ def run_task(task: dict) -> dict:
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     result["duration_s"] = round(time.perf_counter() - t0, 3)
+    result["modules_hash"] = keys.modules_hash(result["modules"]) if result.get("modules") else None
     atomic.write_json(paths["record"], {
         "key": task["key"], "status": result["status"], "error": result["error"],
         "region": task["region"], "name": task["name"], "english": task["english"],
-        "level": task["level"], "stem": task["stem"], "parameters": task["parameters"]})
+        "level": task["level"], "stem": task["stem"], "parameters": task["parameters"],
+        "modules": result.get("modules", []), "modules_hash": result["modules_hash"]})
     return result

@@ -39,7 +39,7 @@ def write_manifest(out: Path, tasks: list[dict], results: list[dict], seconds: f
             "sidecar": _rel(out, t["paths"]["sidecar"]), "parameters": t["parameters"],
             "hashes": {"build": t["key"], "notebook": t["notebook_hash"],
                        "parameters": _phash(t["parameters"]), "inputs": t["inputs_hash"],
-                       "code": t["code_hash"]},
+                       "renderer": t["code_hash"], "modules": r.get("modules_hash")},
             "error": r.get("error")})
     counts = {s: sum(r["status"] == s for r in results) for s in ("ok", "skipped", "failed")}
     manifest = {"mzanalysis": __version__, "python": platform.python_version(),

@@ -1,7 +1,8 @@
 """Build keys: a brief is rebuilt only when something that can change its HTML changed.
 
 key = sha256 of (notebook code and markdown, parameters, every input data file's content, package
-version, and the package's own code, template and font). Outputs, execution
+version, and the renderer: template, CSS, plots module, font); a build is current when its key
+matches *and* the package modules its kernel imported are unchanged. Outputs, execution
 counts and cell ids in the notebook file are ignored, so saving a notebook in Jupyter without
 editing it does not trigger a rebuild.
 """
@@ -52,15 +53,25 @@ def data_files(directory: Path) -> list[Path]:
             and "__pycache__" not in p.parts]
 
 
-def code_hash() -> str:
-    """Hash of the installed package's code, templates and font.
+def renderer_hash() -> str:
+    """Hash of the parts of this package that shape every brief: the briefs runner and renderer
+    (code, template, CSS), the shared plotting module and the vendored font."""
+    here = Path(__file__).resolve().parent
+    files = [p for p in here.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    files += [PACKAGE_DIR / "plots.py", PACKAGE_DIR / "fonts" / "NotoSansSC-mz-subset.otf"]
+    return files_hash(files, root=PACKAGE_DIR)
 
-    The package version alone misses edits in a development checkout (loaders, indicators,
-    plots, this renderer); hashing the sources (~100 small files) costs milliseconds.
+
+def modules_hash(relpaths: list[str]) -> str | None:
+    """Hash of the package modules a brief's kernel imported (paths relative to the package).
+
+    Recorded after each build, so editing a loader or an indicator the notebook uses rebuilds the
+    briefs, while editing an unrelated module (say, the text extractor) does not. None when a
+    recorded module no longer exists (then the brief is rebuilt).
     """
-    files = [p for p in PACKAGE_DIR.rglob("*")
-             if p.is_file() and p.suffix in (".py", ".j2", ".css", ".json", ".csv", ".otf")
-             and "__pycache__" not in p.parts]
+    files = [PACKAGE_DIR / r for r in relpaths]
+    if any(not f.is_file() for f in files):
+        return None
     return files_hash(files, root=PACKAGE_DIR)
 
 

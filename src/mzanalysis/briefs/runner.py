@@ -92,10 +92,11 @@ def plan(regions: list, *, out: Path, notebook: Path | None = None, params: dict
     if "region" not in declared:
         raise MzError(f"{notebook}: the parameters cell must declare 'region'")
     nb_hash = keys.notebook_hash(nb)
-    code_hash = keys.code_hash()
+    code_hash = keys.renderer_hash()
     out = Path(out).resolve()
     folder = out / notebook.stem
     data_cache: dict = {}
+    module_cache: dict = {}
     tasks = []
     for idx, region in enumerate(regions):
         given = {**(params or {}), "region": region.code}
@@ -117,22 +118,35 @@ def plan(regions: list, *, out: Path, notebook: Path | None = None, params: dict
                 "notebook_hash": nb_hash, "code_hash": code_hash,
                 "title": f"{region.name} 民政社会救助简报 / {region.english} social assistance brief",
                 "paths": {k: str(v) for k, v in paths.items()}}
-        task["current"] = not force and _is_current(paths, key)
+        task["current"] = not force and _is_current(paths, key, module_cache)
         tasks.append(task)
     return tasks
 
 
-def _is_current(paths: dict, key: str) -> bool:
+def _is_current(paths: dict, key: str, module_cache: dict) -> bool:
+    """Up to date: same build key, built ok, outputs present, imported modules unchanged."""
     try:
         rec = json.loads(paths["record"].read_text("utf-8"))
     except (OSError, ValueError):
         return False
-    return (rec.get("key") == key and rec.get("status") == "ok" and paths["html"].is_file()
-            and paths["sidecar"].is_file())
+    if not (rec.get("key") == key and rec.get("status") == "ok" and paths["html"].is_file()
+            and paths["sidecar"].is_file() and rec.get("modules")):
+        return False
+    mods = tuple(rec["modules"])
+    if mods not in module_cache:
+        module_cache[mods] = keys.modules_hash(list(mods))
+    return module_cache[mods] == rec.get("modules_hash")
 
 
 def _result(task: dict, status: str, duration: float, error: dict | None = None) -> dict:
-    return {"region": task["region"], "name": task["name"], "key": task["key"],
+    modules_hash = None
+    if status == "skipped":
+        try:
+            modules_hash = json.loads(Path(task["paths"]["record"]).read_text("utf-8"))[
+                "modules_hash"]
+        except (OSError, ValueError, KeyError):
+            pass
+    return {"modules_hash": modules_hash, "region": task["region"], "name": task["name"], "key": task["key"],
             "status": status, "duration_s": duration, "error": error,
             "html": task["paths"]["html"], "sidecar": task["paths"]["sidecar"]}
 
