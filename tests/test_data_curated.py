@@ -102,10 +102,52 @@ def test_tampered_file_is_an_error(tmp_path):
 
 
 def test_build_script_reproduces_embedded_data(shared, tmp_path):
-    """data/ is exactly what `python -m mzanalysis.curate` makes from ../shared/data."""
+    """data/ is exactly what `python -m mzanalysis.curate` makes from ../shared/data.
+
+    (seed_facts.csv follows the extractor, which improves over time; it is checked against the
+    seed documents below rather than byte for byte.)"""
+    import json
+
     from mzanalysis.curate import main
     from mzanalysis.datapackage import data_dir
 
     assert main([str(shared / "data"), "--out", str(tmp_path)]) == 0
-    for name in ("facts.csv", "sources.csv", "conflicts.csv", "datapackage.json"):
+    for name in ("facts.csv", "sources.csv", "conflicts.csv"):
         assert (tmp_path / name).read_bytes() == (data_dir() / name).read_bytes(), name
+    built = json.loads((tmp_path / "datapackage.json").read_text("utf-8"))
+    embedded = json.loads((data_dir() / "datapackage.json").read_text("utf-8"))
+    hashes = lambda d: {r["path"]: r["hash"] for r in d["resources"] if r["name"] != "seed_facts"}
+    assert hashes(built) == hashes(embedded)
+
+
+def test_seed_facts_point_at_their_spans(shared):
+    from mzanalysis.loaders.curated import seed_facts
+    from mzanalysis.loaders.reports import read_report
+
+    every = seed_facts(placed_only=False)
+    assert len(every) > 0
+    docs = {name: read_report(shared / "seeds" / name).text for name in set(every.doc)}
+    for row in every.itertuples():
+        assert docs[row.doc][row.span_start:row.span_end] == row.text, row
+        assert row.source == row.doc and row.source_ref == f"chars {row.span_start}-{row.span_end}"
+    placed = seed_facts()
+    assert len(placed) == every.placed.sum() and placed.region_code.notna().all()
+
+
+def test_data_dir_order_env_then_repository_then_installed(tmp_path, monkeypatch):
+    import mzanalysis.datapackage as dp
+
+    repo = dp.data_dir()
+    installed = tmp_path / "share" / "mzanalysis" / "data"
+    shutil.copytree(repo, installed)
+    monkeypatch.setattr(dp, "_REPO_DATA", tmp_path / "no-such-checkout" / "data")
+    monkeypatch.setattr(dp, "_installed_data", lambda: installed)
+    assert dp.data_dir() == installed                      # a non-editable install
+    assert len(load_curated(data_dir=installed)) == len(load_curated(data_dir=repo))
+    monkeypatch.setenv("MZ_DATA_DIR", str(tmp_path / "empty"))
+    with pytest.raises(DataError, match="MZ_DATA_DIR"):
+        dp.data_dir()
+    monkeypatch.delenv("MZ_DATA_DIR")
+    monkeypatch.setattr(dp, "_installed_data", lambda: tmp_path / "nothing")
+    with pytest.raises(DataError, match="curated data not found"):
+        dp.data_dir()

@@ -10,6 +10,8 @@ and verbatim quote) and writes, atomically:
   :data:`mzanalysis.schema.INDICATORS`, values in base units, monthly/yearly explicit), with the
   preferred row of each key marked and ``source_conflict`` flagged;
 * ``conflicts.csv`` — every row of every key whose sources disagree;
+* ``seed_facts.csv`` — facts the package's own extractor reads from the seed reports, each with
+  its document name and character span (when a ``seeds/`` folder is given or sits beside);
 * ``datapackage.json`` — frictionless descriptor: schemas, units, sha256 of each file, licence,
   sources.
 
@@ -218,6 +220,33 @@ def build(shared: Path):
     return facts, sources, conflicts
 
 
+SEED_COLUMNS = ("doc", "region_code", "region", "level", "year", "period", "indicator", "area",
+                "variant", "value", "value_high", "unit", "qualifier", "flags", "source",
+                "source_ref", "span_start", "span_end", "text", "placed")
+
+
+def build_seed_facts(seeds: Path):
+    """Facts the package's own extractor reads from the seed reports (``seeds/0*.txt``).
+
+    ``source`` is the document name and ``source_ref`` the character span in its decoded text
+    (``text`` repeats the quoted span). A fact the extractor cannot place (no region or year in
+    the document) keeps empty region/year and ``placed = False``: listed, never dropped.
+    """
+    import pandas as pd
+
+    from .loaders.reports import read_report
+    from .text.extract import extract_facts
+
+    paths = sorted(p for p in seeds.glob("*.txt") if p.is_file())
+    if not paths:
+        raise DataError(f"{seeds}: no seed reports (*.txt)")
+    frames = [extract_facts(read_report(p).text, doc=p.name) for p in paths]
+    facts = pd.concat([f for f in frames if len(f)], ignore_index=True)
+    facts["placed"] = facts["region_code"].notna() & facts["year"].notna()
+    facts["period"] = facts["year"].astype("string").fillna("")
+    return facts[list(SEED_COLUMNS)]
+
+
 def _to_csv_text(frame) -> str:
     out = frame.copy()
     if "flags" in out.columns:
@@ -225,16 +254,24 @@ def _to_csv_text(frame) -> str:
     return out.to_csv(index=False, lineterminator="\n", float_format="%.10g")
 
 
-def write(shared: Path, out: Path) -> dict:
-    """Build and write the curated data package into ``out``; return the descriptor."""
+def write(shared: Path, out: Path, seeds: Path | None = None) -> dict:
+    """Build and write the curated data package into ``out``; return the descriptor.
+
+    ``seeds`` (default: ``seeds/`` beside ``shared``, when it exists) adds ``seed_facts.csv``.
+    """
     from .datapackage import atomic_write_text, write_descriptor
 
     facts, sources, conflicts = build(shared)
     out.mkdir(parents=True, exist_ok=True)
     files = {"facts.csv": facts, "sources.csv": sources, "conflicts.csv": conflicts}
+    if seeds is None and (shared.parent / "seeds").is_dir():
+        seeds = shared.parent / "seeds"
+    if seeds is not None:
+        files["seed_facts.csv"] = build_seed_facts(seeds)
     for name, frame in files.items():
         atomic_write_text(out / name, _to_csv_text(frame))
-    return write_descriptor(out, inputs=[shared / f"{NATIONAL}.csv", shared / f"{PROVINCIAL}.csv"])
+    inputs = [shared / f"{NATIONAL}.csv", shared / f"{PROVINCIAL}.csv"]
+    return write_descriptor(out, inputs=inputs, seeds=seeds)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -243,12 +280,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("shared_data", type=Path, help="folder holding the collector CSVs")
     parser.add_argument("--out", type=Path, default=None,
                         help="output folder (default: the repository's data/)")
+    parser.add_argument("--seeds", type=Path, default=None,
+                        help="folder of seed reports to extract facts from (default: seeds/ "
+                             "beside SHARED_DATA_DIR, if present)")
     args = parser.parse_args(argv)
     from .datapackage import default_output_dir
 
     out = args.out or default_output_dir()
     try:
-        descriptor = write(args.shared_data, out)
+        descriptor = write(args.shared_data, out, seeds=args.seeds)
     except MzError as exc:
         print(f"curate: error: {exc}", file=sys.stderr)
         return 2

@@ -231,12 +231,37 @@ RESOURCES = (
 )
 
 
-def write_descriptor(folder: Path, inputs: list[Path]) -> dict:
+def _seed_facts_schema() -> dict:
+    s = "string"
+    fields = [f for f in _facts_schema()["fields"] if f["name"] in (
+        "region_code", "region", "level", "year", "period", "indicator", "area", "variant",
+        "value", "value_high", "unit", "qualifier", "flags", "source", "source_ref")]
+    for f in fields:  # an unplaced fact has no region or year
+        if f["name"] in ("region_code", "region", "level", "year", "period"):
+            f.get("constraints", {}).pop("required", None)
+    return {"fields": [_field("doc", s, "seed document name (file in ../shared/seeds)",
+                              constraints={"required": True})] + fields + [
+        _field("span_start", "integer", "start of the quoted span in the decoded document"),
+        _field("span_end", "integer", "end of the quoted span"),
+        _field("text", s, "the quoted span"),
+        _field("placed", "boolean", "the extractor found the document's region and year"),
+    ]}
+
+
+RESOURCES_OPTIONAL = (
+    ("seed_facts", "seed_facts.csv", "Facts extracted by mzanalysis.text.extract from the seed "
+     "reports; source = document name, source_ref = character span. Unplaced facts (no region "
+     "or year in the document) have placed = false.", _seed_facts_schema),
+)
+
+
+def write_descriptor(folder: Path, inputs: list[Path], seeds: Path | None = None) -> dict:
     """Write ``datapackage.json`` for the CSVs in ``folder`` (hashes computed now)."""
     from . import __version__
 
     resources = []
-    for name, path, description, schema in RESOURCES:
+    optional = tuple(r for r in RESOURCES_OPTIONAL if (folder / r[1]).is_file())
+    for name, path, description, schema in RESOURCES + optional:
         file = folder / path
         resources.append({
             "name": name, "path": path, "profile": "tabular-data-resource", "format": "csv",
@@ -258,7 +283,11 @@ def write_descriptor(folder: Path, inputs: list[Path]) -> dict:
              "description": "collector CSV: one figure per row with source URL and quote"}
             for p in inputs
         ] + [{"title": "Pages cited row by row", "path": "sources.csv",
-              "description": "see source_url and source_quote"}],
+              "description": "see source_url and source_quote"}] + ([
+            {"title": "seed reports", "path": "../shared/seeds",
+             "description": "civil-affairs reports read by mzanalysis.text.extract "
+                            "(seed_facts.csv); the texts are not redistributed"}]
+            if optional else []),
         "resources": resources,
     }
     atomic_write_text(folder / DESCRIPTOR,

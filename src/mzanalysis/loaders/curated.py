@@ -101,3 +101,39 @@ def conflicts(data_dir: str | Path | None = None):
             "region_code", "region", "period", "indicator", "area", "variant", "unit",
             "source_class", "source_id", "source_ref"))
     return _CACHE[key].copy()
+
+
+def seed_facts(data_dir: str | Path | None = None, *, placed_only: bool = True):
+    """Facts the package's extractor read from the seed reports (``seed_facts.csv``).
+
+    ``source`` is the seed document name, ``source_ref`` the character span, ``text`` the quoted
+    span. With ``placed_only`` (default) only facts whose document names a region and year are
+    returned, validated as a fact table; ``placed_only=False`` returns every row as stored.
+    """
+    import pandas as pd
+
+    from ..schema import validate_facts
+
+    folder = Path(data_dir) if data_dir else _data_dir()
+    key = ("seed_facts", _signature(folder))
+    if key not in _CACHE:
+        path = folder / "seed_facts.csv"
+        if not path.is_file():
+            raise DataError(f"{path}: not built (run `python -m mzanalysis.curate` with the "
+                            "seed reports beside the data folder)")
+        verify_checksums(folder)
+        frame = _read_csv(path, ("doc", "region_code", "region", "level", "period", "indicator",
+                                 "area", "variant", "unit", "qualifier", "source", "source_ref",
+                                 "text"))
+        frame["flags"] = frame["flags"].map(lambda s: [f for f in str(s).split(";") if f])
+        frame["placed"] = frame["placed"].astype(str).eq("True")
+        for col in ("variant", "qualifier"):
+            frame[col] = frame[col].astype("object").where(frame[col].notna(), None)
+        frame["value_high"] = pd.to_numeric(frame["value_high"])
+        _CACHE[key] = frame
+    frame = _CACHE[key].copy()
+    if not placed_only:
+        return frame
+    placed = frame[frame["placed"]].copy()
+    placed["year"] = placed["year"].astype("int64")
+    return validate_facts(placed.reset_index(drop=True), what="seed_facts.csv")
