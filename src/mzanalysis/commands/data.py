@@ -35,6 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     rec.add_argument("--data-dir", type=Path, help="folder of tables to read (e.g. ../shared/data)")
     rec.add_argument("--facts", type=Path, action="append", default=[],
                      help="fact table (CSV/Parquet) of reported figures to check; repeatable")
+    rec.add_argument("--seed-facts", action="store_true",
+                     help="check the facts extracted from the seed reports (data/seed_facts.csv) "
+                          "against the official figures")
     rec.add_argument("--indicator", action="append", default=[],
                      help="only these indicators (default: dibao recipients and spending)")
     rec.add_argument("--tolerance", type=float, default=0.5,
@@ -128,10 +131,15 @@ def run_reconcile(args) -> int:
     sums = national_vs_provinces(facts, tolerance_pct=args.tolerance, indicators=indicators)
     spending = expenditure_vs_benefit(facts)
     parts = [sums, spending]
-    if args.facts:
+    reported = [load_facts(p) for p in args.facts]
+    if args.seed_facts:
+        from ..loaders.curated import seed_facts
+
+        reported.append(seed_facts())
+    if reported:
         import pandas as pd
 
-        reported = pd.concat([load_facts(p) for p in args.facts], ignore_index=True)
+        reported = pd.concat(reported, ignore_index=True)
         parts.append(report_vs_official(reported, facts, tolerance_pct=args.tolerance))
     import pandas as pd
 
