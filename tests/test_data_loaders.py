@@ -123,6 +123,8 @@ def test_mca_quarterly_html_two_row_header_monthly_rural_standard():
     assert set(rural.unit) == {"yuan_per_person_month"}
     tekun = facts[(facts.indicator == "tekun_recipients") & (facts.region_code == "000000")]
     assert dict(zip(tekun.area, tekun.value)) == {"urban": 326_000, "rural": 4_384_000}
+    # the XPCC row is listed as not read, not dropped silently and not an error
+    assert [r["label"] for r in facts.attrs["skipped_rows"]] == ["新疆生产建设兵团"]
 
 
 def _mca_csv_as_html(tmp_path, header, row, title="2020年第三季度 分省数据"):

@@ -181,6 +181,11 @@ def load_mca_quarterly(path: str | Path, *, period: str | None = None, sheet: in
             skipped_rows.append({"file": str(path), "row": r + 1, "label": label,
                                  "reason": "note or unlabelled row"})
             continue
+        if "兵团" in label:
+            # 新疆生产建设兵团 (XPCC) is reported beside the provinces but is no GB/T 2260 region
+            skipped_rows.append({"file": str(path), "row": r + 1, "label": label,
+                                 "reason": "not a province-level region of GB/T 2260"})
+            continue
         try:
             region = _region(label)
         except RegionError as exc:
