@@ -27,38 +27,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
-def _records(frame):
-    import math
-
-    for row in frame.to_dict(orient="records"):
-        out = {}
-        for col in OUTPUT_COLUMNS:
-            v = row.get(col)
-            if v is None or (isinstance(v, float) and math.isnan(v)):
-                v = None
-            elif col in ("year", "span_start", "span_end"):
-                v = int(v)
-            elif col == "flags":
-                v = list(v)
-            elif hasattr(v, "item"):
-                v = v.item()
-            out[col] = v
-        yield out
+def _records(records):
+    for row in records:
+        yield {col: row.get(col) for col in OUTPUT_COLUMNS}
 
 
-def _render(frame, fmt: str) -> str:
+def _render(records, fmt: str) -> str:
     import csv
     import io
     import json
 
     buf = io.StringIO()
     if fmt == "jsonl":
-        for rec in _records(frame):
+        for rec in _records(records):
             buf.write(json.dumps(rec, ensure_ascii=False) + "\n")
     else:
         writer = csv.DictWriter(buf, fieldnames=list(OUTPUT_COLUMNS), lineterminator="\n")
         writer.writeheader()
-        for rec in _records(frame):
+        for rec in _records(records):
             rec["flags"] = ";".join(rec["flags"])
             writer.writerow(rec)
     return buf.getvalue()
@@ -86,8 +72,9 @@ def run(args: argparse.Namespace) -> int:
 
     if args.max_size <= 0:
         raise DataError("--max-size must be a positive number of megabytes")
-    frame, errors = extract_reports(args.paths, max_bytes=int(args.max_size * 1024 * 1024))
-    data = _render(frame, args.format)
+    records, errors = extract_reports(args.paths, max_bytes=int(args.max_size * 1024 * 1024),
+                                      frame=False)
+    data = _render(records, args.format)
     if args.output:
         _write_atomic(args.output, data)
     else:

@@ -141,19 +141,15 @@ def load_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES):
     return docs, errors
 
 
-def extract_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES):
-    """Facts from every readable report under ``paths``: (DataFrame, errors).
+def extract_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES, frame: bool = True):
+    """Facts from every readable report under ``paths``: (facts, errors).
 
-    The frame has the columns of :func:`mzanalysis.text.extract.extract_facts`; use
+    ``facts`` is a DataFrame with the columns of :func:`mzanalysis.text.extract.extract_facts`
+    (or, with ``frame=False``, the list of fact dicts); use
     :func:`mzanalysis.text.extract.to_fact_table` for the validated fact schema.
     """
-    import pandas as pd
-
-    from ..text.extract import FACT_COLUMNS, extract_facts
+    from ..text.extract import extract_records, facts_frame
 
     docs, errors = load_reports(paths, max_bytes=max_bytes)
-    frames = [extract_facts(d.text, doc=d.name) for d in docs]
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return pd.DataFrame(columns=list(FACT_COLUMNS)), errors
-    return pd.concat(frames, ignore_index=True), errors
+    records = [r for d in docs for r in extract_records(d.text, doc=d.name)]
+    return (facts_frame(records) if frame else records), errors

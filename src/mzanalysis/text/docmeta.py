@@ -7,6 +7,7 @@ no region, the first "<place>民政局/民政厅" in the body that resolves in t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .normalize import content_ranges
 
@@ -41,19 +42,30 @@ def document_year(text: str) -> int | None:
     return int(m.group(1))
 
 
+@lru_cache(maxsize=4096)
+def _lookup(name: str):
+    """The region ``name`` denotes, or None; looked up without resolve()'s close-match search,
+    which is far too slow to run on every candidate substring."""
+    from ..errors import RegionError
+    from ..regions import registry, resolve
+
+    if not registry().candidates(name):
+        return None
+    try:
+        return resolve(name)
+    except RegionError:  # ambiguous (several 朝阳区): not a usable document region
+        return None
+
+
 def _resolve_place(run: str):
     """Longest registry name ending a run of characters before 民政局 (年海西州 → 海西州)."""
-    from ..errors import RegionError
-    from ..regions import resolve
-
     for i in range(len(run) - 1):
         candidate = run[i:]
         if not _PLACE_END.search(candidate[-4:]) and i > 0:
             continue
-        try:
-            return resolve(candidate)
-        except RegionError:
-            continue
+        region = _lookup(candidate)
+        if region is not None:
+            return region
     return None
 
 

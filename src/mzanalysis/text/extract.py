@@ -25,6 +25,7 @@ Plausibility flags (unit_conflict, implausible_value) are added by :mod:`mzanaly
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -39,6 +40,8 @@ FACT_COLUMNS = ("doc", "region", "region_code", "level", "year", "indicator", "a
 
 _SECTION_MARK = re.compile(r"(?:^|(?<=[。;!?\n]))\s*(?:[一二三四五六七八九十]+是|[(][一二三四五六七八九十]+[)]|"
                            r"\d{1,2}[、.](?!\d)|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[,、])")
+# A sentence without a number followed (closely) by a unit holds no fact: skip it cheaply.
+_CANDIDATE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿][\d,. 余多万亿]{0,12}[元人户名位/]")
 _SENTENCE_END = re.compile(r"[。;!?]+")
 _CLAUSE_END = re.compile(r"[,:()\[\]【】“”\"]")
 
@@ -66,6 +69,12 @@ _OLD = re.compile(r"由|从|原为|原来|原标准|原先")
 _NEW = re.compile(r"提高到|提高至|提高为|提到|提至|调整为|调整到|调整至|上调至|上调到|上调为|增加到|增加至|"
                   r"增至|达到|提标至|提标到|调高到|调高至|提升到|提升至|统一为|统一到")
 _LIST_SEP = re.compile(r"^[\s、和及与,/·元月年人每均]*$")
+_NON_CJK = re.compile(r"[^\u4e00-\u9fff]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_CLASSIFIER = re.compile(r"\s*[名位]")
+_LIST_NEXT = re.compile(r"\s*[、和及与]\s*$")
+_PER_HEAD_END = re.compile(r"人均[^\d,]{0,4}$")
+_GROUP_BREAK = re.compile(r",|分别")
 _SKIP_BEFORE = re.compile(r"(?:第|前|后|近\d*年|\d{4}年度?|编号|号|电话|QQ)$")
 
 
@@ -182,7 +191,7 @@ def _is_filler(text: str, programme: str | None = None) -> bool:
     if programme in cues.VARIANTS:
         for pattern, _ in cues.VARIANTS[programme]:
             text = pattern.sub("", text)
-    return not re.sub(r"[^\u4e00-\u9fff]", "", cues.FILLER_RE.sub("", text))
+    return not _NON_CJK.sub("", cues.FILLER_RE.sub("", text))
 
 
 def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int, clauses,
@@ -202,8 +211,8 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
     if m and not (q.kind == "money" and q.per_person):
         return m.lastgroup, q.end + tail.find(m.group())
     # a count followed by a noun of its own (153名困境儿童) is about that noun
-    own_tail = re.match(r"[\u4e00-\u9fff]{2,}", tail) if q.kind == "persons" and \
-        re.match(r"\s*[名位]", text[q.num.end:q.end]) or q.end == q.num.end else None
+    own_tail = _CJK_RUN.match(tail) if q.kind == "persons" and \
+        _CLASSIFIER.match(text, q.num.end, q.end) or q.end == q.num.end else None
     own = list(cues.PROGRAMME_RE.finditer(text, c[0], q.start))
     if own:
         # the nearest programme word; a bare 两项补助 after another programme's word is that
@@ -280,7 +289,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         q = _read_quantity(text, n, c[0])
         if q is None:
             # 2660、2220元/人·月: the first figure of a list shares the unit of the last.
-            if re.match(r"\s*[、和及与]\s*$", text[n.end:n.end + 2]) or text[n.end:n.end + 1] == "、":
+            if _LIST_NEXT.match(text[n.end:n.end + 2]) or text[n.end:n.end + 1] == "、":
                 pending.append(n)
             else:
                 pending.clear()
@@ -323,7 +332,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         prev_role[c] = q.role
         prev_end[c] = q.end
         # per-person cue from the clause (每人每月 …), unless the figure is a 万/亿 total
-        if q.kind == "money" and q.num.scaled and re.search(r"人均[^\d,]{0,4}$", prefix):
+        if q.kind == "money" and q.num.scaled and _PER_HEAD_END.search(prefix):
             q.per_person = True  # 人均救助2.34万元: a per-person amount, not a total
         if q.kind == "money" and not q.num.scaled:
             person, period = _pre_cue(clause_prefix)
@@ -423,7 +432,7 @@ def _pair_respectively(text: str, sent: tuple[int, int], quantities: list[Quanti
         kind = after[0].kind
         group = []
         for q in after:
-            if q.kind != kind or (group and re.search(r",|分别", text[group[-1].end:q.start])):
+            if q.kind != kind or (group and _GROUP_BREAK.search(text, group[-1].end, q.start)):
                 break
             group.append(q)
         programme = group[0].programme
@@ -556,51 +565,75 @@ def read_facts(norm: Normalized) -> list[Fact]:
 
     text = norm.text
     doc = _Doc()
+    hits = [m.start() for m in _CANDIDATE.finditer(text)]
+
+    def has_hit(a: int, b: int) -> bool:
+        i = bisect.bisect_left(hits, a)
+        return i < len(hits) and hits[i] < b
+
     for s_start, s_end in _sections(text, content_ranges(text)):
+        if not has_hit(s_start, s_end):
+            continue
         sentences = _split(text, s_start, s_end, _SENTENCE_END)
         # a short first sentence is the section's heading; its programme governs bare figures below
         head = sentences[0]
         m = cues.PROGRAMME_RE.search(text, head[0], head[1]) if head[1] - head[0] <= 40 else None
         topic = m.lastgroup if m else None
         for sent in sentences:
-            _process_sentence(text, sent, topic, doc)
+            if has_hit(*sent):
+                _process_sentence(text, sent, topic, doc)
             doc.sentence += 1
     return check_plausibility(doc.facts)
+
+
+def extract_records(text: str, doc: str = "<text>", *, region: str | None = None,
+                    year: int | None = None) -> list[dict]:
+    """Facts read from one report's decoded ``text``, one dict per fact (the CLI's columns).
+
+    ``region`` (a name or code) and ``year`` override what the title says; where neither the title
+    nor the caller gives them, ``region``/``region_code``/``level``/``year`` are None.
+    Spans (``span_start``/``span_end``/``text``) index ``text`` exactly as given.
+    """
+    from ..regions import resolve
+    from .docmeta import document_region, document_year
+
+    norm = normalize(text)
+    reg = resolve(region) if region is not None else document_region(norm.text)
+    yr = year if year is not None else document_year(norm.text)
+    base = {"doc": doc, "region": reg.name if reg else None,
+            "region_code": reg.code if reg else None, "level": reg.level if reg else None,
+            "year": yr}
+    out = []
+    for f in read_facts(norm):
+        start, end = norm.span(f.start, f.end)
+        out.append({**base, "indicator": f.indicator, "area": f.area, "variant": f.variant,
+                    "value": float(f.value),
+                    "value_high": None if f.value_high is None else float(f.value_high),
+                    "unit": f.unit, "qualifier": f.qualifier, "flags": list(f.flags),
+                    "span_start": start, "span_end": end, "text": text[start:end],
+                    "source": doc, "source_ref": f"chars {start}-{end}"})
+    return out
+
+
+def facts_frame(records: list[dict]):
+    """DataFrame (the CLI's columns, nullable region/year) from :func:`extract_records` output."""
+    import pandas as pd
+
+    dtypes = {"year": "Int64", "value": "float64", "value_high": "float64", "flags": "object",
+              "span_start": "int64", "span_end": "int64"}
+    # built column by column with explicit dtypes: much cheaper than inferring from row dicts
+    return pd.DataFrame({c: pd.Series([r[c] for r in records], dtype=dtypes.get(c, "str"))
+                         for c in FACT_COLUMNS})
 
 
 def extract_facts(text: str, doc: str = "<text>", *, region: str | None = None,
                   year: int | None = None):
     """Facts read from one report's decoded ``text`` as a DataFrame (the CLI's columns).
 
-    ``region`` (a name or code) and ``year`` override what the title says; where neither the title
-    nor the caller gives them, ``region``/``region_code``/``year`` are null — use
+    Region and year come from the title unless given; where unknown they are null — use
     :func:`to_fact_table` to get the validated fact schema, which needs them.
-    Spans (``span_start``/``span_end``/``text``) index ``text`` exactly as given.
     """
-    import pandas as pd
-
-    from .docmeta import document_region, document_year
-    from ..regions import resolve
-
-    norm = normalize(text)
-    reg = resolve(region) if region is not None else document_region(norm.text)
-    yr = year if year is not None else document_year(norm.text)
-    rows = []
-    for f in read_facts(norm):
-        start, end = norm.span(f.start, f.end)
-        rows.append({
-            "doc": doc, "region": reg.name if reg else None, "region_code": reg.code if reg else None,
-            "level": reg.level if reg else None, "year": yr, "indicator": f.indicator,
-            "area": f.area, "variant": f.variant, "value": float(f.value),
-            "value_high": float(f.value_high) if f.value_high is not None else None,
-            "unit": f.unit, "qualifier": f.qualifier, "flags": list(f.flags),
-            "span_start": start, "span_end": end, "text": text[start:end], "source": doc,
-            "source_ref": f"chars {start}-{end}",
-        })
-    frame = pd.DataFrame(rows, columns=list(FACT_COLUMNS))
-    frame["year"] = frame["year"].astype("Int64")
-    frame["value_high"] = frame["value_high"].astype("float64")
-    return frame
+    return facts_frame(extract_records(text, doc, region=region, year=year))
 
 
 def to_fact_table(frame):

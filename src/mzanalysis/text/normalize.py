@@ -179,12 +179,24 @@ def _t2s():
     return OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _char_table() -> dict[int, str]:
+    """OpenCC's own traditional→simplified *character* table, as a str.translate map.
+
+    Matching needs 城鄉低保標準 → 城乡低保标准, not the phrase-level refinements (乾隆 stays 乾隆)
+    that OpenCC's full conversion adds; the character table converts in C at tens of megabytes per
+    second and is one character for one character, so offsets need no map at all. The full,
+    phrase-aware conversion is :func:`to_simplified` and ``normalize(text, phrases=True)``.
+    """
+    chars = _t2s().dictionary.ts_characters[0]
+    return {ord(k): v for k, v in chars.items() if len(k) == 1 and len(v) == 1 and k != v}
+
+
 # Full-width forms U+FF01..U+FF5E map to ASCII by subtracting 0xFEE0; the ideographic space to " ".
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2014: 0x2D, 0x2013: 0x2D, 0x2012: 0x2D, 0x2212: 0x2D,
                0xFE50: 0x2C, 0xFE52: 0x2E, 0x2027: 0xB7, 0x30FB: 0xB7, 0x2022: 0xB7, 0x200B: 0x20,
                0xFEFF: 0x20})
-_HAS_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True)
@@ -212,6 +224,14 @@ class Normalized:
         return self.offsets[start], self.offsets[end - 1] + 1 if end > start else self.offsets[start]
 
 
+@lru_cache(maxsize=1)
+def _one_pass_table() -> dict[int, int | str]:
+    """Traditional→simplified and full-width→ASCII in one translate pass."""
+    table: dict[int, int | str] = dict(_char_table())
+    table.update(_WIDTH)
+    return table
+
+
 def to_halfwidth(text: str) -> str:
     """Full-width letters, digits and punctuation to ASCII (１３５０ → 1350, ，→ ,), 1:1 in length."""
     return text.translate(_WIDTH)
@@ -222,18 +242,21 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
-def normalize(text: str) -> Normalized:
+def normalize(text: str, *, phrases: bool = False) -> Normalized:
     """Simplified characters and ASCII forms, with a map back to ``text``.
 
-    OpenCC converts phrase by phrase and may, rarely, change a phrase's length; such a line is
-    converted again character by character so the one-to-one map holds. Only if a single character
-    converts to several does the offset table come into play.
+    By default characters are converted one for one with OpenCC's character table (fast; the map is
+    the identity). With ``phrases=True`` OpenCC converts phrase by phrase; where that changes a
+    line's length the line is converted again character by character so the one-to-one map holds,
+    and only if a single character converts to several does the offset table come into play.
     """
+    if not phrases:
+        return Normalized(text.translate(_one_pass_table()), text)
     out: list[str] = []
     offsets: list[int] | None = None
     pos = 0
     for line in text.splitlines(keepends=True):
-        conv = to_simplified(line) if _HAS_NON_ASCII.search(line) else line
+        conv = to_simplified(line)
         if len(conv) != len(line):
             conv = "".join(to_simplified(ch) for ch in line)
         if len(conv) != len(line):

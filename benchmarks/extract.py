@@ -1,0 +1,72 @@
+"""Throughput of report extraction over the seed corpus repeated to at least 5 MB.
+
+usage: python benchmarks/extract.py [--seeds DIR] [--min-mb 5]
+
+Times the whole job — normalisation (traditional→simplified, full-width→ASCII), page-chrome
+detection, region/year from the title, numbers, fact rules, plausibility checks and the DataFrame
+— document by document, and prints characters per second. When JioNLP is installed (the optional
+``nlp`` extra), its ``ner.extract_money`` runs over the same documents in the same process and the
+ratio ours / JioNLP is printed (JioNLP only finds money amounts; it does not do the rest).
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus(seeds: Path, min_bytes: int) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    if not texts:
+        raise SystemExit(f"no seed texts in {seeds}")
+    docs, size = [], 0
+    while size < min_bytes:
+        for t in texts:
+            docs.append(t)
+            size += len(t.encode("utf-8"))
+    return docs
+
+
+def timed(fn, docs) -> float:
+    start = time.perf_counter()
+    for d in docs:
+        fn(d)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
+    ap.add_argument("--min-mb", type=float, default=5.0)
+    a = ap.parse_args()
+
+    from mzanalysis.text.extract import extract_records, facts_frame
+
+    docs = corpus(a.seeds, int(a.min_mb * 1024 * 1024))
+    chars = sum(map(len, docs))
+    mb = sum(len(d.encode("utf-8")) for d in docs) / 1024 / 1024
+    print(f"corpus: {len(docs)} documents, {chars:,} characters, {mb:.1f} MB (UTF-8)")
+    for d in dict.fromkeys(docs):  # load OpenCC tables, cn2an and the region registry once
+        extract_records(d, doc="warm-up")
+    start = time.perf_counter()
+    records = [r for i, d in enumerate(docs) for r in extract_records(d, doc=f"doc{i}")]
+    table = facts_frame(records)  # one fact table for the batch, as `mzanalysis extract` builds
+    ours = time.perf_counter() - start
+    print(f"mzanalysis extract (records + fact table): {ours:.2f} s, {chars / ours:,.0f} chars/s, "
+          f"{len(table):,} facts")
+    try:
+        import jionlp
+    except ImportError:
+        print("jionlp not installed (pip install 'mzanalysis[nlp]'): no comparison")
+        return
+    for d in dict.fromkeys(docs):
+        jionlp.ner.extract_money(d)
+    theirs = timed(jionlp.ner.extract_money, docs)
+    print(f"jionlp.ner.extract_money: {theirs:.2f} s, {chars / theirs:,.0f} chars/s")
+    print(f"ratio (ours / jionlp throughput): {theirs / ours:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
