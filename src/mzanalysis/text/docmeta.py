@@ -17,6 +17,7 @@ _BUREAU = re.compile(r"([\u4e00-\u9fff]{2,14}?)(?:民政局|民政厅|民政处|
 _PLACE_END = re.compile(r"(?:自治区|自治州|自治县|特别行政区|省|市|州|地区|盟|县|区|旗)")
 
 
+@lru_cache(maxsize=8)
 def title_of(text: str) -> str:
     """The report's title: the first short body line that reads like one (else the first line)."""
     lines = []

@@ -74,6 +74,7 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _CLASSIFIER = re.compile(r"\s*[名位]")
 _LIST_NEXT = re.compile(r"\s*[、和及与]\s*$")
 _PER_HEAD_END = re.compile(r"人均[^\d,]{0,4}$")
+_LAST_FIGURE = re.compile(r"[\d%][^\d%]*$")
 _GROUP_BREAK = re.compile(r",|分别")
 _SKIP_BEFORE = re.compile(r"(?:第|前|后|近\d*年|\d{4}年度?|编号|号|电话|QQ)$")
 
@@ -270,8 +271,8 @@ class _Doc:
         self.sentence = 0
 
 
-def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: _Doc) -> str | None:
-    """Read the facts of one sentence; return the section topic after it."""
+def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: _Doc) -> None:
+    """Read the facts of one sentence into ``doc.facts``."""
     clauses = _split(text, sent[0], sent[1], _CLAUSE_END)
 
     def clause_of(pos: int) -> tuple[int, int]:
@@ -280,11 +281,10 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
                 return c
         return (sent[0], sent[1])
 
-    numbers = find_numbers(text[sent[0]:sent[1]])
+    numbers = find_numbers(text, sent[0], sent[1])
     quantities: list[Quantity] = []
     pending: list[Number] = []  # numbers without a unit, waiting for a listed neighbour's unit
     for n in numbers:
-        n = replace(n, start=n.start + sent[0], end=n.end + sent[0])
         c = clause_of(n.start)
         q = _read_quantity(text, n, c[0])
         if q is None:
@@ -303,10 +303,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         quantities.append(q)
     quantities.sort(key=lambda x: x.start)
     if not quantities:
-        m = None
-        for m in cues.PROGRAMME_RE.finditer(text, sent[0], sent[1]):
-            pass
-        return m.lastgroup if m else topic
+        return
 
     # roles, per-person cues and programmes
     prev_end: dict[tuple[int, int], int] = {}
@@ -316,8 +313,8 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         p_start = prev_end.get(c, c[0])
         prefix = text[p_start:q.start]
         # words before an intervening figure (增长5.5%) belong to that figure
-        cut = max(prefix.rfind(ch) for ch in "0123456789%")
-        prefix = prefix[cut + 1:] if cut >= 0 else prefix
+        last = _LAST_FIGURE.search(prefix)
+        prefix = prefix[last.start() + 1:] if last else prefix
         clause_prefix = text[c[0]:q.start]
         # role
         inc = list(_INCREASE.finditer(prefix))
@@ -371,10 +368,6 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         fact = _to_fact(text, q, clause_of(q.start), doc)
         if fact is not None:
             doc.facts.append(fact)
-    last = None
-    for last in cues.PROGRAMME_RE.finditer(text, sent[0], sent[1]):
-        pass
-    return last.lastgroup if last else topic
 
 
 def _areas_and_variants(text, sent, clause_of, quantities) -> None:

@@ -66,14 +66,15 @@ def _value(text: str) -> float:
     return _chinese(text) if re.fullmatch(_CN, text) else _arabic(text)
 
 
-def find_numbers(text: str) -> list[Number]:
-    """Every number in ``text`` (normalised: ASCII digits), with approximation and range marks.
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
+    """Every number in ``text[start:end]`` (normalised: ASCII digits), with approximation and range
+    marks; positions index ``text``.
 
     Chinese numerals are kept only when they are at least two characters long (so 一户一策 or 二是
     are not numbers) and parse with cn2an.
     """
     out: list[Number] = []
-    for m in _NUMBER.finditer(text):
+    for m in _NUMBER.finditer(text, start, len(text) if end is None else end):
         raw, raw2 = m.group("num"), m.group("num2")
         chinese = not raw[0].isdigit()
         if chinese:
@@ -87,7 +88,7 @@ def find_numbers(text: str) -> list[Number]:
         except (ValueError, KeyError, TypeError):
             continue
         mult = MULTIPLIERS[m.group("mult")] if m.group("mult") else 1.0
-        end = m.end() if (raw2 or not m.group("num2")) else m.end("num")
+        stop = m.end() if (raw2 or not m.group("num2")) else m.end("num")
         # round away binary noise from the multiplication (1.1亿 → 110000000, not …0.00000001)
         value = round(value * mult, 6)
         if high is not None:
@@ -95,9 +96,9 @@ def find_numbers(text: str) -> list[Number]:
             if high <= value:  # 2019-2020 style pairs or dates, not a range of amounts
                 high = None
         approx = bool(m.group("pre") or m.group("mid") or m.group("post"))
-        start = m.start("num") if not m.group("pre") else m.start()
+        begin = m.start("num") if not m.group("pre") else m.start()
         scaled = bool(m.group("mult")) or (chinese and ("万" in raw or "亿" in raw))
-        out.append(Number(start, end, value, high, approx, scaled, chinese))
+        out.append(Number(begin, stop, value, high, approx, scaled, chinese))
     return out
 
 
