@@ -13,7 +13,8 @@ from .normalize import content_ranges
 
 _TITLE_WORDS = re.compile(r"总结|报告|汇报|工作|情况|要点|计划|思路|讲话|公报")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2}|20\d?X|20XX|202X)(?=\s*年)", re.I)
-_BUREAU = re.compile(r"([\u4e00-\u9fff]{2,14}?)(?:民政局|民政厅|民政处|人民政府|政府)")
+_BUREAU = re.compile(r"民政局|民政厅|民政处|人民政府|政府")
+_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,14}$")
 _PLACE_END = re.compile(r"(?:自治区|自治州|自治县|特别行政区|省|市|州|地区|盟|县|区|旗)")
 
 
@@ -75,7 +76,8 @@ def document_region(text: str):
     title = title_of(text)
     for source in (title, text[:200000]):
         for m in _BUREAU.finditer(source):
-            region = _resolve_place(m.group(1))
+            run = _RUN_BEFORE.search(source, max(0, m.start() - 14), m.start())
+            region = _resolve_place(run.group()) if run else None
             if region is not None:
                 return region
     return None

@@ -21,9 +21,12 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 _CN = rf"[{_CN_DIGITS}]+"
 # 近/约/逾 before, 余/多 after (8000余万元, 1万余人), 左右 after the unit (handled by the caller).
 _APPROX_BEFORE = r"近|约|逾|超过|大约|将近|接近|大概"
+_APPROX_BEFORE_RE = re.compile(rf"(?:{_APPROX_BEFORE})$")
+# A Chinese numeral only counts when a unit, multiplier or range follows (一是, 十分 are words);
+# the lookahead keeps the scan from stopping at every 一 in the text.
+_CN_COUNTED = rf"{_CN}(?=\s*(?:[-~至到余多万亿元人户名位/]|$))"
 _NUMBER = re.compile(
-    rf"(?P<pre>{_APPROX_BEFORE})?"
-    rf"(?<![\d.])(?P<num>{_ARABIC}|{_CN})"
+    rf"(?<![\d.])(?P<num>{_ARABIC}|{_CN_COUNTED})"
     rf"(?:\s*(?P<sep>-|~|至|到)\s*(?P<num2>{_ARABIC}|{_CN}))?"
     r"(?P<mid>余|多)?(?P<mult>万亿|千万|百万|十万|万|亿)?(?P<post>余|多)?")
 
@@ -95,8 +98,9 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             high = round(high * mult, 6)
             if high <= value:  # 2019-2020 style pairs or dates, not a range of amounts
                 high = None
-        approx = bool(m.group("pre") or m.group("mid") or m.group("post"))
-        begin = m.start("num") if not m.group("pre") else m.start()
+        pre = _APPROX_BEFORE_RE.search(text, max(0, m.start() - 4), m.start())
+        approx = bool(pre or m.group("mid") or m.group("post"))
+        begin = pre.start() if pre else m.start()
         scaled = bool(m.group("mult")) or (chinese and ("万" in raw or "亿" in raw))
         out.append(Number(begin, stop, value, high, approx, scaled, chinese))
     return out
