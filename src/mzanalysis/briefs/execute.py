@@ -21,6 +21,11 @@ from . import atomic, keys
 from .render import error_page, headline, normalise, provenance_items, strip_ansi, to_html
 
 
+#: Kernel command-line options: no IPython history database (a SQLite file every kernel would
+#: open and lock at start-up; briefs never need history).
+_KERNEL_ARGS = ["--HistoryManager.enabled=False"]
+
+
 def _ipc_config(sock_dir: Path):
     """Kernel manager config: IPC transport, sockets under this brief's own directory.
 
@@ -69,7 +74,8 @@ def _execute(task: dict, workdir: Path):
     kernel = nb.metadata.get("kernelspec", {}).get("name", "python3")
     return pm.execute_notebook(nb, None, parameters=task["parameters"], kernel_name=kernel,
                                progress_bar=False, log_output=False, cwd=str(workdir),
-                               start_timeout=120, config=_ipc_config(workdir))
+                               start_timeout=120, config=_ipc_config(workdir),
+                               shutdown_kernel="immediate", extra_arguments=_KERNEL_ARGS)
 
 
 def run_task(task: dict) -> dict:
