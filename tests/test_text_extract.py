@@ -173,6 +173,52 @@ VARIED = [
      [F("elderly_allowance_expenditure", "all", 1250000000, YUAN)]),
 ]
 
+# Provincial-report shapes: lists with 、, several programmes in one clause, ages before nouns.
+PROVINCIAL = [
+    ("全省城市、农村低保平均标准分别为每人每月650元、470元。",
+     [F("dibao_standard", "urban", 650, M), F("dibao_standard", "rural", 470, M)]),
+    ("全年共保障城市低保对象5.3万户8.9万人,农村低保对象23.5万户45.1万人。",
+     [F("dibao_households", "urban", 53000, H), F("dibao_recipients", "urban", 89000, P),
+      F("dibao_households", "rural", 235000, H), F("dibao_recipients", "rural", 451000, P)]),
+    ("累计支出城乡低保资金15.2亿元,其中城市低保资金4.1亿元、农村低保资金11.1亿元。",
+     [F("dibao_expenditure", "all", 1520000000, YUAN),
+      F("dibao_expenditure", "urban", 410000000, YUAN),
+      F("dibao_expenditure", "rural", 1110000000, YUAN)]),
+    ("特困人员救助供养标准不低于当地低保标准的1.3倍。", []),
+    ("农村特困人员基本生活标准达到每人每年7200元。",
+     [F("tekun_standard", "rural", 7200, Y, qualifier="new")]),
+    ("散居孤儿、集中养育孤儿基本生活费标准分别提高到每人每月1000元、1400元。",
+     [F("orphan_standard", "all", 1000, M, variant="dispersed", qualifier="new"),
+      F("orphan_standard", "all", 1400, M, variant="institutional", qualifier="new")]),
+    ("为2.1万名困难残疾人发放生活补贴2850万元,为3.4万名重度残疾人发放护理补贴4100万元。",
+     [F("disability_subsidy_recipients", "all", 21000, P, variant="living"),
+      F("disability_subsidy_expenditure", "all", 28500000, YUAN, variant="living"),
+      F("disability_subsidy_recipients", "all", 34000, P, variant="care"),
+      F("disability_subsidy_expenditure", "all", 41000000, YUAN, variant="care")]),
+    ("发放高龄津贴3.2亿元,惠及80周岁以上老年人45.6万人。",
+     [F("elderly_allowance_expenditure", "all", 320000000, YUAN),
+      F("elderly_allowance_recipients", "all", 456000, P)]),
+    ("城乡医疗救助资金支出2.3亿元。", [F("medical_assistance_expenditure", "all", 230000000, YUAN)]),
+    ("农村五保供养标准:集中供养每人每年4000元,分散供养每人每年2800元。",
+     [F("tekun_standard", "rural", 4000, Y, variant="concentrated"),
+      F("tekun_standard", "rural", 2800, Y, variant="dispersed")]),
+    ("全市城乡低保标准实现城乡统筹,统一为每人每月800元。",
+     [F("dibao_standard", "all", 800, M, qualifier="new")]),
+    ("全县低保对象月人均补差380元。", [F("dibao_avg_benefit", "all", 380, M)]),
+    ("城市低保保障标准由每人每月500元提高到550元。",
+     [F("dibao_standard", "urban", 500, M, qualifier="old"),
+      F("dibao_standard", "urban", 550, M, qualifier="new")]),
+    ("全县有低保对象1.8万户、3.5万人。",
+     [F("dibao_households", "all", 18000, H), F("dibao_recipients", "all", 35000, P)]),
+    ("全年发放低保金1.5亿元、特困供养金3200万元、临时救助金800万元。",
+     [F("dibao_expenditure", "all", 150000000, YUAN),
+      F("tekun_expenditure", "all", 32000000, YUAN),
+      F("temporary_assistance_expenditure", "all", 8000000, YUAN)]),
+    ("發放殘疾人兩項補貼1.2億元。", [F("disability_subsidy_expenditure", "all", 120000000, YUAN)]),
+    ("农村低保标准人均月达到450元。", [F("dibao_standard", "rural", 450, M, qualifier="new")]),
+    ("低保标准增加50元,全县保障低保对象3000人。", [F("dibao_recipients", "all", 3000, P)]),
+]
+
 # Figures that are not facts: increases, flows, percentages, ages, staff, other programmes.
 NOT_FACTS = [
     "城乡低保标准比上年提高8.5%。",
@@ -191,6 +237,8 @@ NOT_FACTS = [
     "为低保对象中的重病患者提供人均800元的服务。",
     "2020年,低保工作获评先进。",
     "救助管理站接收流浪乞讨人员312人次。",
+    "建档立卡贫困人口2.3万人全部纳入兜底保障。",
+    "全县临时救助1.2万户次。",
 ]
 
 
@@ -206,6 +254,11 @@ def test_counts_and_totals(text, expected):
 
 @pytest.mark.parametrize("text,expected", VARIED, ids=[t for t, _ in VARIED])
 def test_varied_shapes(text, expected):
+    assert facts_of(text) == sorted(expected, key=repr)
+
+
+@pytest.mark.parametrize("text,expected", PROVINCIAL, ids=[t for t, _ in PROVINCIAL])
+def test_provincial_shapes(text, expected):
     assert facts_of(text) == sorted(expected, key=repr)
 
 

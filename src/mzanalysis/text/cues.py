@@ -46,14 +46,15 @@ PROGRAMMES: tuple[Programme, ...] = (
     # 困难生活补贴 / 重度护理补贴 are the short names of the two disability subsidies; a bare 护理补贴
     # may be the elderly care subsidy, so it only marks a variant.
     Programme("disability", _p(r"两项补贴|两项补助|双项补贴|残疾人生活补贴|残疾人护理补贴|困难生活补贴|"
-                               r"重度护理补贴|残疾人补贴|残疾人两项|残疾两项"),
+                               r"重度护理补贴|残疾人补贴|残疾人两项|残疾两项|困难残疾人|重度残疾人"),
               "disability_subsidy", None, "disability_subsidy_recipients", None,
               "disability_subsidy_expenditure"),
     Programme("temporary", _p(r"临时救助|临时性救助|救急难"), None, None,
               "temporary_assistance_recipients", None, "temporary_assistance_expenditure"),
     Programme("medical", _p(r"医疗救助|大病救助|疾病救助|医疗费用救助"), None, None, None, None,
               "medical_assistance_expenditure"),
-    Programme("population", _p(r"总人口|户籍人口|常住人口|人口|农牧民|总户数"), None, None, "population",
+    # bare 人口 is too loose (贫困人口, 低收入人口 are target groups, not the population)
+    Programme("population", _p(r"总人口|户籍人口|常住人口|人口总数|农牧民|总户数"), None, None, "population",
               "population_households", None),
     Programme("income", _p(r"人均可支配收入|可支配收入"), "disposable_income"),
     Programme("consumption", _p(r"人均消费支出|人均生活消费支出"), "consumption_expenditure"),
@@ -81,7 +82,7 @@ VARIANTS: dict[str, tuple[tuple[re.Pattern, str | None], ...]] = {
 }
 
 #: Words marking a per-person amount as the average actually paid rather than the standard.
-AVG_RE = re.compile(r"补助水平|人均补助|补差|平均补助|保障水平|人均发放|人均领取|月人均补助|年人均补助|低保补助")
+AVG_RE = re.compile(r"补助水平|救助水平|人均补助|补差|平均补助|保障水平|人均发放|人均领取|月人均补助|年人均补助|低保补助")
 STANDARD_RE = re.compile(r"标准")
 
 #: Counts of people who are not beneficiaries (staff, volunteers, trainees …).
@@ -90,8 +91,8 @@ NOT_BENEFICIARY_RE = re.compile(r"干部|职工|工作人员|志愿者|党员|�
 #: Money that is not programme spending (insurance premiums, construction, investment projects).
 NOT_SPENDING_RE = re.compile(r"保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集")
 #: Flows into or out of a programme (取消农村低保81户, 新增低保对象): not the number covered.
-FLOW_RE = re.compile(r"取消|(?<!已)纳入|新增|清退|退出|停保|核减|新纳入|减少|清理|整改|排查出|核查出|识别出|"
-                     r"审批|新申请|动态调整|增加|停发|减发|增发")
+FLOW_RE = re.compile(r"取消|(?<!已)纳入|新增|清退|退出|停保|核减|新纳入|清理|整改|排查出|核查出|识别出|"
+                     r"新申请|停发|减发|增发")
 STOCK_RE = re.compile(r"共有|现有|在保|累计|合计|总计|共计|截至|截止")
 #: Words that may stand between a figure and a programme named earlier in the sentence without
 #: changing the subject (惠及困难群众2.75万人; 实际领取的残疾人数量为3885人; 支出598万元).
@@ -101,6 +102,7 @@ FILLER_RE = re.compile(
     r"每年|月人均|年人均|补助水平|财政|标准|资金|补助金|补助|补贴|数量|人数|总数|全省|全市|全县|全区|"
     r"全州|全旗|全盟|我省|我市|我县|我区|城乡|城市|城镇|农村|牧区|困难群众|群众|老年群体|群体|对象|"
     r"人员|因此|再次|进一步|及时|全部|足额|按时|共有|现有|在保|困难|家庭|居民|集中|分散|供养|"
+    r"周岁|岁|以上|以下|统一|实现|执行|全年|当年|本年|上半年|下半年|全面|"
     r"[共计为达有是的了已对向给按到至由从原其中于及和与之元万亿月年日号人次名位户余多近约]|\d|\s|[、.·/%-]")
 #: Nouns naming the people a programme serves, allowed between a figure and its programme word.
 AUDIENCE = {"disability": re.compile(r"困难残疾人|重度残疾人|残疾人"),

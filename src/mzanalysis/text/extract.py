@@ -42,6 +42,7 @@ _SECTION_MARK = re.compile(r"(?:^|(?<=[。;!?\n]))\s*(?:[一二三四五六七�
                            r"\d{1,2}[、.](?!\d)|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[,、])")
 # A sentence without a number followed (closely) by a unit holds no fact: skip it cheaply.
 _CANDIDATE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿][\d,. 余多万亿]{0,12}[元人户名位/]")
+_TAIL_END = re.compile(r"[,:()\[\]【】“”\"、;]")
 _SENTENCE_END = re.compile(r"[。;!?]+")
 _CLAUSE_END = re.compile(r"[,:()\[\]【】“”\"]")
 
@@ -57,7 +58,7 @@ _PERSON_NOUN = re.compile(r"\s*(?:残疾人|老年人|老人|困难群众|群众
 _HOUSEHOLDS = re.compile(r"\s*户(?!籍|口|型|外|主)")
 _ABOUT = re.compile(r"\s*左右")
 # 年保障标准 / 月标准: the period is written on the standard itself.
-_PRE_MONTH = re.compile(r"(?<![\d上本当同次])月(?:保障|低保|供养|补助|救助)?标准|每人每月|每月每人|人均每月|每人月|月人均|月均|每月|按月|月补助")
+_PRE_MONTH = re.compile(r"(?<![\d上本当同次])月(?:保障|低保|供养|补助|救助)?标准|每人每月|每月每人|人均每月|人均月|每人月|月人均|月均|每月|按月|月补助")
 _PRE_YEAR = re.compile(r"(?<![\dX今去上本当明前后同])年(?:保障|低保|供养|补助|救助)?标准|每人每年|每年每人|人均每年|年人均|年均|每年|按年|全年人均")
 _PRE_PERSON = re.compile(r"人均|每人")
 
@@ -206,7 +207,7 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
     c = next(c for c in clauses if c[0] <= q.start < c[1])
     tail_end = min(next_start, sent[1], q.end + 20)
     tail = text[q.end:tail_end]
-    stop = _CLAUSE_END.search(tail)
+    stop = _TAIL_END.search(tail)
     tail = tail[:stop.start()] if stop else tail
     m = cues.PROGRAMME_RE.search(tail)
     if m and not (q.kind == "money" and q.per_person):
