@@ -350,7 +350,8 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
     # an old value needs a new one after it (由县财政承担50万元 is not a raise)
     if not any(q.role == "new" for q in quantities):
         for q in quantities:
-            if q.role == "old" and not _OLD.search(text[clause_of(q.start)[0]:q.start]).group().startswith("原"):
+            marker = _OLD.search(text, clause_of(q.start)[0], q.start) if q.role == "old" else None
+            if marker is not None and not marker.group().startswith("原"):  # 原为X stays old
                 q.role = None
 
     # 调整为每月620元(原为560元): the old figure is in the unit of the new one, and vice versa
