@@ -42,6 +42,7 @@ _SECTION_MARK = re.compile(r"(?:^|(?<=[。;!?\n]))\s*(?:[一二三四五六七�
                            r"\d{1,2}[、.](?!\d)|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[,、])")
 # A sentence without a number followed (closely) by a unit holds no fact: skip it cheaply.
 _CANDIDATE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿][\d,. 余多万亿]{0,12}[元人户名位/]")
+_STANDARD_AFTER = re.compile(r"[^,;。]{0,40}?的?(?:保障|补助|供养|发放)?标准")
 _TAIL_END = re.compile(r"[,:()\[\]【】“”\"、;]")
 _SENTENCE_END = re.compile(r"[。;!?]+")
 _CLAUSE_END = re.compile(r"[,:()\[\]【】“”\"]")
@@ -407,9 +408,13 @@ def _areas_and_variants(text, sent, clause_of, quantities) -> None:
             area = cues.PROGRAMME_BY_NAME[q.programme].implied_area or "all"
         q.area = area
         # variant: nearest cue in the clause (or the noun right after a count: 9522名重度残疾人)
-        found, variant = _variant(q.programme, own)
-        if not found and q.kind in ("persons", "households"):
-            found, variant = _variant(q.programme, tail)
+        # a count names its group after it (96名集中供养特困人员), an amount before it
+        found = False
+        if q.kind in ("persons", "households"):
+            stop = _TAIL_END.search(tail)
+            found, variant = _variant(q.programme, tail[:stop.start()] if stop else tail)
+        if not found:
+            found, variant = _variant(q.programme, own)
         q.variant = variant
 
 
@@ -512,7 +517,10 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact
         indicator = prog.households
         unit = "households"
     else:
-        has_standard = cues.STANDARD_RE.search(context) is not None
+        # 标准 before the figure, or right after it (按每人每月1100元的标准发放)
+        after = text[q.end:clause[1]]
+        has_standard = cues.STANDARD_RE.search(context) is not None or \
+            _STANDARD_AFTER.match(after) is not None
         per_person = q.per_person or (has_standard and not q.num.scaled and value < 50000
                                       and prog.standard is not None)
         if per_person:
@@ -523,7 +531,7 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact
                 pass
             if avg is not None and (std is None or avg.start() > std.start()) and prog.avg_benefit:
                 indicator = prog.avg_benefit
-            elif std is not None or q.role in ("old", "new") or prog.avg_benefit is None \
+            elif std is not None or has_standard or q.role in ("old", "new") or prog.avg_benefit is None \
                     and prog.name in ("income", "consumption"):
                 indicator = prog.standard
             else:
