@@ -73,7 +73,7 @@ AREA_PAIR = ("urban", "rural")
 VARIANTS: dict[str, tuple[tuple[re.Pattern, str | None], ...]] = {
     "tekun": ((_p(r"集中"), "concentrated"), (_p(r"分散"), "dispersed")),
     "wubao": ((_p(r"集中"), "concentrated"), (_p(r"分散"), "dispersed")),
-    "orphan": ((_p(r"集中|机构|福利院|院内"), "institutional"), (_p(r"分散|散居"), "dispersed")),
+    "orphan": ((_p(r"集中|机构|福利院|院内|在院"), "institutional"), (_p(r"分散|散居"), "dispersed")),
     # 两项 (both subsidies) names no single variant; 困难残疾人 get the living subsidy, 重度残疾人
     # the care subsidy (国发〔2015〕52号).
     "disability": ((_p(r"两项|双项"), None),
@@ -103,10 +103,11 @@ FILLER_RE = re.compile(
     r"全州|全旗|全盟|我省|我市|我县|我区|城乡|城市|城镇|农村|牧区|困难群众|群众|老年群体|群体|对象|"
     r"人员|因此|再次|进一步|及时|全部|足额|按时|共有|现有|在保|困难|家庭|居民|集中|分散|供养|"
     r"周岁|岁|以上|以下|统一|实现|执行|全年|当年|本年|上半年|下半年|全面|按照|依照|根据|"
+    r"不低于|不少于|不高于|不超过|最低|最高|基本生活|基本|生活|养育|平均|专项|补差|人口|津贴|社会|费|款|金|"
     r"[共计为达有是的了已对向给按到至由从原其中于及和与之元万亿月年日号人次名位户余多近约]|\d|\s|[、.·/%-]")
 #: Nouns naming the people a programme serves, allowed between a figure and its programme word.
 AUDIENCE = {"disability": re.compile(r"困难残疾人|重度残疾人|残疾人"),
             "elderly": re.compile(r"老年人|老人"),
-            "dibao": re.compile(r"低收入"), "tekun": re.compile(r"老人")}
+            "dibao": re.compile(r"低收入"), "tekun": re.compile(r"老人"), "wubao": re.compile(r"老人")}
 #: Nouns that name a mixed, programme-less population (困难群众): no topic is inherited for them.
 GENERIC_RE = re.compile(r"困难群众|救助人数|救助对象|群众资金|困难群体|民政对象|救助资金")

@@ -43,6 +43,7 @@ _SECTION_MARK = re.compile(r"(?:^|(?<=[。;!?\n]))\s*(?:[一二三四五六七�
 # A sentence without a number followed (closely) by a unit holds no fact: skip it cheaply.
 _CANDIDATE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿][\d,. 余多万亿]{0,12}[元人户名位/]")
 _STANDARD_AFTER = re.compile(r"[^,;。]{0,40}?的?(?:保障|补助|供养|发放)?标准")
+_PER_CASE = re.compile(r"每次|每例|每户次|每人次|单次")
 _TAIL_END = re.compile(r"[,:()\[\]【】“”\"、;]")
 _SENTENCE_END = re.compile(r"[。;!?]+")
 _CLAUSE_END = re.compile(r"[,:()\[\]【】“”\"]")
@@ -225,6 +226,9 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
             others = [o for o in own if o.lastgroup != m.lastgroup]
             if others:
                 m = others[-1]
+        # 低保对象中有老年人1.2万人: a subgroup named between programme and figure is not the whole
+        if not _is_filler(text[m.end():q.start], m.lastgroup):
+            return None, -1
         return m.lastgroup, m.start()
     own_left = text[c[0]:q.start]
     earlier = [m for m in cues.PROGRAMME_RE.finditer(text, sent[0], c[0])]
@@ -521,6 +525,8 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact
         after = text[q.end:clause[1]]
         has_standard = cues.STANDARD_RE.search(context) is not None or \
             _STANDARD_AFTER.match(after) is not None
+        if has_standard and prog.standard is None or _PER_CASE.search(context[-6:]):
+            return None  # 临时救助标准…每次不超过3000元: a cap per case, not spending
         per_person = q.per_person or (has_standard and not q.num.scaled and value < 50000
                                       and prog.standard is not None)
         if per_person:
