@@ -219,6 +219,19 @@ PROVINCIAL = [
     ("低保标准增加50元,全县保障低保对象3000人。", [F("dibao_recipients", "all", 3000, P)]),
 ]
 
+# Drivers quoted beside welfare figures (annual per-person statistics need no period).
+DRIVERS = [
+    ("按照国家扶贫标准2300元(2010年不变价),全县尚有贫困人口1.2万人。",
+     [F("poverty_line", "all", 2300, Y)]),
+    ("人均生产总值42360元,一般公共预算收入5.8亿元,一般公共预算支出28.6亿元。",
+     [F("gdp_per_capita", "all", 42360, Y), F("budget_revenue", "all", 580000000, YUAN),
+      F("budget_expenditure", "all", 2860000000, YUAN)]),
+    ("农民人均纯收入达到8650元。", [F("disposable_income", "rural", 8650, Y, qualifier="new")]),
+    ("城乡居民人均消费支出分别为21560元和10230元。",
+     [F("consumption_expenditure", "urban", 21560, Y),
+      F("consumption_expenditure", "rural", 10230, Y)]),
+]
+
 # Figures that are not facts: increases, flows, percentages, ages, staff, other programmes.
 NOT_FACTS = [
     "城乡低保标准比上年提高8.5%。",
@@ -259,6 +272,11 @@ def test_varied_shapes(text, expected):
 
 @pytest.mark.parametrize("text,expected", PROVINCIAL, ids=[t for t, _ in PROVINCIAL])
 def test_provincial_shapes(text, expected):
+    assert facts_of(text) == sorted(expected, key=repr)
+
+
+@pytest.mark.parametrize("text,expected", DRIVERS, ids=[t for t, _ in DRIVERS])
+def test_drivers(text, expected):
     assert facts_of(text) == sorted(expected, key=repr)
 
 

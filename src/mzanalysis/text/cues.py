@@ -56,9 +56,17 @@ PROGRAMMES: tuple[Programme, ...] = (
     # bare 人口 is too loose (贫困人口, 低收入人口 are target groups, not the population)
     Programme("population", _p(r"总人口|户籍人口|常住人口|人口总数|农牧民|总户数"), None, None, "population",
               "population_households", None),
-    Programme("income", _p(r"人均可支配收入|可支配收入"), "disposable_income"),
+    # drivers that work reports quote beside welfare figures
+    Programme("income", _p(r"人均可支配收入|可支配收入|农民人均纯收入|人均纯收入"), "disposable_income"),
     Programme("consumption", _p(r"人均消费支出|人均生活消费支出"), "consumption_expenditure"),
+    Programme("poverty", _p(r"扶贫标准|贫困标准|贫困线|扶贫线|脱贫标准"), "poverty_line"),
+    Programme("gdp", _p(r"人均地区生产总值|人均生产总值|人均GDP"), "gdp_per_capita"),
+    Programme("revenue", _p(r"一般公共预算收入|地方财政收入|公共财政预算收入"),
+              expenditure="budget_revenue"),
+    Programme("spending", _p(r"一般公共预算支出|公共财政预算支出"), expenditure="budget_expenditure"),
 )
+#: Annual statistics: a per-person figure without a stated period is per year, with no flag.
+ANNUAL = frozenset({"income", "consumption", "poverty", "gdp"})
 PROGRAMME_BY_NAME = {p.name: p for p in PROGRAMMES}
 
 #: One alternation over every programme cue, longest first so 最低生活保障 wins over shorter cues.
@@ -66,7 +74,7 @@ PROGRAMME_RE = re.compile("|".join(f"(?P<{p.name}>{p.pattern.pattern})" for p in
 
 # 城乡 covers both; reports list urban before rural, which 分别 pairing relies on.
 AREA_RE = re.compile(r"(?P<all>城乡)|(?P<urban>城市|城镇|城区|市区|城市居民)|"
-                     r"(?P<rural>农村|农牧区|牧区|乡村)")
+                     r"(?P<rural>农村|农牧区|牧区|乡村|农民(?!工))")
 AREA_PAIR = ("urban", "rural")
 
 #: Variant cues per programme: (pattern, variant) in matching order.

@@ -528,7 +528,8 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact
         if has_standard and prog.standard is None or _PER_CASE.search(context[-6:]):
             return None  # 临时救助标准…每次不超过3000元: a cap per case, not spending
         per_person = q.per_person or (has_standard and not q.num.scaled and value < 50000
-                                      and prog.standard is not None)
+                                      and prog.standard is not None) or (
+            prog.name in cues.ANNUAL and not q.num.scaled)
         if per_person:
             avg = std = None
             for avg in cues.AVG_RE.finditer(context):
@@ -537,13 +538,13 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact
                 pass
             if avg is not None and (std is None or avg.start() > std.start()) and prog.avg_benefit:
                 indicator = prog.avg_benefit
-            elif std is not None or has_standard or q.role in ("old", "new") or prog.avg_benefit is None \
-                    and prog.name in ("income", "consumption"):
+            elif std is not None or has_standard or q.role in ("old", "new") or \
+                    prog.name in cues.ANNUAL:
                 indicator = prog.standard
             else:
                 return None  # 人均1000元的服务: per person, but neither a standard nor a benefit level
             period = q.period
-            if period is None and prog.name in ("income", "consumption"):
+            if period is None and prog.name in cues.ANNUAL:
                 period = "year"  # household-survey statistics are annual unless stated otherwise
             elif period is None:
                 period = doc.last_period or ("year" if value >= 2400 else "month")
