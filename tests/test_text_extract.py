@@ -217,6 +217,21 @@ PROVINCIAL = [
     ("發放殘疾人兩項補貼1.2億元。", [F("disability_subsidy_expenditure", "all", 120000000, YUAN)]),
     ("农村低保标准人均月达到450元。", [F("dibao_standard", "rural", 450, M, qualifier="new")]),
     ("低保标准增加50元,全县保障低保对象3000人。", [F("dibao_recipients", "all", 3000, P)]),
+    ("城市低保标准从2019年的每人每月600元提高到2020年的每人每月650元。",
+     [F("dibao_standard", "urban", 600, M, qualifier="old"),
+      F("dibao_standard", "urban", 650, M, qualifier="new")]),
+    ("农村低保标准每人每年4200元提高到4600元。",
+     [F("dibao_standard", "rural", 4200, Y, qualifier="old"),
+      F("dibao_standard", "rural", 4600, Y, qualifier="new")]),
+    ("城乡低保标准分别由每人每月500元、每人每年4000元提高到550元、4500元。",
+     [F("dibao_standard", "urban", 500, M, qualifier="old"),
+      F("dibao_standard", "rural", 4000, Y, qualifier="old"),
+      F("dibao_standard", "urban", 550, M, qualifier="new"),
+      F("dibao_standard", "rural", 4500, Y, qualifier="new")]),
+    ("城市低保标准比上年提高了50元,达到每人每月650元。",
+     [F("dibao_standard", "urban", 650, M, qualifier="new")]),
+    ("农村低保标准增长12.5%,达到每人每年4500元。",
+     [F("dibao_standard", "rural", 4500, Y, qualifier="new")]),
 ]
 
 # Drivers quoted beside welfare figures (annual per-person statistics need no period).

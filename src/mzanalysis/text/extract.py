@@ -44,6 +44,7 @@ _SECTION_MARK = re.compile(r"(?:^|(?<=[。;!?\n]))\s*(?:[一二三四五六七�
 _CANDIDATE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿][\d,. 余多万亿]{0,12}[元人户名位/]")
 _STANDARD_AFTER = re.compile(r"[^,;。]{0,40}?的?(?:保障|补助|供养|发放)?标准")
 _PER_CASE = re.compile(r"每次|每例|每户次|每人次|单次")
+_RAISED_TO = re.compile(r"[^,;。\d]{0,8}?(?:提高|上调|调整|增加|提升|调高|提标)(?:到|至|为)")
 _TAIL_END = re.compile(r"[,:()\[\]【】“”\"、;]")
 _SENTENCE_END = re.compile(r"[。;!?]+")
 _CLAUSE_END = re.compile(r"[,:()\[\]【】“”\"]")
@@ -77,7 +78,7 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _CLASSIFIER = re.compile(r"\s*[名位]")
 _LIST_NEXT = re.compile(r"\s*[、和及与]\s*$")
 _PER_HEAD_END = re.compile(r"人均[^\d,]{0,4}$")
-_LAST_FIGURE = re.compile(r"[\d%][^\d%]*$")
+_LAST_FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|个百分点)(?!.*\d\s*(?:%|个百分点))")
 _GROUP_BREAK = re.compile(r",|分别")
 _SKIP_BEFORE = re.compile(r"(?:第|前|后|近\d*年|\d{4}年度?|编号|号|电话|QQ)$")
 
@@ -100,6 +101,7 @@ class Quantity:
     area: str | None = None
     variant: str | None = None
     paired: bool = False       # area/variant/role set by a 分别 pairing
+    period_own: bool = False   # the period was written at this figure, not inherited
     flags: list[str] = field(default_factory=list)
 
 
@@ -320,7 +322,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         prefix = text[p_start:q.start]
         # words before an intervening figure (增长5.5%) belong to that figure
         last = _LAST_FIGURE.search(prefix)
-        prefix = prefix[last.start() + 1:] if last else prefix
+        prefix = prefix[last.end():] if last else prefix
         clause_prefix = text[c[0]:q.start]
         # role
         inc = list(_INCREASE.finditer(prefix))
@@ -338,7 +340,10 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         if q.kind == "money" and q.num.scaled and _PER_HEAD_END.search(prefix):
             q.per_person = True  # 人均救助2.34万元: a per-person amount, not a total
         if q.kind == "money" and not q.num.scaled:
-            person, period = _pre_cue(clause_prefix)
+            person, period = _pre_cue(prefix)  # a cue of its own, right before the figure
+            q.period_own = q.period is not None or period is not None
+            if not person:
+                person, period = _pre_cue(clause_prefix)  # else the clause's (每人每月A和B)
             if person and not q.per_person:
                 q.per_person, q.period = True, period
             elif q.per_person and q.period is None and period and not q.unit_broken:
@@ -352,6 +357,10 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
                 pass
             if flow is not None and not cues.STOCK_RE.search(text, flow.end(), q.start):
                 q.programme = None
+    # 600元提高到650元 without 由: the figure right before 提高到 is the old one
+    for q, nxt in zip(quantities, quantities[1:]):
+        if q.role is None and nxt.role == "new" and _RAISED_TO.match(text, q.end, nxt.start):
+            q.role = "old"
     # an old value needs a new one after it (由县财政承担50万元 is not a raise)
     if not any(q.role == "new" for q in quantities):
         for q in quantities:
@@ -469,6 +478,13 @@ def _pair_respectively(text: str, sent: tuple[int, int], quantities: list[Quanti
                     if q.per_person and q.period is None:
                         q.period = next(iter(periods))
                         q.unit_broken = True
+        # 分别由每人每月A、每人每年B提高到C、D: C and D take the periods of A and B
+        olds, news = phases.get("old", []), phases.get("new", [])
+        if len(olds) == len(news):
+            for o, n in zip(olds, news):
+                for a, b in ((o, n), (n, o)):
+                    if b.per_person and not b.period_own and a.period_own and a.period:
+                        b.period = a.period
         # the two phases of 分别由A、B提高至C、D share their periods too
         periods = {q.period for q in group if q.period}
         if len(periods) == 1:
