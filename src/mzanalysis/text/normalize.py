@@ -135,6 +135,7 @@ _CHROME_LINE = re.compile(
     r"仅供内部交流|版权归|QQ\s*\d{5,}|微信号|联系电话|聯系電話|免责声明|免責聲明|整理[，,]其他任何途径|"
     r"下载文档|下載文檔|文档格式",
     re.I)
+_HEADING = re.compile(r"[(（]?[一二三四五六七八九十]+[)）、]")  # 一、工作开展情况 recurs in compilations
 _MAX_CHROME_LINE = 80  # a long line holding a marker is body text that happens to contain the word
 
 
@@ -159,7 +160,8 @@ def content_ranges(text: str) -> list[tuple[int, int]]:
             continue
         if len(stripped) <= _MAX_CHROME_LINE and _CHROME_LINE.search(stripped):
             continue
-        if counts.get(stripped, 0) >= 3 and not re.search(r"\d", stripped):
+        if counts.get(stripped, 0) >= 3 and not re.search(r"\d", stripped) \
+                and not _HEADING.match(stripped):
             continue
         if ranges and ranges[-1][1] == start:
             ranges[-1] = (ranges[-1][0], end)
