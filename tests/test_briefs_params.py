@@ -83,3 +83,10 @@ def test_cli_rejects_bad_input_before_any_kernel(tmp_path, args, message):
     assert message in res.stderr
     assert "Traceback" not in res.stderr
     assert not out.exists()  # nothing was executed or written
+
+
+def test_notebook_is_kept_free_of_outputs():
+    """The notebook in git is reviewable: no outputs, no execution counts."""
+    nb = read_notebook(DEFAULT_NOTEBOOK)
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert code and all(c["outputs"] == [] and c["execution_count"] is None for c in code)
