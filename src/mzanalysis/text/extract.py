@@ -592,12 +592,10 @@ def read_facts(norm: Normalized) -> list[Fact]:
     text = norm.text
     doc = _Doc()
     hits = [m.start() for m in _CANDIDATE.finditer(text)]
-    # a sentence yields facts only with a programme word in it or a section topic above it
-    words = [m.start() for m in cues.PROGRAMME_RE.finditer(text)]
 
-    def has_hit(a: int, b: int, positions: list[int] = hits) -> bool:
-        i = bisect.bisect_left(positions, a)
-        return i < len(positions) and positions[i] < b
+    def has_hit(a: int, b: int) -> bool:
+        i = bisect.bisect_left(hits, a)
+        return i < len(hits) and hits[i] < b
 
     for s_start, s_end in _sections(text, content_ranges(text)):
         if not has_hit(s_start, s_end):
@@ -608,7 +606,8 @@ def read_facts(norm: Normalized) -> list[Fact]:
         m = cues.PROGRAMME_RE.search(text, head[0], head[1]) if head[1] - head[0] <= 40 else None
         topic = m.lastgroup if m else None
         for sent in sentences:
-            if has_hit(*sent) and (topic or has_hit(sent[0], sent[1], words)):
+            # a sentence yields facts only with a figure and a programme word or a section topic
+            if has_hit(*sent) and (topic or cues.PROGRAMME_RE.search(text, *sent)):
                 _process_sentence(text, sent, topic, doc)
             doc.sentence += 1
     return check_plausibility(doc.facts)
