@@ -234,6 +234,28 @@ PROVINCIAL = [
      [F("dibao_standard", "rural", 4500, Y, qualifier="new")]),
 ]
 
+# Traditional-character provincial and township reports (Heilongjiang/Taiwan-mirror style).
+TRADITIONAL = [
+    ("全省城市低保對象達到148.6萬人,農村低保對象達到109.2萬人,全年共發放低保資金37.8億元。",
+     [F("dibao_recipients", "urban", 1486000, P), F("dibao_recipients", "rural", 1092000, P),
+      F("dibao_expenditure", "all", 3780000000, YUAN)]),
+    ("農村五保供養對象12.6萬人,集中供養率達到28%,集中和分散供養標準分別達到年人均2400元和1800元。",
+     [F("tekun_recipients", "rural", 126000, P),
+      F("tekun_standard", "rural", 2400, Y, variant="concentrated", qualifier="new"),
+      F("tekun_standard", "rural", 1800, Y, variant="dispersed", qualifier="new")]),
+    ("全縣共有城鄉低保對象4 362戶8 915人,全年發放低保金2 356.8萬元。",
+     [F("dibao_households", "all", 4362, H), F("dibao_recipients", "all", 8915, P),
+      F("dibao_expenditure", "all", 23568000, YUAN)]),
+    ("截至目前,全鎮共有低保戶286戶,低保人數512人,五保戶46戶,五保人數48人。",
+     [F("dibao_households", "all", 286, H), F("dibao_recipients", "all", 512, P),
+      F("tekun_recipients", "rural", 48, P)]),
+    ("城市低保對象由年初的3.2萬人調整為2.9萬人。",
+     [F("dibao_recipients", "urban", 32000, P, qualifier="old"),
+      F("dibao_recipients", "urban", 29000, P, qualifier="new")]),
+    ("全市共有各類養老機構86家,床位1.2萬張,入住老人5600人。", []),
+    ("核減不符合條件的低保對象356戶782人,新增低保對象215戶463人。", []),
+]
+
 # Drivers quoted beside welfare figures (annual per-person statistics need no period).
 DRIVERS = [
     ("按照国家扶贫标准2300元(2010年不变价),全县尚有贫困人口1.2万人。",
@@ -287,6 +309,11 @@ def test_varied_shapes(text, expected):
 
 @pytest.mark.parametrize("text,expected", PROVINCIAL, ids=[t for t, _ in PROVINCIAL])
 def test_provincial_shapes(text, expected):
+    assert facts_of(text) == sorted(expected, key=repr)
+
+
+@pytest.mark.parametrize("text,expected", TRADITIONAL, ids=[t for t, _ in TRADITIONAL])
+def test_traditional_reports(text, expected):
     assert facts_of(text) == sorted(expected, key=repr)
 
 

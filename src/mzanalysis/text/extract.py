@@ -368,6 +368,12 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             if marker is not None and not marker.group().startswith("原"):  # 原为X stays old
                 q.role = None
 
+    # 达到148.6万人 reports a level, not a raise: counts and totals are "new" only beside an old one
+    if not any(q.role == "old" for q in quantities):
+        for q in quantities:
+            if q.role == "new" and (q.kind != "money" or q.num.scaled):
+                q.role = None
+
     # 调整为每月620元(原为560元): the old figure is in the unit of the new one, and vice versa
     for q in quantities:
         if q.kind == "money" and q.role in ("old", "new") and not q.per_person:
@@ -413,7 +419,9 @@ def _areas_and_variants(text, sent, clause_of, quantities) -> None:
                 counts = any(o.kind in ("persons", "households") and near[0] <= o.start < near[1]
                              for o in quantities)
                 # 城市低保471户1088人, 发放补助金576.22万元: the amount is for the same subject
-                if len(found) == 1 or (counts and q.kind == "money" and not q.per_person):
+                continues = not (c[0] <= q.prog_pos < c[1])  # no programme word of its own
+                if len(found) == 1 or (counts and continues and q.kind == "money"
+                                       and not q.per_person):
                     area = hits[-1].lastgroup
                 else:
                     area = "all"  # a figure after urban and rural ones covers both
