@@ -1,8 +1,21 @@
 """Sentence shapes of Chinese civil-affairs reports → facts (a price-parser style table).
 
 Each case is a short sentence written in the style of county and provincial work reports (not
-copied from any report) and the facts a careful reader takes from it. Bugs these cases caught while
-the rules were written are listed at the end of the module docstring of each group.
+copied from any report) and the facts a careful reader takes from it.
+
+Bugs these tables caught while the rules were written:
+
+* 提高20元 read as a level (an increase is not a standard);
+* 增长5.5% earlier in a run-on sentence turned the 由1700/·人 that followed into an "increase";
+* a 分别 group ran over a comma into the next 分别 clause, so four values met two items;
+* 分别's items were looked for after the programme word, missing 集中、分散供养孤儿;
+* (原为560元) in brackets was read as a total, not as the old monthly standard;
+* 全县 counted as an area word and overrode 五保's implied rural area;
+* the noun after 低保金1.5亿元、 (特困供养金) claimed the dibao total for tekun;
+* 护理补贴 of the elderly was taken for the disability care subsidy;
+* 低保对象中有老年人1.2万人 (a subgroup) was read as the dibao caseload;
+* 达到148.6万人 marked a count as a "new" standard;
+* 1.1亿 gave 110000000.00000001.
 """
 from __future__ import annotations
 

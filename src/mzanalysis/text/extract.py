@@ -34,7 +34,7 @@ from .normalize import Normalized, content_ranges, normalize
 from .numbers import Number, find_numbers
 
 #: Columns of :func:`extract_facts` (the CLI's columns); see :func:`to_fact_table` for the schema.
-FACT_COLUMNS = ("doc", "region", "region_code", "level", "year", "indicator", "area", "variant",
+FACT_COLUMNS = ("doc", "region", "region_code", "level", "year", "period", "indicator", "area", "variant",
                 "value", "value_high", "unit", "qualifier", "flags", "span_start", "span_end",
                 "text", "source", "source_ref")
 
@@ -637,7 +637,7 @@ def extract_records(text: str, doc: str = "<text>", *, region: str | None = None
     yr = year if year is not None else document_year(norm.text)
     base = {"doc": doc, "region": reg.name if reg else None,
             "region_code": reg.code if reg else None, "level": reg.level if reg else None,
-            "year": yr}
+            "year": yr, "period": None if yr is None else str(yr)}
     out = []
     for f in read_facts(norm):
         start, end = norm.span(f.start, f.end)
@@ -683,5 +683,4 @@ def to_fact_table(frame):
     known = frame["region_code"].notna() & frame["year"].notna()
     good = frame[known].copy()
     good["year"] = good["year"].astype("int64")
-    good["period"] = good["year"].astype(str)
     return validate_facts(good, what="extracted facts"), frame[~known].copy()
