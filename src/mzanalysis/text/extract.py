@@ -10,9 +10,11 @@ For each number with a unit the rules decide, in order:
    调整为Y(原为X) make X ``old`` and Y ``new``; 、/和 lists carry the role and unit of their
    neighbour;
 3. **programme** — the noun right after the number (27名孤儿, 1.2亿元临时救助资金), else the nearest
-   programme word before it in the sentence, else the section's topic (a heading such as
-   "3、全面落实重特大疾病救助制度" governs the sentences below it) unless the clause names a generic
-   population (困难群众);
+   programme word before it in its clause, else one earlier in the sentence, else the section's
+   topic (a heading such as "3、全面落实重特大疾病救助制度" governs bare amounts below it). Whatever
+   stands between programme word and figure must not name another subject: 低保对象中有老年人1.2万人
+   is a subgroup, 困境儿童153人 another group, 价格补贴256万元 another fund (see cues.FILLER_RE);
+   flows (取消, 新增, 清退) are not caseloads;
 4. **area** and **variant** — the nearest cue in the clause; a figure without one inherits the area of
    the run of clauses about the same programme if that run names one area only (a total after
    urban and rural figures is for both); 分别 pairs values with the items listed before it
@@ -34,9 +36,9 @@ from .normalize import Normalized, content_ranges, normalize
 from .numbers import Number, find_numbers
 
 #: Columns of :func:`extract_facts` (the CLI's columns); see :func:`to_fact_table` for the schema.
-FACT_COLUMNS = ("doc", "region", "region_code", "level", "year", "period", "indicator", "area", "variant",
-                "value", "value_high", "unit", "qualifier", "flags", "span_start", "span_end",
-                "text", "source", "source_ref")
+FACT_COLUMNS = ("doc", "region", "region_code", "level", "year", "period", "indicator", "area",
+                "variant", "value", "value_high", "unit", "qualifier", "flags", "span_start",
+                "span_end", "text", "source", "source_ref")
 
 _SECTION_MARK = re.compile(r"(?:^|(?<=[。;!?\n]))\s*(?:[一二三四五六七八九十]+是|[(][一二三四五六七八九十]+[)]|"
                            r"\d{1,2}[、.](?!\d)|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[,、])")
