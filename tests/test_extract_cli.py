@@ -10,7 +10,6 @@ import re
 import subprocess
 import sys
 
-
 from mzanalysis.cli import main
 from mzanalysis.loaders.reports import load_reports
 
