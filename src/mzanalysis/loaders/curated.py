@@ -78,29 +78,29 @@ def load_curated(*, preferred: bool = True, data_dir: str | Path | None = None):
     return frame.reset_index(drop=True).copy()
 
 
-def sources(data_dir: str | Path | None = None):
-    """Every row of the collectors' CSVs: URL, quote, notes, class, and why unused rows are."""
+def _cached_table(name: str, str_columns: tuple[str, ...], data_dir):
+    """Read ``data/<name>.csv`` once per process (checksums verified first), return a copy."""
     folder = Path(data_dir) if data_dir else _data_dir()
-    key = ("sources", _signature(folder))
+    key = (name, _signature(folder))
     if key not in _CACHE:
         verify_checksums(folder)
-        _CACHE[key] = _read_csv(folder / "sources.csv", (
-            "source_id", "dataset", "region", "quarter", "indicator", "area", "unit",
-            "source_url", "source_quote", "notes", "source_class", "class_rule",
-            "exclusion_reason"))
+        _CACHE[key] = _read_csv(folder / f"{name}.csv", str_columns)
     return _CACHE[key].copy()
+
+
+def sources(data_dir: str | Path | None = None):
+    """Every row of the collectors' CSVs: URL, quote, notes, class, and why unused rows are."""
+    return _cached_table("sources", (
+        "source_id", "dataset", "region", "quarter", "indicator", "area", "unit",
+        "source_url", "source_quote", "notes", "source_class", "class_rule",
+        "exclusion_reason"), data_dir)
 
 
 def conflicts(data_dir: str | Path | None = None):
     """Every row of every key whose sources disagree (the preferred row first in each key)."""
-    folder = Path(data_dir) if data_dir else _data_dir()
-    key = ("conflicts", _signature(folder))
-    if key not in _CACHE:
-        verify_checksums(folder)
-        _CACHE[key] = _read_csv(folder / "conflicts.csv", (
-            "region_code", "region", "period", "indicator", "area", "variant", "unit",
-            "source_class", "source_id", "source_ref"))
-    return _CACHE[key].copy()
+    return _cached_table("conflicts", (
+        "region_code", "region", "period", "indicator", "area", "variant", "unit",
+        "source_class", "source_id", "source_ref"), data_dir)
 
 
 def seed_facts(data_dir: str | Path | None = None, *, placed_only: bool = True):
