@@ -97,6 +97,7 @@ def plan(regions: list, *, out: Path, notebook: Path | None = None, params: dict
     folder = out / notebook.stem
     data_cache: dict = {}
     module_cache: dict = {}
+    seen: set[str] = set()
     tasks = []
     for idx, region in enumerate(regions):
         given = {**(params or {}), "region": region.code}
@@ -109,6 +110,9 @@ def plan(regions: list, *, out: Path, notebook: Path | None = None, params: dict
         inputs_hash, data_version = data_cache[dkey]
         key = keys.build_key(nb_hash, values, inputs_hash, __version__, code_hash)
         stem = region.code if not extra else f"{region.code}-{keys.parameters_hash(values)[:8]}"
+        if stem in seen:  # the same brief asked for twice: build it once
+            continue
+        seen.add(stem)
         paths = {"html": folder / f"{stem}.html", "sidecar": folder / f"{stem}.json",
                  "record": folder / ".build" / f"{stem}.json"}
         task = {"region": region.code, "name": region.name, "english": region.english,
