@@ -81,8 +81,7 @@ def test_sidecar_holds_headline_numbers_from_the_data(built):
     rows = rows[rows["year"].between(2008, 2020)].sort_values("year")
     expected = float(ind.annualise_standard(rows)["value"].iloc[-1]) / 12
     assert side["headline"]["dibao_standard_urban"] == pytest.approx(expected, abs=0.01)
-    assert side["headline"]["latest_year"] == int(rows["year"].max()) or \
-        side["headline"]["latest_year"] >= int(rows["year"].max())
+    assert side["headline"]["dibao_standard_urban_year"] == int(rows["year"].max())
     rank, n = side["headline"]["rank_urban"]
     assert 1 <= rank <= n <= 31
     china = json.loads((out / "region_brief" / "000000.json").read_text("utf-8"))["headline"]
@@ -98,6 +97,10 @@ def test_index_and_manifest(built):
     assert '<html lang="zh">' in index and "<script" not in index
     assert 'href="region_brief/630000.html"' in index and 'href="region_brief/000000.html"' in index
     assert "青海省" in index and "✓ ok" in index
+    side = json.loads((out / "region_brief" / "630000.json").read_text("utf-8"))["headline"]
+    urban = f'{side["dibao_standard_urban"]:,.0f} <span class="mz-note">' \
+            f'({side["dibao_standard_urban_year"]})</span>'
+    assert urban in index  # headline figure from the sidecar, with its year
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     entry = {e["region"]: e for e in manifest["briefs"]}["630000"]
     assert entry["status"] == "ok" and entry["duration_s"] > 0

@@ -15,14 +15,16 @@ from pathlib import Path
 from .. import __version__
 from . import atomic
 
-#: Headline keys shown in the index, with their column label and number format.
+#: Headline keys shown in the index: key, column label, number format, key of the figure's year
+#: (figures of one region often come from different years; each is shown with its own).
 INDEX_COLUMNS = (
-    ("latest_year", "最近年份<br>latest year", "{:.0f}"),
-    ("dibao_standard_urban", "城市低保标准<br>urban standard (元/月)", "{:,.0f}"),
-    ("dibao_standard_rural", "农村低保标准<br>rural standard (元/月)", "{:,.0f}"),
-    ("dibao_recipients", "低保人数<br>recipients (万人)", "{:,.1f}"),
-    ("coverage_pct", "覆盖率<br>coverage (%)", "{:.2f}"),
-    ("discrepancies", "口径差异<br>discrepancies", "{:.0f}"),
+    ("dibao_standard_urban", "城市低保标准<br>urban standard (元/月)", "{:,.0f}",
+     "dibao_standard_urban_year"),
+    ("dibao_standard_rural", "农村低保标准<br>rural standard (元/月)", "{:,.0f}",
+     "dibao_standard_rural_year"),
+    ("dibao_recipients", "低保人数<br>recipients (万人)", "{:,.1f}", "dibao_recipients_year"),
+    ("coverage_pct", "覆盖率<br>coverage (%)", "{:.2f}", "coverage_year"),
+    ("discrepancies", "口径差异<br>discrepancies", "{:.0f}", None),
 )
 
 
@@ -98,13 +100,14 @@ def _records(out: Path) -> list[dict]:
     return recs
 
 
-def _fmt(value, fmt: str) -> str:
+def _fmt(value, fmt: str, year=None) -> str:
     if value is None:
         return '<span class="mz-note">—</span>'
     try:
-        return html.escape(fmt.format(value))
+        text = html.escape(fmt.format(value))
     except (TypeError, ValueError):
-        return html.escape(str(value))
+        text = html.escape(str(value))
+    return text + (f' <span class="mz-note">({html.escape(str(year))})</span>' if year else "")
 
 
 def write_index(out: Path) -> Path:
@@ -112,13 +115,15 @@ def write_index(out: Path) -> Path:
     e = html.escape
     recs = _records(out)
     css = (Path(__file__).resolve().parent / "templates" / "brief.css").read_text("utf-8")
-    head = "".join(f"<th>{label}</th>" for _, label, _ in INDEX_COLUMNS)
+    head = "".join(f"<th>{label}</th>" for _, label, _, _ in INDEX_COLUMNS)
     rows = []
     for r in recs:
         ok = r.get("status") == "ok"
         status = ('<span class="status-ok">✓ ok</span>' if ok else
                   '<span class="status-failed">✗ 失败 failed</span>')
-        cells = "".join(f"<td>{_fmt(r['headline'].get(k), f)}</td>" for k, _, f in INDEX_COLUMNS)
+        hl = r["headline"]
+        cells = "".join(f"<td>{_fmt(hl.get(k), f, hl.get(y) if y else None)}</td>"
+                        for k, _, f, y in INDEX_COLUMNS)
         variant = "" if r["stem"] == r["region"] else f' <span class="mz-note">({e(r["stem"])})</span>'
         rows.append(f'<tr><td>{e(r["region"])}</td><td><a href="{e(r["html_rel"])}">'
                     f'{e(r["name"])}</a>{variant}</td><td>{e(r.get("english", ""))}</td>'
