@@ -91,7 +91,7 @@ def line_chart(ax, series: dict, *, title: str = "", ylabel: str = "", years=Non
     if drawn > 1:
         ax.legend(fontsize=8)
     ax.set_ylabel(ylabel)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))  # readable in 3-up panels
     return missing
 
 
