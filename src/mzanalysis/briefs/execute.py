@@ -22,8 +22,10 @@ from .render import error_page, headline, normalise, provenance_items, strip_ans
 
 
 #: Kernel command-line options: no IPython history database (a SQLite file every kernel would
-#: open and lock at start-up; briefs never need history).
-_KERNEL_ARGS = ["--HistoryManager.enabled=False"]
+#: open and lock at start-up; briefs never need history), and a quiet kernel log: the immediate
+#: shutdown otherwise prints "KeyboardInterrupt caught in kernel" now and then. Cell errors are
+#: unaffected (they come back in the notebook's outputs and make the brief fail).
+_KERNEL_ARGS = ["--HistoryManager.enabled=False", "--IPKernelApp.log_level=CRITICAL"]
 
 
 def _ipc_config(sock_dir: Path):
