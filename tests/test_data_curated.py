@@ -75,7 +75,7 @@ def test_agreeing_sources_are_not_conflicts():
 
 def test_every_source_row_is_used_or_says_why():
     src = sources()
-    assert len(src) == 292 + 1016
+    assert len(src) == 292 + 1016 + 22   # national series, provincial facts, supplement
     unused = src[~src.used]
     assert (unused.exclusion_reason.str.len() > 0).all()
     assert set(load_curated(preferred=False).source_id) == set(src[src.used].source_id)

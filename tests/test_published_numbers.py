@@ -50,12 +50,20 @@ def test_total_recipients_2011_from_the_cited_national_series():
     assert r["value"] / 1e6 == pytest.approx(75.8, abs=0.05)
 
 
-def test_total_recipients_2022_summed_over_provinces(panel):
-    with pytest.raises(MissingYearError, match="2022"):
-        headlines.total_recipients(load_curated(), 2022)
-    r = headlines.total_recipients(panel, 2022)
-    assert r["source"].startswith("sum over 31 provinces")
+def test_total_recipients_2022_from_the_cited_national_figures(panel):
+    r = headlines.total_recipients(load_curated(), 2022)
+    assert r["source"] == "cited national figures"  # NBS 2022 communiqué: 683万 + 3349万
+    assert (r["urban"], r["rural"]) == (6_830_000, 33_490_000)
     assert r["value"] / 1e6 == pytest.approx(40.3, abs=0.05)
+    assert headlines.total_recipients(panel, 2022)["value"] == r["value"]
+
+
+def test_total_recipients_without_a_national_figure_sum_the_provinces(panel):
+    with pytest.raises(MissingYearError, match="2019"):   # no cited national 2019 figure
+        headlines.total_recipients(load_curated(), 2019)
+    r = headlines.total_recipients(panel, 2019)
+    assert r["source"].startswith("sum over 31 provinces")
+    assert r["value"] / 1e6 == pytest.approx(43.16, abs=0.01)  # 860.9万 + 3455.4万 (MCA 2020)
 
 
 def test_ravallion_richer_provinces_set_higher_urban_lines_2011():

@@ -43,11 +43,11 @@ def test_standards_notebook_on_embedded_data(tmp_path):
     assert set(REQUIRED) <= results.keys()
     assert results["recipients_2011"] / 1e6 == pytest.approx(75.8, abs=0.05)
     assert results["line_income_elasticity_2011"] > 0 and results["line_income_elasticity_2011_se"] > 0
-    # The embedded data hold no 2013 consumption or 2022 recipients: said, not guessed.
+    # 2022 recipients come from the cited NBS 2022 communiqué (683万 urban + 3349万 rural).
+    assert results["recipients_2022"] == pytest.approx(40_320_000)
+    # The embedded data hold no 2013 consumption: said, not guessed.
     assert results["urban_standard_share_of_consumption_2013"] is None
     assert "urban_standard_share_of_consumption_2013" in results["cannot_estimate"]
-    assert results["recipients_2022"] is None
-    assert "Cannot estimate recipients_2022" in text
     assert results["panel_model"]["table"][0]["term"] == "ln_start"
 
 

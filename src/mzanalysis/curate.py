@@ -1,8 +1,10 @@
 """Build the package's curated data (``data/``) from the collectors' cited CSVs.
 
-Run ``python -m mzanalysis.curate SHARED_DATA_DIR [--out DATA_DIR]``: it reads
+Run ``python -m mzanalysis.curate SHARED_DATA_DIR [--out DATA_DIR] [--supplement CSV]``: it reads
 ``national_series.csv`` and ``provincial_facts.csv`` (each row one figure from one page, with URL
-and verbatim quote) and writes, atomically:
+and verbatim quote) and the project's own cited supplement ``data/raw/national_supplement.csv``
+(national figures found later for the years the collectors' series lacks, same columns as
+``national_series.csv``) and writes, atomically:
 
 * ``sources.csv`` — every source row, with its source class (:mod:`mzanalysis.provenance`) and,
   for rows not turned into facts, the reason (nothing is dropped silently);
@@ -30,6 +32,11 @@ from .provenance import SOURCE_CLASSES, choose_preferred, classify, date_mismatc
 
 NATIONAL = "national_series"
 PROVINCIAL = "provincial_facts"
+SUPPLEMENT = "national_supplement"
+#: National datasets (one row = one national figure; region is China).
+NATIONAL_SETS = (NATIONAL, SUPPLEMENT)
+#: Where the cited supplement lives in a source checkout (it is an input, not a built file).
+SUPPLEMENT_PATH = Path(__file__).resolve().parents[2] / "data" / "raw" / f"{SUPPLEMENT}.csv"
 SOURCE_PREFIX = "curated:"
 
 # source indicator -> (indicator, variant). 五保 (rural "five guarantees", to 2014) is the
@@ -125,7 +132,7 @@ def _rows(dataset: str, frame, path: Path):
     """Yield (source record, fact record or None) for each row of one collector CSV."""
     from .regions import CHINA, resolve
 
-    url_col = "source_url" if dataset == NATIONAL else "source_url_or_repo_path"
+    url_col = "source_url" if dataset in NATIONAL_SETS else "source_url_or_repo_path"
     # Notes of all rows of a page are read together (a page is described once).
     page_notes = frame.groupby(url_col)["notes"].agg(lambda s: " ".join(dict.fromkeys(s)))
     for _, row in frame.iterrows():
@@ -161,7 +168,7 @@ def _rows(dataset: str, frame, path: Path):
                             "number") from None
         if row["area"] not in ("urban", "rural", "all"):
             raise DataError(f"{where}, column area: {row['area']!r} is not urban, rural or all")
-        region = CHINA if dataset == NATIONAL else resolve(row["province"])
+        region = CHINA if dataset in NATIONAL_SETS else resolve(row["province"])
         flags = ["unit_missing"] if _UNIT_MISSING.search(row["notes"]) else []
         fact = {
             "region_code": region.code, "region": region.name, "level": region.level,
@@ -175,7 +182,9 @@ def _rows(dataset: str, frame, path: Path):
             # inputs to the preference rule
             "step": decimal_step(row["value"]) * unit.factor,
             "source_rank": SOURCE_CLASSES[cls], "date_mismatch": date_mismatch(row["notes"]),
-            "order": (0 if dataset == NATIONAL else 1, int(row["line"])), "_url": url,
+            # file order (rule e): the collectors' series first, the supplement last
+            "order": ({NATIONAL: 0, PROVINCIAL: 1, SUPPLEMENT: 2}[dataset], int(row["line"])),
+            "_url": url,
         }
         yield source, fact
 
@@ -184,21 +193,31 @@ FACT_EXTRA = ("source_id", "source_class", "source_indicator", "preferred", "n_s
               "n_agree", "conflict")
 
 
-def build(shared: Path):
-    """Return (facts, sources, conflicts) frames built from the collector CSVs in ``shared``."""
+def input_paths(shared: Path, supplement: Path | None = None) -> dict[str, Path]:
+    """The input CSV of each dataset: the collectors' two in ``shared``, then the supplement."""
+    return {NATIONAL: shared / f"{NATIONAL}.csv", PROVINCIAL: shared / f"{PROVINCIAL}.csv",
+            SUPPLEMENT: supplement or SUPPLEMENT_PATH}
+
+
+def build(shared: Path, supplement: Path | None = None):
+    """Return (facts, sources, conflicts) frames built from the collector CSVs in ``shared`` and
+    the cited national supplement (default :data:`SUPPLEMENT_PATH`)."""
     import pandas as pd
 
     from .schema import COLUMN_NAMES, validate_facts
 
     common = ("year", "indicator", "area", "value", "unit", "source_quote", "notes")
+    paths = input_paths(shared, supplement)
+    national_cols = common + ("source_url",)
     inputs = [
-        (NATIONAL, _read(shared / f"{NATIONAL}.csv", common + ("source_url",))),
-        (PROVINCIAL, _read(shared / f"{PROVINCIAL}.csv",
+        (NATIONAL, _read(paths[NATIONAL], national_cols)),
+        (PROVINCIAL, _read(paths[PROVINCIAL],
                            common + ("province", "quarter", "source_url_or_repo_path"))),
+        (SUPPLEMENT, _read(paths[SUPPLEMENT], national_cols)),
     ]
     sources, facts = [], []
     for dataset, frame in inputs:
-        for source, fact in _rows(dataset, frame, shared / f"{dataset}.csv"):
+        for source, fact in _rows(dataset, frame, paths[dataset]):
             sources.append(source)
             if fact is not None:
                 facts.append(fact)
@@ -254,14 +273,16 @@ def _to_csv_text(frame) -> str:
     return out.to_csv(index=False, lineterminator="\n", float_format="%.10g")
 
 
-def write(shared: Path, out: Path, seeds: Path | None = None) -> dict:
+def write(shared: Path, out: Path, seeds: Path | None = None,
+          supplement: Path | None = None) -> dict:
     """Build and write the curated data package into ``out``; return the descriptor.
 
-    ``seeds`` (default: ``seeds/`` beside ``shared``, when it exists) adds ``seed_facts.csv``.
+    ``seeds`` (default: ``seeds/`` beside ``shared``, when it exists) adds ``seed_facts.csv``;
+    ``supplement`` (default :data:`SUPPLEMENT_PATH`) is the cited national supplement.
     """
     from .datapackage import atomic_write_text, write_descriptor
 
-    facts, sources, conflicts = build(shared)
+    facts, sources, conflicts = build(shared, supplement)
     out.mkdir(parents=True, exist_ok=True)
     files = {"facts.csv": facts, "sources.csv": sources, "conflicts.csv": conflicts}
     if seeds is None and (shared.parent / "seeds").is_dir():
@@ -270,7 +291,10 @@ def write(shared: Path, out: Path, seeds: Path | None = None) -> dict:
         files["seed_facts.csv"] = build_seed_facts(seeds)
     for name, frame in files.items():
         atomic_write_text(out / name, _to_csv_text(frame))
-    inputs = [shared / f"{NATIONAL}.csv", shared / f"{PROVINCIAL}.csv"]
+    paths = input_paths(shared, supplement)
+    inputs = [(paths[NATIONAL].name, f"../shared/data/{paths[NATIONAL].name}"),
+              (paths[PROVINCIAL].name, f"../shared/data/{paths[PROVINCIAL].name}"),
+              (paths[SUPPLEMENT].name, f"raw/{paths[SUPPLEMENT].name}")]
     return write_descriptor(out, inputs=inputs, seeds=seeds)
 
 
@@ -283,12 +307,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=None,
                         help="folder of seed reports to extract facts from (default: seeds/ "
                              "beside SHARED_DATA_DIR, if present)")
+    parser.add_argument("--supplement", type=Path, default=None,
+                        help="cited national supplement CSV (default: data/raw/"
+                             f"{SUPPLEMENT}.csv in the source checkout)")
     args = parser.parse_args(argv)
     from .datapackage import default_output_dir
 
     out = args.out or default_output_dir()
     try:
-        descriptor = write(args.shared_data, out, seeds=args.seeds)
+        descriptor = write(args.shared_data, out, seeds=args.seeds, supplement=args.supplement)
     except MzError as exc:
         print(f"curate: error: {exc}", file=sys.stderr)
         return 2

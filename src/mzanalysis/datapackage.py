@@ -186,7 +186,7 @@ def _sources_schema() -> dict:
     s = "string"
     return {"fields": [
         _field("source_id", s, "dataset:line, the line of the collector CSV"),
-        _field("dataset", s, "national_series or provincial_facts"),
+        _field("dataset", s, "national_series, provincial_facts or national_supplement"),
         _field("line", "integer", "line in the collector CSV (header = 1)"),
         _field("region", s, "region as written by the collector"),
         _field("year", "integer", "reference year"),
@@ -255,8 +255,11 @@ RESOURCES_OPTIONAL = (
 )
 
 
-def write_descriptor(folder: Path, inputs: list[Path], seeds: Path | None = None) -> dict:
-    """Write ``datapackage.json`` for the CSVs in ``folder`` (hashes computed now)."""
+def write_descriptor(folder: Path, inputs: list[tuple[str, str]],
+                     seeds: Path | None = None) -> dict:
+    """Write ``datapackage.json`` for the CSVs in ``folder`` (hashes computed now).
+
+    ``inputs``: (title, path relative to ``folder``) of each cited input CSV."""
     from . import __version__
 
     resources = []
@@ -279,9 +282,9 @@ def write_descriptor(folder: Path, inputs: list[Path], seeds: Path | None = None
         "profile": "tabular-data-package",
         "licenses": [LICENSE_DESCRIPTOR],
         "sources": [
-            {"title": p.name, "path": f"../shared/data/{p.name}",
-             "description": "collector CSV: one figure per row with source URL and quote"}
-            for p in inputs
+            {"title": title, "path": path,
+             "description": "cited CSV: one figure per row with source URL and quote"}
+            for title, path in inputs
         ] + [{"title": "Pages cited row by row", "path": "sources.csv",
               "description": "see source_url and source_quote"}] + ([
             {"title": "seed reports", "path": "../shared/seeds",
