@@ -15,7 +15,16 @@ Bugs these tables caught while the rules were written:
 * 护理补贴 of the elderly was taken for the disability care subsidy;
 * 低保对象中有老年人1.2万人 (a subgroup) was read as the dibao caseload;
 * 达到148.6万人 marked a count as a "new" standard;
-* 1.1亿 gave 110000000.00000001.
+* 1.1亿 gave 110000000.00000001;
+* the thousands comma of 为1,235户 was taken for a clause break, so the count lost its programme;
+* 为1235户2876人发放低保金: a programme named after the counts reached only the last one;
+* 每人每月发放高龄津贴100元 was dropped for want of the word 标准;
+* 51.3万名重度残疾人发放两项补贴: the farthest variant cue (两项) beat the nearest (重度残疾人);
+* 不低于当地低保标准的1.3倍 made the 特困 standards that followed dibao standards;
+* (原为6600元) lost the 分散 variant of the standard it belongs to;
+* 农村低保对象6,543人、特困供养人员1,234人 gave the 特困 count the dibao item's 农村;
+* 每人每年600元至1200元 (the unit written inside the range) was read as two amounts;
+* 调高至780元 and 从2021年1月起调整为 named another subject between programme and figure.
 """
 from __future__ import annotations
 
@@ -282,6 +291,44 @@ DRIVERS = [
       F("consumption_expenditure", "rural", 10230, Y)]),
 ]
 
+# Shapes found by the hand-labelled excerpt set (tests/fixtures/text/excerpts.jsonl).
+LISTS_AND_REFERENCES = [
+    ("全年为1,235户2,876人发放低保金1,158.6万元。",
+     [F("dibao_households", "all", 1235, H), F("dibao_recipients", "all", 2876, P),
+      F("dibao_expenditure", "all", 11586000, YUAN)]),
+    ("全市为3,456户6,012人发放城市低保金3,245.7万元。",
+     [F("dibao_households", "urban", 3456, H), F("dibao_recipients", "urban", 6012, P),
+      F("dibao_expenditure", "urban", 32457000, YUAN)]),
+    ("80-89周岁老人每人每月发放高龄津贴100元,90周岁以上每人每月200元,惠及3200余人。",
+     [F("elderly_allowance", "all", 100, M), F("elderly_allowance", "all", 200, M),
+      F("elderly_allowance_recipients", "all", 3200, P, flags=["approximate"])]),
+    ("对80至89周岁、90周岁以上老年人,分别按每人每月50元和100元标准发放高龄津贴。",
+     [F("elderly_allowance", "all", 50, M), F("elderly_allowance", "all", 100, M)]),
+    ("为全市百岁老人每人每月发放长寿补贴500元。", [F("elderly_allowance", "all", 500, M)]),
+    ("为46.2万名困难残疾人和51.3万名重度残疾人发放两项补贴5.6亿元。",
+     [F("disability_subsidy_recipients", "all", 462000, P, variant="living"),
+      F("disability_subsidy_recipients", "all", 513000, P, variant="care"),
+      F("disability_subsidy_expenditure", "all", 560000000, YUAN)]),
+    ("特困人员基本生活标准按不低于当地低保标准的1.3倍确定,集中供养和分散供养标准分别为每人每月1100元和950元。",
+     [F("tekun_standard", "all", 1100, M, variant="concentrated"),
+      F("tekun_standard", "all", 950, M, variant="dispersed")]),
+    ("农村特困人员分散供养标准调整为每人每年7200元(原为6600元)。",
+     [F("tekun_standard", "rural", 7200, Y, variant="dispersed", qualifier="new"),
+      F("tekun_standard", "rural", 6600, Y, variant="dispersed", qualifier="old")]),
+    ("全县共兜底保障农村低保对象6,543人、特困供养人员1,234人。",
+     [F("dibao_recipients", "rural", 6543, P), F("tekun_recipients", "all", 1234, P)]),
+    ("全县纳入农村低保保障范围4321户8765人。",
+     [F("dibao_households", "rural", 4321, H), F("dibao_recipients", "rural", 8765, P)]),
+    ("向全县1.56万名80周岁以上老年人发放高龄津贴,标准为每人每年600元至1200元。",
+     [F("elderly_allowance_recipients", "all", 15600, P),
+      F("elderly_allowance", "all", 600, Y, high=1200)]),
+    ("将城市低保标准由每月720元调高至780元。",
+     [F("dibao_standard", "urban", 720, M, qualifier="old"),
+      F("dibao_standard", "urban", 780, M, qualifier="new")]),
+    ("城市低保标准从2021年1月起调整为每人每月560元。",
+     [F("dibao_standard", "urban", 560, M, qualifier="new")]),
+]
+
 # Figures that are not facts: increases, flows, percentages, ages, staff, other programmes.
 NOT_FACTS = [
     "城乡低保标准比上年提高8.5%。",
@@ -338,3 +385,8 @@ def test_drivers(text, expected):
 @pytest.mark.parametrize("text", NOT_FACTS)
 def test_not_facts(text):
     assert facts_of(text) == []
+
+
+@pytest.mark.parametrize("text,expected", LISTS_AND_REFERENCES, ids=[t for t, _ in LISTS_AND_REFERENCES])
+def test_lists_and_references(text, expected):
+    assert facts_of(text) == sorted(expected, key=repr)

@@ -39,8 +39,10 @@ PROGRAMMES: tuple[Programme, ...] = (
               "tekun_recipients", None, "tekun_expenditure"),
     Programme("orphan", _p(r"孤儿|事实无人抚养儿童"), "orphan_standard", None, "orphan_recipients",
               None, "orphan_expenditure"),
-    # 高领 is a common homophone typo (gāolíng) for 高龄 in typed reports.
-    Programme("elderly", _p(r"高龄|高领补贴|高领津贴|老年人津贴|老年津贴|老龄津贴"),
+    # 高领 is a common homophone typo (gāolíng) for 高龄 in typed reports; 长寿补贴 (centenarians),
+    # 尊老金 and 敬老金 are provincial names of the same age-banded allowance.
+    Programme("elderly", _p(r"高龄|高领补贴|高领津贴|老年人津贴|老年津贴|老龄津贴|长寿补贴|长寿津贴|"
+                            r"尊老金|敬老金|百岁老人补贴"),
               "elderly_allowance", None, "elderly_allowance_recipients", None,
               "elderly_allowance_expenditure"),
     # 困难生活补贴 / 重度护理补贴 are the short names of the two disability subsidies; a bare 护理补贴
@@ -65,6 +67,10 @@ PROGRAMMES: tuple[Programme, ...] = (
               expenditure="budget_revenue"),
     Programme("spending", _p(r"一般公共预算支出|公共财政预算支出"), expenditure="budget_expenditure"),
 )
+#: Programmes paying one flat amount per person: a per-person amount with a stated period
+#: (每人每月发放高龄津贴100元) is their standard even when the word 标准 is absent. Dibao is not
+#: among them: it tops income up to the line, so an unlabelled per-person amount may be the benefit.
+FLAT_RATE = frozenset({"elderly", "disability", "orphan", "tekun", "wubao"})
 #: Annual statistics: a per-person figure without a stated period is per year, with no flag.
 ANNUAL = frozenset({"income", "consumption", "poverty", "gdp"})
 PROGRAMME_BY_NAME = {p.name: p for p in PROGRAMMES}
@@ -99,7 +105,8 @@ NOT_BENEFICIARY_RE = re.compile(r"干部|职工|工作人员|志愿者|党员|�
 #: Money that is not programme spending (insurance premiums, construction, investment projects).
 NOT_SPENDING_RE = re.compile(r"保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集")
 #: Flows into or out of a programme (取消农村低保81户, 新增低保对象): not the number covered.
-FLOW_RE = re.compile(r"取消|(?<!已)纳入|新增|清退|退出|停保|核减|新纳入|清理|整改|排查出|核查出|识别出|"
+# 纳入低保保障范围4321户 states the caseload (the stock inside the programme), not a flow.
+FLOW_RE = re.compile(r"取消|(?<![已新])纳入(?![^,;。\d]{0,12}范围)|新增|清退|退出|停保|核减|新纳入|清理|整改|排查出|核查出|识别出|"
                      r"新申请|停发|减发|增发")
 STOCK_RE = re.compile(r"共有|现有|在保|累计|合计|总计|共计|截至|截止")
 #: Words that may stand between a figure and a programme named earlier in the sentence without
@@ -110,9 +117,14 @@ FILLER_RE = re.compile(
     r"每年|月人均|年人均|补助水平|财政|标准|资金|补助金|补助|补贴|数量|人数|总数|全省|全市|全县|全区|"
     r"全州|全旗|全盟|我省|我市|我县|我区|城乡|城市|城镇|农村|牧区|困难群众|群众|老年群体|群体|对象|"
     r"人员|因此|再次|进一步|及时|全部|足额|按时|共有|现有|在保|困难|家庭|居民|集中|分散|供养|"
+    r"调高|调增|提升|提标|上浮|起|自|开始|范围|"
     r"周岁|岁|以上|以下|统一|实现|执行|全年|当年|本年|上半年|下半年|全面|按照|依照|根据|"
     r"不低于|不少于|不高于|不超过|最低|最高|基本生活|基本|生活|养育|平均|专项|补差|人口|津贴|社会|年初|年末|年底|期末|率|费|款|金|"
     r"[共计为达有是的了已对向给按到至由从原其中于及和与之元万亿月年日号人次名位户余多近约]|\d|\s|[、.·/%-]")
+#: Words before a programme word that make it a yardstick, not the subject: 特困人员基本生活标准按
+#: 不低于当地低保标准的1.3倍确定 is about 特困, with 低保 only the reference.
+REFERENCE_BEFORE_RE = re.compile(r"(?:不低于|不高于|高于|低于|参照|参考|相当于|按照?)(?:当地|本地|同期|"
+                                 r"上年|上年度|城市|农村|城乡|城镇)*$")
 #: Nouns naming the people a programme serves, allowed between a figure and its programme word.
 AUDIENCE = {"disability": re.compile(r"困难残疾人|重度残疾人|残疾人"),
             "elderly": re.compile(r"老年人|老人"),

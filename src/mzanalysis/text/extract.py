@@ -44,12 +44,16 @@ _SECTION_MARK = re.compile(r"(?:^|(?<=[。;!?\n]))\s*(?:[一二三四五六七�
                            r"\d{1,2}[、.](?!\d)|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[,、])")
 # A sentence without a number followed (closely) by a unit holds no fact: skip it cheaply.
 _CANDIDATE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿][\d,. 余多万亿]{0,12}[元人户名位/]")
+_STANDARD_THEN = re.compile(r"的?(?:保障|补助|补贴)?标准(?:发放|给予|落实|兑现|享受)")
 _STANDARD_AFTER = re.compile(r"[^,;。]{0,40}?的?(?:保障|补助|供养|发放)?标准")
 _PER_CASE = re.compile(r"每次|每例|每户次|每人次|单次")
 _RAISED_TO = re.compile(r"[^,;。\d]{0,8}?(?:提高|上调|调整|增加|提升|调高|提标)(?:到|至|为)")
-_TAIL_END = re.compile(r"[,:()\[\]【】“”\"、;]")
+# A comma between a digit and exactly three digits is a thousands separator (1,235户), not a clause
+# break: reports typed in Word and statistical bulletins both write counts that way.
+_COMMA = r"(?:(?<!\d),|,(?!\d{3}(?![\d])))"
+_TAIL_END = re.compile(rf"{_COMMA}|[:()\[\]【】“”\"、;]")
 _SENTENCE_END = re.compile(r"[。;!?]+")
-_CLAUSE_END = re.compile(r"[,:()\[\]【】“”\"]")
+_CLAUSE_END = re.compile(rf"{_COMMA}|[:()\[\]【】“”\"]")
 
 # --- units ----------------------------------------------------------------------------------------
 _PERCENT = re.compile(r"\s*(?:%|‰|个百分点|成(?![员为立效绩果本]))")
@@ -81,7 +85,7 @@ _CLASSIFIER = re.compile(r"\s*[名位]")
 _LIST_NEXT = re.compile(r"\s*[、和及与]\s*$")
 _PER_HEAD_END = re.compile(r"人均[^\d,]{0,4}$")
 _LAST_FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|个百分点)(?!.*\d\s*(?:%|个百分点))")
-_GROUP_BREAK = re.compile(r",|分别")
+_GROUP_BREAK = re.compile(rf"{_COMMA}|分别")
 _SKIP_BEFORE = re.compile(r"(?:第|前|后|近\d*年|\d{4}年度?|编号|号|电话|QQ)$")
 
 
@@ -216,12 +220,13 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
     stop = _TAIL_END.search(tail)
     tail = tail[:stop.start()] if stop else tail
     m = cues.PROGRAMME_RE.search(tail)
-    if m and not (q.kind == "money" and q.per_person):
+    # a per-person amount names its programme after it only as 按…100元(的)标准发放高龄津贴
+    if m and (not (q.kind == "money" and q.per_person) or _STANDARD_THEN.match(tail)):
         return m.lastgroup, q.end + tail.find(m.group())
     # a count followed by a noun of its own (153名困境儿童) is about that noun
     own_tail = _CJK_RUN.match(tail) if q.kind == "persons" and \
         _CLASSIFIER.match(text, q.num.end, q.end) or q.end == q.num.end else None
-    own = list(cues.PROGRAMME_RE.finditer(text, c[0], q.start))
+    own = _subjects(text, c[0], q.start)
     if own:
         # the nearest programme word; a bare 两项补助 after another programme's word is that
         # programme's pair of subsidies (特困人员…生活护理两项补助), not the disability subsidies
@@ -235,7 +240,7 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
             return None, -1
         return m.lastgroup, m.start()
     own_left = text[c[0]:q.start]
-    earlier = [m for m in cues.PROGRAMME_RE.finditer(text, sent[0], c[0])]
+    earlier = _subjects(text, sent[0], c[0])
     if earlier:
         m = earlier[-1]
         prog = m.lastgroup
@@ -252,16 +257,26 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
     return None, -1
 
 
-def _variant(programme: str, segment: str) -> tuple[bool, str | None]:
-    """Nearest variant cue in ``segment`` (searching from its end): (found?, variant)."""
+def _subjects(text: str, start: int, end: int) -> list[re.Match]:
+    """Programme words in ``text[start:end]`` that can be a subject: not a yardstick such as
+    不低于当地低保标准的1.3倍 (see cues.REFERENCE_BEFORE_RE)."""
+    return [m for m in cues.PROGRAMME_RE.finditer(text, start, end)
+            if not cues.REFERENCE_BEFORE_RE.search(text, max(0, m.start() - 10), m.start())]
+
+
+def _variant(programme: str, segment: str, first: bool = False) -> tuple[bool, str | None]:
+    """Nearest variant cue in ``segment``: searching from its end (words before a figure), or from
+    its start with ``first`` (the noun after a count: 51.3万名重度残疾人发放两项补贴 → care).
+    Returns (found?, variant)."""
     table = cues.VARIANTS.get(programme)
     if not table:
         return False, None
     best = None
     for pattern, variant in table:
         for m in pattern.finditer(segment):
-            if best is None or m.end() > best[0]:
-                best = (m.end(), variant)
+            key = -m.start() if first else m.end()
+            if best is None or key > best[0]:
+                best = (key, variant)
     return (best is not None), (best[1] if best else None)
 
 
@@ -359,6 +374,13 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
                 pass
             if flow is not None and not cues.STOCK_RE.search(text, flow.end(), q.start):
                 q.programme = None
+    # a programme named after a list of figures governs the whole list: 1235户2876人发放低保金
+    # (a caseload is written 户 then 人), 按每人每月50元、100元和300元标准发放高龄津贴
+    for q, nxt in zip(reversed(quantities[:-1]), reversed(quantities[1:])):
+        if q.programme is None and nxt.programme is not None and nxt.prog_pos >= nxt.end \
+                and (q.kind == nxt.kind or (q.kind, nxt.kind) == ("households", "persons")) \
+                and _LIST_SEP.match(text[q.end:nxt.start]):
+            q.programme, q.prog_pos = nxt.programme, nxt.prog_pos
     # 600元提高到650元 without 由: the figure right before 提高到 is the old one
     for q, nxt in zip(quantities, quantities[1:]):
         if q.role is None and nxt.role == "new" and _RAISED_TO.match(text, q.end, nxt.start):
@@ -402,7 +424,20 @@ def _areas_and_variants(text, sent, clause_of, quantities) -> None:
         own = text[c[0]:q.start]
         tail = text[q.end:min(c[1], q.end + 12)]
         # area: the nearest cue in the clause, else the run of clauses about this programme
+        # 农村低保对象6,543人、特困供养人员1,234人: a figure with its own programme word after an
+        # earlier item of the list takes area cues from its own item only
+        lead = max([o.end for o in quantities if c[0] <= o.start and o.end <= q.prog_pos < q.start
+                    and o.programme not in (None, q.programme) and 0 <= o.prog_pos < o.start]
+                   or [c[0]])
+        if lead > c[0]:
+            own = text[lead:q.start]
         area = _area_in(own)
+        if area is None and lead > c[0]:
+            area = cues.PROGRAMME_BY_NAME[q.programme].implied_area or "all"
+        if area is None and q.prog_pos >= q.end:
+            # 为3,456户6,012人发放城市低保金: the programme word after the count names the area
+            word = cues.PROGRAMME_RE.match(text, q.prog_pos)
+            area = _area_in(text[q.end:word.end() if word else q.prog_pos])
         if area is None and 0 <= q.prog_pos < c[0]:
             k = clause_of(q.prog_pos)
             area = _area_in(text[k[0]:k[1]])
@@ -435,9 +470,13 @@ def _areas_and_variants(text, sent, clause_of, quantities) -> None:
         found = False
         if q.kind in ("persons", "households"):
             stop = _TAIL_END.search(tail)
-            found, variant = _variant(q.programme, tail[:stop.start()] if stop else tail)
+            found, variant = _variant(q.programme, tail[:stop.start()] if stop else tail, first=True)
         if not found:
             found, variant = _variant(q.programme, own)
+        if not found and 0 <= q.prog_pos < c[0]:
+            # (原为6600元) after 分散供养标准调整为…: the programme's clause names the variant
+            k = clause_of(q.prog_pos)
+            found, variant = _variant(q.programme, text[k[0]:k[1]])
         q.variant = variant
 
 
@@ -565,7 +604,7 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact
             if avg is not None and (std is None or avg.start() > std.start()) and prog.avg_benefit:
                 indicator = prog.avg_benefit
             elif std is not None or has_standard or q.role in ("old", "new") or \
-                    prog.name in cues.ANNUAL:
+                    prog.name in cues.ANNUAL or (prog.name in cues.FLAT_RATE and q.period):
                 indicator = prog.standard
             else:
                 return None  # 人均1000元的服务: per person, but neither a standard nor a benefit level

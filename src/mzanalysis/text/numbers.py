@@ -3,7 +3,7 @@
 Reports mix every convention: ``1350``, ``1 350`` (a thin space as thousands separator, common in
 older provincial reports), ``1,350``, full-width ``１３５０`` (normalised to ASCII before this module
 sees it), ``2.75万``, ``1.71亿``, Chinese numerals (``九百``, ``十二点五亿``), ranges (``90-160``,
-``90至160``) and approximations (``8000余万``, ``近1亿``, ``300多``). :func:`find_numbers` finds them
+``90至160``, ``600元至1200元``) and approximations (``8000余万``, ``近1亿``, ``300多``). :func:`find_numbers` finds them
 in normalised text with their positions; :func:`parse_number` reads one number string.
 
 Chinese numerals are read by cn2an; 万/亿 multipliers are applied here because cn2an rejects mixed
@@ -27,7 +27,8 @@ _APPROX_BEFORE_RE = re.compile(rf"(?:{_APPROX_BEFORE})$")
 _CN_COUNTED = rf"{_CN}(?=\s*(?:[-~至到余多万亿元人户名位/]|$))"
 _NUMBER = re.compile(
     rf"(?<![\d.])(?P<num>{_ARABIC}|{_CN_COUNTED})"
-    rf"(?:\s*(?P<sep>-|~|至|到)\s*(?P<num2>{_ARABIC}|{_CN}))?"
+    # 600元至1200元 repeats the unit inside a range; 到 is left out there (600元到 reads as a raise)
+    rf"(?:\s*(?:(?P<sep>-|~|至|到)|元\s*(?P<sepu>-|~|至))\s*(?P<num2>{_ARABIC}|{_CN}))?"
     r"(?P<mid>余|多)?(?P<mult>万亿|千万|百万|十万|万|亿)?(?P<post>余|多)?")
 
 
@@ -77,7 +78,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     are not numbers) and parse with cn2an.
     """
     out: list[Number] = []
-    for m in _NUMBER.finditer(text, start, len(text) if end is None else end):
+    stop_at = len(text) if end is None else end
+    pos = start
+    while (m := _NUMBER.search(text, pos, stop_at)) is not None:
+        pos = max(m.end(), pos + 1)
         raw, raw2 = m.group("num"), m.group("num2")
         chinese = not raw[0].isdigit()
         if chinese:
@@ -98,6 +102,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             high = round(high * mult, 6)
             if high <= value:  # 2019-2020 style pairs or dates, not a range of amounts
                 high = None
+                if m.group("sepu"):  # 800元至600元: two amounts; the first ends at its 元
+                    stop = pos = m.end("num")
         pre = _APPROX_BEFORE_RE.search(text, max(0, m.start() - 4), m.start())
         approx = bool(pre or m.group("mid") or m.group("post"))
         begin = pre.start() if pre else m.start()
