@@ -24,7 +24,9 @@ Bugs these tables caught while the rules were written:
 * (原为6600元) lost the 分散 variant of the standard it belongs to;
 * 农村低保对象6,543人、特困供养人员1,234人 gave the 特困 count the dibao item's 农村;
 * 每人每年600元至1200元 (the unit written inside the range) was read as two amounts;
-* 调高至780元 and 从2021年1月起调整为 named another subject between programme and figure.
+* 调高至780元 and 从2021年1月起调整为 named another subject between programme and figure;
+* a 其中住院救助…、门诊救助… breakdown cut the 支出资金 after it off from 医疗救助;
+* 由年初的6,820人减少到年底的6,312人 lost the year-end caseload.
 """
 from __future__ import annotations
 
@@ -327,6 +329,11 @@ LISTS_AND_REFERENCES = [
       F("dibao_standard", "urban", 780, M, qualifier="new")]),
     ("城市低保标准从2021年1月起调整为每人每月560元。",
      [F("dibao_standard", "urban", 560, M, qualifier="new")]),
+    ("全年实施医疗救助5.6万人次,其中住院救助2.1万人次、门诊救助3.5万人次,支出资金6,320万元。",
+     [F("medical_assistance_expenditure", "all", 63200000, YUAN)]),
+    ("全县户籍人口28.6万人,其中农业人口21.3万人。", [F("population", "all", 286000, P)]),
+    ("全县农村低保对象由年初的6,820人减少到年底的6,312人。",
+     [F("dibao_recipients", "rural", 6820, P), F("dibao_recipients", "rural", 6312, P)]),
 ]
 
 # Figures that are not facts: increases, flows, percentages, ages, staff, other programmes.

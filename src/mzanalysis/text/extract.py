@@ -54,6 +54,7 @@ _COMMA = r"(?:(?<!\d),|,(?!\d{3}(?![\d])))"
 _TAIL_END = re.compile(rf"{_COMMA}|[:()\[\]【】“”\"、;]")
 _SENTENCE_END = re.compile(r"[。;!?]+")
 _CLAUSE_END = re.compile(rf"{_COMMA}|[:()\[\]【】“”\"]")
+_BREAKDOWN = re.compile(rf"其中[^;。]*?(?={_COMMA}|$)")
 
 # --- units ----------------------------------------------------------------------------------------
 _PERCENT = re.compile(r"\s*(?:%|‰|个百分点|成(?![员为立效绩果本]))")
@@ -247,7 +248,9 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
         between = text[m.end():q.start]
         # clauses after the programme's own clause must not introduce another subject
         k_clause = next(cl for cl in clauses if cl[0] <= m.start() < cl[1])
-        between = text[k_clause[1]:q.start]
+        # a 其中… clause breaks the subject down (其中住院救助2.1万人次、门诊救助…); the subject
+        # it breaks down still governs the clauses after it
+        between = _BREAKDOWN.sub("", text[k_clause[1]:c[0]]) + own_left
         if _is_filler(between, prog) and not (own_tail and not _is_filler(own_tail.group(), prog)):
             return prog, m.start()
         return None, -1
