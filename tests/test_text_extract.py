@@ -26,7 +26,10 @@ Bugs these tables caught while the rules were written:
 * 每人每年600元至1200元 (the unit written inside the range) was read as two amounts;
 * 调高至780元 and 从2021年1月起调整为 named another subject between programme and figure;
 * a 其中住院救助…、门诊救助… breakdown cut the 支出资金 after it off from 医疗救助;
-* 由年初的6,820人减少到年底的6,312人 lost the year-end caseload.
+* 由年初的6,820人减少到年底的6,312人 lost the year-end caseload;
+* (原650元) without 为 was not read as the old standard;
+* 老年人3,256人,全部按时足额发放高龄津贴: the programme in the next clause was not seen;
+* an excerpt line opening with 联系电话:… was dropped whole as page chrome.
 """
 from __future__ import annotations
 
@@ -332,6 +335,13 @@ LISTS_AND_REFERENCES = [
     ("全年实施医疗救助5.6万人次,其中住院救助2.1万人次、门诊救助3.5万人次,支出资金6,320万元。",
      [F("medical_assistance_expenditure", "all", 63200000, YUAN)]),
     ("全县户籍人口28.6万人,其中农业人口21.3万人。", [F("population", "all", 286000, P)]),
+    ("城市低保标准调整为每人每月700元(原650元)。",
+     [F("dibao_standard", "urban", 700, M, qualifier="new"),
+      F("dibao_standard", "urban", 650, M, qualifier="old")]),
+    ("全县80周岁以上老年人3,256人,全部按时足额发放高龄津贴。",
+     [F("elderly_allowance_recipients", "all", 3256, P)]),
+    ("联系电话:0471-6912345。全旗共有农村牧区低保对象3,215户6,128人。",
+     [F("dibao_households", "rural", 3215, H), F("dibao_recipients", "rural", 6128, P)]),
     ("全县农村低保对象由年初的6,820人减少到年底的6,312人。",
      [F("dibao_recipients", "rural", 6820, P), F("dibao_recipients", "rural", 6312, P)]),
 ]

@@ -44,6 +44,8 @@ _SECTION_MARK = re.compile(r"(?:^|(?<=[。;!?\n]))\s*(?:[一二三四五六七�
                            r"\d{1,2}[、.](?!\d)|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[,、])")
 # A sentence without a number followed (closely) by a unit holds no fact: skip it cheaply.
 _CANDIDATE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿][\d,. 余多万亿]{0,12}[元人户名位/]")
+_COVERED_THEN = re.compile(r"\s*(?:全部|均|已|都|按时|足额|全面|及时|全额)*(?:纳入|享受|发放|领取)了?"
+                           r"[^,;。\d]{0,6}?(?:" + cues.PROGRAMME_RE.pattern + ")")
 _STANDARD_THEN = re.compile(r"的?(?:保障|补助|补贴)?标准(?:发放|给予|落实|兑现|享受)")
 _STANDARD_AFTER = re.compile(r"[^,;。]{0,40}?的?(?:保障|补助|供养|发放)?标准")
 _PER_CASE = re.compile(r"每次|每例|每户次|每人次|单次")
@@ -76,7 +78,7 @@ _PRE_PERSON = re.compile(r"人均|每人")
 _INCREASE = re.compile(r"提高了?|增加了?|增长了?|上调了?|提升了?|新增|减少了?|下降了?|降低了?|增幅|增资|"
                        r"提标|多发|补发|比上年|较上年|同比")
 _TO = re.compile(r"到|至|为|达")
-_OLD = re.compile(r"由|从|原为|原来|原标准|原先")
+_OLD = re.compile(r"由|从|原为|原来|原标准|原先|原\s*$")  # (原650元): the bare 原 before a figure
 _NEW = re.compile(r"提高到|提高至|提高为|提到|提至|调整为|调整到|调整至|上调至|上调到|上调为|增加到|增加至|"
                   r"增至|达到|提标至|提标到|调高到|调高至|提升到|提升至|统一为|统一到")
 _LIST_SEP = re.compile(r"^[\s、和及与,/·元月年人每均]*$")
@@ -377,6 +379,14 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
                 pass
             if flow is not None and not cues.STOCK_RE.search(text, flow.end(), q.start):
                 q.programme = None
+    # 80周岁以上老年人3,256人,全部按时足额发放高龄津贴: the clause after a count says which
+    # programme covers all of them
+    for q in quantities:
+        if q.programme is None and q.kind in ("persons", "households"):
+            c = clause_of(q.start)
+            m = _COVERED_THEN.match(text, c[1], min(sent[1], c[1] + 24))
+            if m and not text[q.end:c[1]].strip(" ,") and not cues.FLOW_RE.search(m.group()):
+                q.programme, q.prog_pos = m.lastgroup, m.start(m.lastgroup)
     # a programme named after a list of figures governs the whole list: 1235户2876人发放低保金
     # (a caseload is written 户 then 人), 按每人每月50元、100元和300元标准发放高龄津贴
     for q, nxt in zip(reversed(quantities[:-1]), reversed(quantities[1:])):

@@ -136,6 +136,7 @@ _CHROME_LINE = re.compile(
     r"下载文档|下載文檔|文档格式",
     re.I)
 _HEADING = re.compile(r"[(（]?[一二三四五六七八九十]+[)）、]")  # 一、工作开展情况 recurs in compilations
+_BODY_SENTENCE = re.compile(r"[^。!?！？\n]*[\u4e00-\u9fff]{6}[^。!?！？\n]*[。!?！？]")
 _MAX_CHROME_LINE = 80  # a long line holding a marker is body text that happens to contain the word
 
 
@@ -159,6 +160,14 @@ def content_ranges(text: str) -> list[tuple[int, int]]:
         if not stripped:
             continue
         if len(stripped) <= _MAX_CHROME_LINE and _CHROME_LINE.search(stripped):
+            # 联系电话:0471-6912345。全旗共有低保对象…。: an excerpt pasted with its contact line keeps
+            # the full sentences that carry no marker (chrome itself is never a 。-ended sentence)
+            for m in _BODY_SENTENCE.finditer(text, start, end):
+                if not _CHROME_LINE.search(m.group()):
+                    if ranges and ranges[-1][1] == m.start():
+                        ranges[-1] = (ranges[-1][0], m.end())
+                    else:
+                        ranges.append((m.start(), m.end()))
             continue
         if counts.get(stripped, 0) >= 3 and not re.search(r"\d", stripped) \
                 and not _HEADING.match(stripped):
