@@ -29,7 +29,8 @@ Bugs these tables caught while the rules were written:
 * 由年初的6,820人减少到年底的6,312人 lost the year-end caseload;
 * (原650元) without 为 was not read as the old standard;
 * 老年人3,256人,全部按时足额发放高龄津贴: the programme in the next clause was not seen;
-* an excerpt line opening with 联系电话:… was dropped whole as page chrome.
+* an excerpt line opening with 联系电话:… was dropped whole as page chrome;
+* 百岁以上每人每年3600元 and 救助金额1,263万元 named "another subject" (百岁, 金额).
 """
 from __future__ import annotations
 
@@ -342,6 +343,13 @@ LISTS_AND_REFERENCES = [
      [F("elderly_allowance_recipients", "all", 3256, P)]),
     ("联系电话:0471-6912345。全旗共有农村牧区低保对象3,215户6,128人。",
      [F("dibao_households", "rural", 3215, H), F("dibao_recipients", "rural", 6128, P)]),
+    ("高龄津贴分档发放:80-89周岁每人每年600元,百岁以上每人每年3600元。",
+     [F("elderly_allowance", "all", 600, Y), F("elderly_allowance", "all", 3600, Y)]),
+    ("全县发放高龄津贴96.5万元,惠及高龄老人1,206人,其中百岁老人8人。",
+     [F("elderly_allowance_expenditure", "all", 965000, YUAN),
+      F("elderly_allowance_recipients", "all", 1206, P)]),
+    ("为8,652名城乡困难群众实施医疗救助,救助金额1,263万元。",
+     [F("medical_assistance_expenditure", "all", 12630000, YUAN)]),
     ("全县农村低保对象由年初的6,820人减少到年底的6,312人。",
      [F("dibao_recipients", "rural", 6820, P), F("dibao_recipients", "rural", 6312, P)]),
 ]

@@ -46,6 +46,9 @@ _SECTION_MARK = re.compile(r"(?:^|(?<=[。;!?\n]))\s*(?:[一二三四五六七�
 _CANDIDATE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿][\d,. 余多万亿]{0,12}[元人户名位/]")
 _COVERED_THEN = re.compile(r"\s*(?:全部|均|已|都|按时|足额|全面|及时|全额)*(?:纳入|享受|发放|领取)了?"
                            r"[^,;。\d]{0,6}?(?:" + cues.PROGRAMME_RE.pattern + ")")
+# 百岁 is an age band of an allowance's standard (digits would be filler); for a count, 其中百岁老人8人
+# is a subgroup, so only amounts skip it
+_CENTENARIAN = re.compile(r"百周?岁")
 _STANDARD_THEN = re.compile(r"的?(?:保障|补助|补贴)?标准(?:发放|给予|落实|兑现|享受)")
 _STANDARD_AFTER = re.compile(r"[^,;。]{0,40}?的?(?:保障|补助|供养|发放)?标准")
 _PER_CASE = re.compile(r"每次|每例|每户次|每人次|单次")
@@ -253,6 +256,8 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
         # a 其中… clause breaks the subject down (其中住院救助2.1万人次、门诊救助…); the subject
         # it breaks down still governs the clauses after it
         between = _BREAKDOWN.sub("", text[k_clause[1]:c[0]]) + own_left
+        if q.kind == "money":
+            between = _CENTENARIAN.sub("", between)  # 百岁以上每人每年3600元: an age band
         if _is_filler(between, prog) and not (own_tail and not _is_filler(own_tail.group(), prog)):
             return prog, m.start()
         return None, -1
