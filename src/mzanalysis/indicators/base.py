@@ -164,6 +164,20 @@ def result(frame, columns: Sequence[str]):
     return frame[keep + [c for c in columns if c not in keep]].reset_index(drop=True)
 
 
+def ratio_table(merged, unpaired, *, left: str, right: str, name: str, scale: float = 1.0):
+    """Result of a ratio indicator from :func:`pair`'s output: ``name = left / right × scale``.
+
+    Keeps both operands under readable names (``left``, ``right``) beside the ratio, and records
+    how many left-hand rows had no partner in ``attrs['unpaired']``.
+    """
+    merged[left] = merged["value"]
+    merged[right] = merged["_right"]
+    merged[name] = merged["value"] / merged["_right"] * scale
+    out = result(merged, [left, right, name])
+    out.attrs["unpaired"] = len(unpaired)
+    return out
+
+
 def wide(facts, spec: dict, *, periods: str = "annual", on_duplicate: str = "error"):
     """A region × year table with one column per entry of ``spec``, for the models.
 

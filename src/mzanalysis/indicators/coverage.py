@@ -7,7 +7,7 @@ shares of the poor. Label them so in any output.
 """
 from __future__ import annotations
 
-from .base import IndicatorError, check_units, pair, result
+from .base import IndicatorError, check_units, pair, ratio_table
 from .standards import YEARLY, annualise_standard
 
 
@@ -29,12 +29,9 @@ def recipients_per_population(recipients, population, *, per: float = 100.0,
                             right_name="population", match_area=match_area)
     if (merged["_right"] <= 0).any():
         raise IndicatorError("recipients_per_population: population must be positive")
-    merged["recipients"] = merged["value"]
-    merged["population"] = merged["_right"]
-    merged["rate"] = merged["value"] / merged["_right"] * per
-    out = result(merged, ["recipients", "population", "rate"])
-    out.attrs.update(unpaired=len(unpaired), per=per,
-                     label="administrative analogue of ASPIRE coverage / SDG 1.3.1")
+    out = ratio_table(merged, unpaired, left="recipients", right="population", name="rate",
+                      scale=per)
+    out.attrs.update(per=per, label="administrative analogue of ASPIRE coverage / SDG 1.3.1")
     return out
 
 
@@ -55,12 +52,8 @@ def spending_per_recipient(expenditure, recipients, *, average_stock: bool = Fal
                                 on=["region_code", "year", "area"], suffixes=("", "_prev"))
         denom = both.assign(value=(both["value"] + both["value_prev"]) / 2)
     merged, unpaired = pair(expenditure, denom, left_name="expenditure", right_name="recipients")
-    merged["expenditure"] = merged["value"]
-    merged["recipients"] = merged["_right"]
-    merged["per_recipient_yearly"] = merged["value"] / merged["_right"]
-    out = result(merged, ["expenditure", "recipients", "per_recipient_yearly"])
-    out.attrs["unpaired"] = len(unpaired)
-    return out
+    return ratio_table(merged, unpaired, left="expenditure", right="recipients",
+                       name="per_recipient_yearly")
 
 
 def benefit_to_standard(avg_benefit, standards):
@@ -73,12 +66,8 @@ def benefit_to_standard(avg_benefit, standards):
     """
     merged, unpaired = pair(annualise_standard(avg_benefit), annualise_standard(standards),
                             left_name="average benefit", right_name="standard")
-    merged["benefit_yearly"] = merged["value"]
-    merged["standard_yearly"] = merged["_right"]
-    merged["depth_pct"] = merged["value"] / merged["_right"] * 100.0
-    out = result(merged, ["benefit_yearly", "standard_yearly", "depth_pct"])
-    out.attrs["unpaired"] = len(unpaired)
-    return out
+    return ratio_table(merged, unpaired, left="benefit_yearly", right="standard_yearly",
+                       name="depth_pct", scale=100.0)
 
 
 def spending_share_of_gdp(expenditure, gdp_per_capita, population):
@@ -112,9 +101,5 @@ def spending_share_of_gdp(expenditure, gdp_per_capita, population):
         on=["region_code", "year"], suffixes=("", "_pop"))
     gdp = gdp.assign(value=gdp["value"] * gdp["value_pop"])
     merged, unpaired = pair(total, gdp, left_name="expenditure", right_name="GDP", match_area=False)
-    merged["expenditure"] = merged["value"]
-    merged["gdp"] = merged["_right"]
-    merged["share_pct"] = merged["value"] / merged["_right"] * 100.0
-    out = result(merged, ["expenditure", "gdp", "share_pct"])
-    out.attrs["unpaired"] = len(unpaired)
-    return out
+    return ratio_table(merged, unpaired, left="expenditure", right="gdp", name="share_pct",
+                       scale=100.0)

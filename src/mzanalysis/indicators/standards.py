@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .base import (IndicatorError, MissingYearError, TooFewObservationsError, UnitError,
-                   check_units, pair, result)
+                   check_units, pair, ratio_table, result)
 
 MONTHLY = "yuan_per_person_month"
 YEARLY = "yuan_per_person_year"
@@ -180,12 +180,8 @@ def urban_rural_ratio(standards):
                                f"{sorted(set(annual['area']))}")
     merged, unpaired = pair(urban, rural, left_name="urban standard", right_name="rural standard",
                             match_area=False)
-    merged["urban_yearly"] = merged["value"]
-    merged["rural_yearly"] = merged["_right"]
-    merged["ratio"] = merged["value"] / merged["_right"]
-    out = result(merged.assign(area="all"), ["urban_yearly", "rural_yearly", "ratio"])
-    out.attrs["unpaired"] = len(unpaired)
-    return out
+    return ratio_table(merged.assign(area="all"), unpaired, left="urban_yearly",
+                       right="rural_yearly", name="ratio")
 
 
 def share_of(standards, denominator, *, denominator_name: str, lag: int = 0):
@@ -201,11 +197,8 @@ def share_of(standards, denominator, *, denominator_name: str, lag: int = 0):
     annual = annualise_standard(standards)
     merged, unpaired = pair(annual, denominator, left_name="standard", right_name=denominator_name,
                             lag=lag)
-    merged["standard_yearly"] = merged["value"]
-    merged[denominator_name] = merged["_right"]
-    merged["share_pct"] = merged["value"] / merged["_right"] * 100.0
-    out = result(merged, ["standard_yearly", denominator_name, "share_pct"])
-    out.attrs["unpaired"] = len(unpaired)
+    out = ratio_table(merged, unpaired, left="standard_yearly", right=denominator_name,
+                      name="share_pct", scale=100.0)
     out.attrs["lag"] = lag
     return out
 
@@ -239,12 +232,8 @@ def vs_poverty_line(rural_standards, poverty_line):
     annual = annualise_standard(rural_standards)
     merged, unpaired = pair(annual, poverty_line, left_name="rural standard",
                             right_name="poverty line", match_area=False, broadcast_national=True)
-    merged["standard_yearly"] = merged["value"]
-    merged["poverty_line"] = merged["_right"]
-    merged["ratio"] = merged["value"] / merged["_right"]
-    merged["gap_yearly"] = merged["value"] - merged["_right"]
-    out = result(merged, ["standard_yearly", "poverty_line", "ratio", "gap_yearly"])
-    out.attrs["unpaired"] = len(unpaired)
+    out = ratio_table(merged, unpaired, left="standard_yearly", right="poverty_line", name="ratio")
+    out["gap_yearly"] = out["standard_yearly"] - out["poverty_line"]
     return out
 
 
