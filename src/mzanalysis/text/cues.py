@@ -96,14 +96,15 @@ VARIANTS: dict[str, tuple[tuple[re.Pattern, str | None], ...]] = {
 }
 
 #: Words marking a per-person amount as the average actually paid rather than the standard.
-AVG_RE = re.compile(r"补助水平|救助水平|人均补助|补差|平均补助|保障水平|人均发放|人均领取|月人均补助|年人均补助|低保补助")
+AVG_RE = re.compile(r"人均月补助|支出水平|补助水平|救助水平|人均补助|补差|平均补助|保障水平|人均发放|人均领取|月人均补助|年人均补助|低保补助")
 STANDARD_RE = re.compile(r"标准")
 
 #: Counts of people who are not beneficiaries (staff, volunteers, trainees …).
 NOT_BENEFICIARY_RE = re.compile(r"干部|职工|工作人员|志愿者|党员|代表|编制|培训|社工|专干|医生|教师|护理员|"
                                 r"参加|参训|测试|选拔|任用|评选|参保|保险")
 #: Money that is not programme spending (insurance premiums, construction, investment projects).
-NOT_SPENDING_RE = re.compile(r"保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集")
+# 下拨/下达/预拨 move budget between governments; 预计 is a projection; 慈善 money is not public aid
+NOT_SPENDING_RE = re.compile(r"保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集|下拨|下达|预拨|预计|慈善")
 #: Flows into or out of a programme (取消农村低保81户, 新增低保对象): not the number covered.
 # 纳入低保保障范围4321户 states the caseload (the stock inside the programme), not a flow.
 FLOW_RE = re.compile(r"取消|(?<![已新])纳入(?![^,;。\d]{0,12}范围)|新增|清退|退出|停保|核减|新纳入|清理|整改|排查出|核查出|识别出|"
@@ -114,7 +115,7 @@ STOCK_RE = re.compile(r"共有|现有|在保|累计|合计|总计|共计|截至|
 FILLER_RE = re.compile(
     r"惠及|受益|覆盖|涉及|共计|合计|累计|总计|其中|达到|发放|支出|列支|下达|拨付|投入|安排|落实|配套|"
     r"救助|保障|领取|享受|实际|符合|条件|申领|截至|截止|目前|底|分别|提高|调整|上调|人均|每人|每月|"
-    r"每年|月人均|年人均|补助水平|财政|标准|资金|补助金|补助|补贴|数量|人数|总数|全省|全市|全县|全区|"
+    r"每年|月人均|年人均|补助水平|财政|标准|资金|补助金|补助|补贴|数量|人数|户数|总数|当月|本月|当季|本季度|计划|全省|全市|全县|全区|"
     r"全州|全旗|全盟|我省|我市|我县|我区|城乡|城市|城镇|农村|牧区|困难群众|群众|老年群体|群体|对象|"
     r"人员|因此|再次|进一步|及时|全部|足额|按时|共有|现有|在保|困难|家庭|居民|集中|分散|供养|"
     r"调高|调增|提升|提标|上浮|起|自|开始|范围|减少|下降|降低|增加|增长|金额|数额|额度|"

@@ -68,7 +68,7 @@ _AGE = re.compile(r"\s*(?:周岁|岁)")
 _PER = re.compile(r"\s*(?P<yuan>元)?\s*(?:/|每)\s*(?:(?P<p1>人)\s*[/·.]?\s*(?P<t1>月|年)?|"
                   r"(?P<t2>月|年)\s*[/·.]?\s*(?P<p2>人)?|[·.]\s*(?P<p3>人))")
 _YUAN = re.compile(r"\s*(?:元|块钱)")
-_PERSONS = re.compile(r"\s*(?:人次|人|名|位)(?!民|大|口|员|均|数|事|才|工|文|力|群|生)")
+_PERSONS = re.compile(r"\s*(?:人\s*\(?次\)?|人|名|位)(?!民|大|口|员|均|数|事|才|工|文|力|群|生)")
 _PERSON_NOUN = re.compile(r"\s*(?:残疾人|老年人|老人|困难群众|群众|孤儿|儿童|低保对象|特困人员|居民|农牧民)")
 _HOUSEHOLDS = re.compile(r"\s*户(?!籍|口|型|外|主)")
 _ABOUT = re.compile(r"\s*左右")
@@ -92,6 +92,15 @@ _LIST_NEXT = re.compile(r"\s*[、和及与]\s*$")
 _PER_HEAD_END = re.compile(r"人均[^\d,]{0,4}$")
 _LAST_FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|个百分点)(?!.*\d\s*(?:%|个百分点))")
 _GROUP_BREAK = re.compile(rf"{_COMMA}|分别")
+#: Programmes whose 人次 figure is their recipient count (cases, by definition of the indicator).
+_CASE_COUNTED = frozenset({"temporary", "disability"})
+#: Spending indicators also reported in the roll-up other_assistance_expenditure (spending on
+#: named assistance other than dibao), with the programme in variant: the labelling policy of the
+#: real-text evaluation and most statistical tables use the roll-up, the curated panels the
+#: programme's own indicator, so both rows are written.
+_OTHER_ASSISTANCE = {"tekun_expenditure": "tekun", "orphan_expenditure": "orphan",
+                     "elderly_allowance_expenditure": "elderly",
+                     "disability_subsidy_expenditure": "disability"}
 _SKIP_BEFORE = re.compile(r"(?:第|前|后|近\d*年|\d{4}年度?|编号|号|电话|QQ)$")
 
 
@@ -113,6 +122,7 @@ class Quantity:
     area: str | None = None
     variant: str | None = None
     paired: bool = False       # area/variant/role set by a 分别 pairing
+    times: bool = False        # 人次 / 人(次): person-times, not persons
     period_own: bool = False   # the period was written at this figure, not inherited
     flags: list[str] = field(default_factory=list)
 
@@ -154,6 +164,7 @@ def _read_quantity(text: str, num: Number, clause_start: int) -> Quantity | None
         q = Quantity(num, num.start, num.end + m.end(), "money")
     elif (m := _PERSONS.match(after)):
         q = Quantity(num, num.start, num.end + m.end(), "persons")
+        q.times = "次" in m.group()
     elif num.scaled and _PERSON_NOUN.match(after):
         # 11.5万残疾人因此受益: the noun is the unit; it stays outside the span for the tail rule
         q = Quantity(num, num.start, num.end, "persons")
@@ -600,6 +611,10 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact
     if q.kind == "persons":
         indicator = prog.recipients
         unit = "persons"
+        # 人次 counts cases (a person helped twice counts twice): never the caseload of a programme
+        # with a roll of beneficiaries; temporary aid and the disability subsidies are counted so
+        if q.times and prog.name not in _CASE_COUNTED:
+            return None
     elif q.kind == "households":
         indicator = prog.households
         unit = "households"
@@ -619,7 +634,11 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact
                 pass
             for std in cues.STANDARD_RE.finditer(context):
                 pass
-            if avg is not None and (std is None or avg.start() > std.start()) and prog.avg_benefit:
+            # 补助水平达到月人均1514元, 年人均补助标准: an average payment, never the standard
+            if avg is not None and (std is None or avg.start() > std.start()
+                                    or std.start() == avg.end()):
+                if prog.avg_benefit is None:
+                    return None
                 indicator = prog.avg_benefit
             elif std is not None or has_standard or q.role in ("old", "new") or \
                     prog.name in cues.ANNUAL or (prog.name in cues.FLAT_RATE and q.period):
@@ -677,7 +696,30 @@ def read_facts(norm: Normalized) -> list[Fact]:
             if has_hit(*sent) and (topic or cues.PROGRAMME_RE.search(text, *sent)):
                 _process_sentence(text, sent, topic, doc)
             doc.sentence += 1
-    return check_plausibility(doc.facts)
+    _read_tables(text, doc)
+    facts = check_plausibility(doc.facts)
+    rollup = [replace(f, indicator="other_assistance_expenditure", flags=list(f.flags),
+                      variant=_OTHER_ASSISTANCE[f.indicator] + (f"/{f.variant}" if f.variant else ""))
+              for f in facts if f.indicator in _OTHER_ASSISTANCE]
+    return facts + rollup
+
+
+def _read_tables(text: str, doc: _Doc) -> None:
+    """Facts from flattened table rows (see :mod:`mzanalysis.text.tables`), spans mapped back."""
+    if "|" not in text:
+        return
+    from .tables import table_rows
+
+    # the whole text: a table flattened one cell per line repeats bare "|" lines, which
+    # content_ranges takes for a watermark
+    for row in table_rows(text, [(0, len(text))]):
+        row_doc = _Doc()
+        row_doc.sentence = doc.sentence
+        _process_sentence(row.text, (0, len(row.text)), None, row_doc)
+        for f in row_doc.facts:
+            doc.facts.append(replace(f, start=row.positions[f.start],
+                                     end=row.positions[max(f.start, f.end - 1)] + 1))
+        doc.sentence += 1
 
 
 def extract_records(text: str, doc: str = "<text>", *, region: str | None = None,

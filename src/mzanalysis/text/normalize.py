@@ -262,7 +262,7 @@ def normalize(text: str, *, phrases: bool = False) -> Normalized:
     and only if a single character converts to several does the offset table come into play.
     """
     if not phrases:
-        return Normalized(text.translate(_one_pass_table()), text)
+        return repair(Normalized(text.translate(_one_pass_table()), text))
     out: list[str] = []
     offsets: list[int] | None = None
     pos = 0
@@ -285,5 +285,56 @@ def normalize(text: str, *, phrases: bool = False) -> Normalized:
     norm = to_halfwidth("".join(out))
     if offsets is not None:
         offsets.append(len(text))
-        return Normalized(norm, text, tuple(offsets))
-    return Normalized(norm, text)
+        return repair(Normalized(norm, text, tuple(offsets)))
+    return repair(Normalized(norm, text))
+
+
+# --- text-level repairs of what real pages contain ---------------------------------------------
+
+# Online traditional-character converters insert the pinyin of every character they were unsure of:
+# 標(biāo)準(zhǔn), 數(shù). The bracket holds lower-case letters with at least one tone mark, right
+# after a CJK character; no report writes a toned syllable in brackets for any other reason.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü{_TONED}]{{0,6}}[{_TONED}])"
+                     rf"[a-zü{_TONED}]{{1,7}}\)")
+# Pages wrapped at a fixed width break a figure from its unit (发放保障金1389\n万元): a line break
+# between a digit and a unit character is not a boundary. (Table cells on their own lines end in
+# a digit and begin the next cell with a label, never with a bare unit character followed by text
+# of the same row, so they are not joined: 万人 on a line of its own is kept — see the lookahead.)
+_BROKEN_UNIT = re.compile(r"(?<=\d)[ \t]*\r?\n[ \t]*(?=(?:万|亿)?(?:元|人|户|名)(?![ \t]*\r?\n))")
+# A thin or narrow no-break space between digit groups (1 350) is a thousands separator.
+_THIN_SPACE = re.compile(r"(?<=\d)[\u2009\u202f\u2006](?=\d{3}(?!\d))")
+_REPAIRS = (_PINYIN, _BROKEN_UNIT)
+
+
+def repair(norm: Normalized) -> Normalized:
+    """Drop converter pinyin and line breaks inside a figure, keeping the map to the original.
+
+    Both repairs delete characters, so the result carries an offset table whenever one applied;
+    every later span still points into the decoded text. Thin-space thousands separators are
+    turned into ASCII spaces (one for one), which :mod:`mzanalysis.text.numbers` reads as digit
+    grouping.
+    """
+    text = norm.text
+    if "\u2009" in text or "\u202f" in text or "\u2006" in text:
+        text = _THIN_SPACE.sub(" ", text)
+    cuts: list[tuple[int, int]] = []
+    if "(" in text:
+        cuts.extend(m.span() for m in _PINYIN.finditer(text))
+    if "\n" in text:
+        cuts.extend(m.span() for m in _BROKEN_UNIT.finditer(text))
+    if not cuts:
+        return norm if text is norm.text else Normalized(text, norm.original, norm.offsets)
+    cuts.sort()
+    pieces: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for a, b in cuts:
+        if a < pos:
+            continue
+        pieces.append(text[pos:a])
+        offsets.extend(norm.to_original(i) for i in range(pos, a))
+        pos = b
+    pieces.append(text[pos:])
+    offsets.extend(norm.to_original(i) for i in range(pos, len(text) + 1))
+    return Normalized("".join(pieces), norm.original, tuple(offsets))

@@ -31,7 +31,16 @@ def _flag(fact, flag: str) -> None:
         fact.flags.append(flag)
 
 
-def _programme(indicator: str) -> str:
+#: Programme prefixes of indicators whose spending is other_assistance_expenditure (variant
+#: names the programme there).
+_PREFIX = {"tekun": "tekun", "wubao": "tekun", "orphan": "orphan", "elderly": "elderly_allowance",
+           "disability": "disability_subsidy"}
+
+
+def _programme(fact) -> str:
+    indicator = fact.indicator
+    if indicator == "other_assistance_expenditure" and fact.variant:
+        return _PREFIX.get(fact.variant.split("/")[0], fact.variant)
     return indicator.rsplit("_", 1)[0] if indicator.endswith(("_expenditure", "_recipients")) \
         else indicator
 
@@ -67,7 +76,7 @@ def check_plausibility(facts: list) -> list:
                 continue
             for count in group:
                 if (count.unit == "persons" and count.variant is None
-                        and _programme(count.indicator) == _programme(spend.indicator)
+                        and _programme(count) == _programme(spend)
                         and count.value >= 1 and spend.value / count.value < MIN_YUAN_PER_RECIPIENT):
                     _flag(spend, "implausible_value")
     return facts
