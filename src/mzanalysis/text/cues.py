@@ -42,7 +42,9 @@ PROGRAMMES: tuple[Programme, ...] = (
     # 高领 is a common homophone typo (gāolíng) for 高龄 in typed reports; 长寿补贴 (centenarians),
     # 尊老金 and 敬老金 are provincial names of the same age-banded allowance.
     Programme("elderly", _p(r"高龄|高领补贴|高领津贴|老年人津贴|老年津贴|老龄津贴|长寿补贴|长寿津贴|"
-                            r"尊老金|敬老金|百岁老人补贴"),
+                            r"尊老金|敬老金|百岁老人补贴|"
+                            # an age band names the allowance's tier (80-89周岁老人每月100元)
+                            r"(?<=岁)(?:及以上|以上)?的?(?:老年人|老人)"),
               "elderly_allowance", None, "elderly_allowance_recipients", None,
               "elderly_allowance_expenditure"),
     # 困难生活补贴 / 重度护理补贴 are the short names of the two disability subsidies; a bare 护理补贴
@@ -115,7 +117,7 @@ STOCK_RE = re.compile(r"共有|现有|在保|累计|合计|总计|共计|截至|
 FILLER_RE = re.compile(
     r"惠及|受益|覆盖|涉及|共计|合计|累计|总计|其中|达到|发放|支出|列支|下达|拨付|投入|安排|落实|配套|"
     r"救助|保障|领取|享受|实际|符合|条件|申领|截至|截止|目前|底|分别|提高|调整|上调|人均|每人|每月|"
-    r"每年|月人均|年人均|补助水平|财政|标准|资金|补助金|补助|补贴|数量|人数|户数|总数|当月|本月|当季|本季度|计划|全省|全市|全县|全区|"
+    r"每年|月人均|年人均|补助水平|财政|标准|资金|补助金|补助|补贴|数量|人数|户数|总数|当月|本月|当季|本季度|计划|现行|原来|原有|原先|目前|即|相应|对应|重点|一般|特殊|全省|全市|全县|全区|"
     r"全州|全旗|全盟|我省|我市|我县|我区|城乡|城市|城镇|农村|牧区|困难群众|群众|老年群体|群体|对象|"
     r"人员|因此|再次|进一步|及时|全部|足额|按时|共有|现有|在保|困难|家庭|居民|集中|分散|供养|"
     r"调高|调增|提升|提标|上浮|起|自|开始|范围|减少|下降|降低|增加|增长|金额|数额|额度|"
@@ -127,8 +129,11 @@ FILLER_RE = re.compile(
 REFERENCE_BEFORE_RE = re.compile(r"(?:不低于|不高于|高于|低于|参照|参考|相当于|按照?)(?:当地|本地|同期|"
                                  r"上年|上年度|城市|农村|城乡|城镇)*$")
 #: Nouns naming the people a programme serves, allowed between a figure and its programme word.
-AUDIENCE = {"disability": re.compile(r"困难残疾人|重度残疾人|残疾人"),
-            "elderly": re.compile(r"老年人|老人"),
+# Tiers of a flat-rate allowance (age bands, disability grades) sit between the programme word and
+# the amount of each tier: 高龄补贴划分为3个档次…年满90~99周岁的老人; 两项补贴标准为:残疾一级每人每月180元
+_TIERS = r"|年满|满|档次|档|划分为|划分|个|年龄|分档|按|将"
+AUDIENCE = {"disability": re.compile(r"困难残疾人|重度残疾人|残疾人|残疾|[一二三四、]+级" + _TIERS),
+            "elderly": re.compile(r"老年人|老人" + _TIERS),
             "dibao": re.compile(r"低收入"), "tekun": re.compile(r"老人"), "wubao": re.compile(r"老人")}
 #: Nouns that name a mixed, programme-less population (困难群众): no topic is inherited for them.
 GENERIC_RE = re.compile(r"困难群众|救助人数|救助对象|群众资金|困难群体|民政对象|救助资金")

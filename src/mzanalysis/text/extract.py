@@ -101,6 +101,8 @@ _CASE_COUNTED = frozenset({"temporary", "disability"})
 _OTHER_ASSISTANCE = {"tekun_expenditure": "tekun", "orphan_expenditure": "orphan",
                      "elderly_allowance_expenditure": "elderly",
                      "disability_subsidy_expenditure": "disability"}
+# the gap between a figure and its bracketed equivalent in another period: "(即", "(", "(折合"
+_EQUIVALENT = re.compile(r"\s*[(\[]\s*(?:即|合|折合|约合|相当于)?\s*$")
 _SKIP_BEFORE = re.compile(r"(?:第|前|后|近\d*年|\d{4}年度?|编号|号|电话|QQ)$")
 
 
@@ -414,6 +416,11 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
     for q, nxt in zip(quantities, quantities[1:]):
         if q.role is None and nxt.role == "new" and _RAISED_TO.match(text, q.end, nxt.start):
             q.role = "old"
+    # 6480元/年(即540元/月), 250元/月(3000元/年): a bracketed equivalent shares its figure's role
+    for q, nxt in zip(quantities, quantities[1:]):
+        if nxt.role is None and q.role in ("old", "new") and nxt.kind == q.kind \
+                and _EQUIVALENT.match(text, q.end, nxt.start):
+            nxt.role = q.role
     # an old value needs a new one after it (由县财政承担50万元 is not a raise)
     if not any(q.role == "new" for q in quantities):
         for q in quantities:
@@ -608,6 +615,9 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact
     flags: list[str] = []
     unit = None
     value, high = q.num.value, q.num.value_high
+    if q.kind != "money" and prog.name == "elderly" and q.prog_pos >= 0 and \
+            (w := cues.PROGRAMME_RE.match(text, q.prog_pos)) and w.group().endswith("人"):
+        return None  # 80周岁以上老年人3256人: a headcount of an age group, not of the allowance
     if q.kind == "persons":
         indicator = prog.recipients
         unit = "persons"
