@@ -42,13 +42,14 @@ PROGRAMMES: tuple[Programme, ...] = (
     # 高领 is a common homophone typo (gāolíng) for 高龄 in typed reports; 长寿补贴 (centenarians),
     # 尊老金 and 敬老金 are provincial names of the same age-banded allowance.
     Programme("elderly", _p(r"高龄|高领补贴|高领津贴|老年人津贴|老年津贴|老龄津贴|长寿补贴|长寿津贴|"
-                            r"尊老金|敬老金|百岁老人补贴|"
-                            # an age band names the allowance's tier (80-89周岁老人每月100元)
-                            r"(?<=岁)(?:及以上|以上)?的?(?:老年人|老人)"),
+                            r"尊老金|敬老金|百岁老人补贴"),
               "elderly_allowance", None, "elderly_allowance_recipients", None,
               "elderly_allowance_expenditure"),
     # 困难生活补贴 / 重度护理补贴 are the short names of the two disability subsidies; a bare 护理补贴
     # may be the elderly care subsidy, so it only marks a variant.
+    # an age band names a tier of the old-age allowance (80-89周岁老人每月100元): an amount only,
+    # since a headcount of an age group (为600名80周岁以上老人免费体检) is not of the allowance
+    Programme("elderly_tier", _p(r"(?<=岁)(?:及以上|以上)?的?(?:老年人|老人)"), "elderly_allowance"),
     Programme("disability", _p(r"两项补贴|两项补助|双项补贴|残疾人生活补贴|残疾人护理补贴|困难生活补贴|"
                                r"重度护理补贴|残疾人补贴|残疾人两项|残疾两项|困难残疾人|重度残疾人"),
               "disability_subsidy", None, "disability_subsidy_recipients", None,
@@ -72,7 +73,7 @@ PROGRAMMES: tuple[Programme, ...] = (
 #: Programmes paying one flat amount per person: a per-person amount with a stated period
 #: (每人每月发放高龄津贴100元) is their standard even when the word 标准 is absent. Dibao is not
 #: among them: it tops income up to the line, so an unlabelled per-person amount may be the benefit.
-FLAT_RATE = frozenset({"elderly", "disability", "orphan", "tekun", "wubao"})
+FLAT_RATE = frozenset({"elderly", "elderly_tier", "disability", "orphan", "tekun", "wubao"})
 #: Annual statistics: a per-person figure without a stated period is per year, with no flag.
 ANNUAL = frozenset({"income", "consumption", "poverty", "gdp"})
 PROGRAMME_BY_NAME = {p.name: p for p in PROGRAMMES}
@@ -134,6 +135,7 @@ REFERENCE_BEFORE_RE = re.compile(r"(?:不低于|不高于|高于|低于|参照|�
 _TIERS = r"|年满|满|档次|档|划分为|划分|个|年龄|分档|按|将"
 AUDIENCE = {"disability": re.compile(r"困难残疾人|重度残疾人|残疾人|残疾|[一二三四、]+级" + _TIERS),
             "elderly": re.compile(r"老年人|老人" + _TIERS),
+            "elderly_tier": re.compile(r"老年人|老人" + _TIERS),
             "dibao": re.compile(r"低收入"), "tekun": re.compile(r"老人"), "wubao": re.compile(r"老人")}
 #: Nouns that name a mixed, programme-less population (困难群众): no topic is inherited for them.
 GENERIC_RE = re.compile(r"困难群众|救助人数|救助对象|群众资金|困难群体|民政对象|救助资金")

@@ -92,6 +92,8 @@ _LIST_NEXT = re.compile(r"\s*[、和及与]\s*$")
 _PER_HEAD_END = re.compile(r"人均[^\d,]{0,4}$")
 _LAST_FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|个百分点)(?!.*\d\s*(?:%|个百分点))")
 _GROUP_BREAK = re.compile(rf"{_COMMA}|分别")
+#: Programme cues that govern amounts only, never counts.
+_AMOUNT_ONLY = frozenset({"elderly_tier"})
 #: Programmes whose 人次 figure is their recipient count (cases, by definition of the indicator).
 _CASE_COUNTED = frozenset({"temporary", "disability"})
 #: Spending indicators also reported in the roll-up other_assistance_expenditure (spending on
@@ -238,14 +240,15 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
     tail = text[q.end:tail_end]
     stop = _TAIL_END.search(tail)
     tail = tail[:stop.start()] if stop else tail
-    m = cues.PROGRAMME_RE.search(tail)
+    m = next((m for m in cues.PROGRAMME_RE.finditer(tail)
+              if q.kind == "money" or m.lastgroup not in _AMOUNT_ONLY), None)
     # a per-person amount names its programme after it only as 按…100元(的)标准发放高龄津贴
     if m and (not (q.kind == "money" and q.per_person) or _STANDARD_THEN.match(tail)):
         return m.lastgroup, q.end + tail.find(m.group())
     # a count followed by a noun of its own (153名困境儿童) is about that noun
     own_tail = _CJK_RUN.match(tail) if q.kind == "persons" and \
         _CLASSIFIER.match(text, q.num.end, q.end) or q.end == q.num.end else None
-    own = _subjects(text, c[0], q.start)
+    own = _subjects(text, c[0], q.start, q.kind)
     if own:
         # the nearest programme word; a bare 两项补助 after another programme's word is that
         # programme's pair of subsidies (特困人员…生活护理两项补助), not the disability subsidies
@@ -259,7 +262,7 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
             return None, -1
         return m.lastgroup, m.start()
     own_left = text[c[0]:q.start]
-    earlier = _subjects(text, sent[0], c[0])
+    earlier = _subjects(text, sent[0], c[0], q.kind)
     if earlier:
         m = earlier[-1]
         prog = m.lastgroup
@@ -280,11 +283,13 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
     return None, -1
 
 
-def _subjects(text: str, start: int, end: int) -> list[re.Match]:
+def _subjects(text: str, start: int, end: int, kind: str = "money") -> list[re.Match]:
     """Programme words in ``text[start:end]`` that can be a subject: not a yardstick such as
-    不低于当地低保标准的1.3倍 (see cues.REFERENCE_BEFORE_RE)."""
+    不低于当地低保标准的1.3倍 (see cues.REFERENCE_BEFORE_RE), and for a count not a cue that only
+    names amounts (an age band)."""
     return [m for m in cues.PROGRAMME_RE.finditer(text, start, end)
-            if not cues.REFERENCE_BEFORE_RE.search(text, max(0, m.start() - 10), m.start())]
+            if not cues.REFERENCE_BEFORE_RE.search(text, max(0, m.start() - 10), m.start())
+            and (kind == "money" or m.lastgroup not in _AMOUNT_ONLY)]
 
 
 def _variant(programme: str, segment: str, first: bool = False) -> tuple[bool, str | None]:
@@ -615,9 +620,6 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact
     flags: list[str] = []
     unit = None
     value, high = q.num.value, q.num.value_high
-    if q.kind != "money" and prog.name == "elderly" and q.prog_pos >= 0 and \
-            (w := cues.PROGRAMME_RE.match(text, q.prog_pos)) and w.group().endswith("人"):
-        return None  # 80周岁以上老年人3256人: a headcount of an age group, not of the allowance
     if q.kind == "persons":
         indicator = prog.recipients
         unit = "persons"
