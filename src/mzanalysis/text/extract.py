@@ -683,6 +683,35 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact
                 q.role if q.role in ("old", "new") else None, flags, start, q.end, doc.sentence)
 
 
+#: The rules look back over a sentence from every figure, so their cost grows with the square of a
+#: sentence's figures. Real sentences hold at most a few dozen figures in a few hundred characters;
+#: a longer run (a list of thousands of figures, a page with no full stops) is read in pieces of at
+#: most this many figures, cut at a clause break, which keeps the whole job linear in the input.
+MAX_FIGURES_PER_PIECE = 24
+_PIECE_BREAK = re.compile(rf"{_COMMA}|[、:()\[\]【】“”\"\s]")
+
+
+def _pieces(text: str, sent: tuple[int, int], hits: list[int]) -> list[tuple[int, int]]:
+    """``sent`` itself, or consecutive pieces of it holding at most MAX_FIGURES_PER_PIECE figures."""
+    lo = bisect.bisect_left(hits, sent[0])
+    hi = bisect.bisect_left(hits, sent[1])
+    if hi - lo <= MAX_FIGURES_PER_PIECE:
+        return [sent]
+    out, start = [], sent[0]
+    for k in range(lo + MAX_FIGURES_PER_PIECE, hi, MAX_FIGURES_PER_PIECE):
+        # cut at the last clause break before the figure that would overflow the piece
+        cut = hits[k]
+        m = None
+        for m in _PIECE_BREAK.finditer(text, max(start, cut - 200), cut):
+            pass
+        cut = m.end() if m is not None and m.end() > start else cut
+        if cut > start:
+            out.append((start, cut))
+            start = cut
+    out.append((start, sent[1]))
+    return out
+
+
 def read_facts(norm: Normalized) -> list[Fact]:
     """Facts in a normalised document (positions in the normalised text)."""
     from .validate import check_plausibility
@@ -703,10 +732,11 @@ def read_facts(norm: Normalized) -> list[Fact]:
         head = sentences[0]
         m = cues.PROGRAMME_RE.search(text, head[0], head[1]) if head[1] - head[0] <= 40 else None
         topic = m.lastgroup if m else None
-        for sent in sentences:
-            # a sentence yields facts only with a figure and a programme word or a section topic
-            if has_hit(*sent) and (topic or cues.PROGRAMME_RE.search(text, *sent)):
-                _process_sentence(text, sent, topic, doc)
+        for whole in sentences:
+            for sent in _pieces(text, whole, hits):
+                # a sentence yields facts only with a figure and a programme word or a topic
+                if has_hit(*sent) and (topic or cues.PROGRAMME_RE.search(text, *sent)):
+                    _process_sentence(text, sent, topic, doc)
             doc.sentence += 1
     _read_tables(text, doc)
     facts = check_plausibility(doc.facts)

@@ -235,10 +235,17 @@ class Normalized:
         return self.offsets[start], self.offsets[end - 1] + 1 if end > start else self.offsets[start]
 
 
+# Financial (anti-fraud) numerals, written on cheques and in some fund notices: 壹仟叁佰伍拾元. Each
+# maps to its ordinary numeral, one character for one. 陆 (also 大陆, 陆续) and 参/參 (参加) are
+# ordinary words far more often than numerals and are left alone; 圆 is the financial 元.
+_FINANCIAL = {ord(k): v for k, v in zip("壹贰貳叁弍伍柒捌玖拾佰仟圆", "一二二三二五七八九十百千元")}
+
+
 @lru_cache(maxsize=1)
 def _one_pass_table() -> dict[int, int | str]:
-    """Traditional→simplified and full-width→ASCII in one translate pass."""
+    """Traditional→simplified, financial numerals and full-width→ASCII in one translate pass."""
     table: dict[int, int | str] = dict(_char_table())
+    table.update(_FINANCIAL)
     table.update(_WIDTH)
     return table
 
@@ -329,12 +336,17 @@ def repair(norm: Normalized) -> Normalized:
     pieces: list[str] = []
     offsets: list[int] = []
     pos = 0
+    base = norm.offsets
+
+    def keep(a: int, b: int) -> None:
+        offsets.extend(range(a, b) if base is None else base[a:b])
+
     for a, b in cuts:
         if a < pos:
             continue
         pieces.append(text[pos:a])
-        offsets.extend(norm.to_original(i) for i in range(pos, a))
+        keep(pos, a)
         pos = b
     pieces.append(text[pos:])
-    offsets.extend(norm.to_original(i) for i in range(pos, len(text) + 1))
+    keep(pos, len(text) + 1)
     return Normalized("".join(pieces), norm.original, tuple(offsets))
