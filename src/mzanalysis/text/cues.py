@@ -54,6 +54,11 @@ PROGRAMMES: tuple[Programme, ...] = (
                                r"重度护理补贴|残疾人补贴|残疾人两项|残疾两项|困难残疾人|重度残疾人"),
               "disability_subsidy", None, "disability_subsidy_recipients", None,
               "disability_subsidy_expenditure"),
+    # one-off and utility payments to people in need: holiday 慰问金, price and heating subsidies;
+    # only their spending is a fact (the policy's other assistance)
+    Programme("oneoff", _p(r"临时生活补助|临时生活补贴|一次性生活补助|一次性生活补贴|一次性补贴|"
+                           r"价格临时补贴|慰问金|取暖补贴|取暖费|燃气补贴|电价补贴|水费补贴"),
+              expenditure="other_assistance_expenditure"),
     Programme("temporary", _p(r"临时救助|临时性救助|救急难"), None, None,
               "temporary_assistance_recipients", None, "temporary_assistance_expenditure"),
     Programme("medical", _p(r"医疗救助|大病救助|疾病救助|医疗费用救助"), None, None, None, None,
@@ -136,6 +141,7 @@ _TIERS = r"|年满|满|档次|档|划分为|划分|个|年龄|分档|按|将"
 AUDIENCE = {"disability": re.compile(r"困难残疾人|重度残疾人|残疾人|残疾|[一二三四、]+级" + _TIERS),
             "elderly": re.compile(r"老年人|老人" + _TIERS),
             "elderly_tier": re.compile(r"老年人|老人" + _TIERS),
+            "orphan": re.compile(r"儿童|养育|抚养|机构内|社会散居|散居|津贴"),
             "dibao": re.compile(r"低收入"), "tekun": re.compile(r"老人"), "wubao": re.compile(r"老人")}
 #: Nouns that name a mixed, programme-less population (困难群众): no topic is inherited for them.
 GENERIC_RE = re.compile(r"困难群众|救助人数|救助对象|群众资金|困难群体|民政对象|救助资金")

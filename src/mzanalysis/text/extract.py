@@ -58,7 +58,7 @@ _RAISED_TO = re.compile(r"[^,;。\d]{0,8}?(?:提高|上调|调整|增加|提升|
 _COMMA = r"(?:(?<!\d),|,(?!\d{3}(?![\d])))"
 _TAIL_END = re.compile(rf"{_COMMA}|[:()\[\]【】“”\"、;]")
 _SENTENCE_END = re.compile(r"[。;!?]+")
-_CLAUSE_END = re.compile(rf"{_COMMA}|[:()\[\]【】“”\"]")
+_CLAUSE_END = re.compile(rf"{_COMMA}|[:()\[\]【】]")
 _BREAKDOWN = re.compile(rf"其中[^;。]*?(?={_COMMA}|$)")
 
 # --- units ----------------------------------------------------------------------------------------
@@ -70,7 +70,7 @@ _PER = re.compile(r"\s*(?P<yuan>元)?\s*(?:/|每)\s*(?:(?P<p1>人)\s*[/·.]?\s*(
 _YUAN = re.compile(r"\s*(?:元|块钱)")
 _PERSONS = re.compile(r"\s*(?:人\s*\(?次\)?|人|名|位)(?!民|大|口|员|均|数|事|才|工|文|力|群|生)")
 _PERSON_NOUN = re.compile(r"\s*(?:残疾人|老年人|老人|困难群众|群众|孤儿|儿童|低保对象|特困人员|居民|农牧民)")
-_HOUSEHOLDS = re.compile(r"\s*户(?!籍|口|型|外|主)")
+_HOUSEHOLDS = re.compile(r"\s*户(?!籍|口|型|外|主)(?P<times>\s*\(?次\)?)?")
 _ABOUT = re.compile(r"\s*左右")
 # 年保障标准 / 月标准: the period is written on the standard itself.
 _PRE_MONTH = re.compile(r"(?<![\d上本当同次])月(?:保障|低保|供养|补助|救助)?标准|每人每月|每月每人|人均每月|人均月|每人月|月人均|月均|每月|按月|月补助")
@@ -174,6 +174,7 @@ def _read_quantity(text: str, num: Number, clause_start: int) -> Quantity | None
         q = Quantity(num, num.start, num.end, "persons")
     elif (m := _HOUSEHOLDS.match(after)):
         q = Quantity(num, num.start, num.end + m.end(), "households")
+        q.times = m.group("times") is not None  # 6448户(次): household-times
     else:
         return None
     q.approximate = num.approximate or bool(_ABOUT.match(text, q.end))
@@ -204,6 +205,34 @@ def _sections(text: str, ranges: list[tuple[int, int]]):
             for a, b in zip(cuts, cuts[1:]):
                 if text[a:b].strip():
                     yield a, b
+
+
+_LABEL_LINE_MAX = 20
+
+
+def _join_labels(text: str, sections):
+    """Join a short label line to the line after it: content farms and flattened lists put the
+    subject on a line of its own (城市低保标准 / 提高至每人每月 690元). A label line has a programme
+    word, no figure and no sentence end, and the next line goes on in words, not a table cell."""
+    pending = None
+    for a, b in sections:
+        if pending is not None:
+            gap = text[pending[1]:a]
+            if not gap.strip() and text[a:a + 1] not in "|-" and not text[a:a + 1].isdigit():
+                yield pending[0], b
+                pending = None
+                continue
+            yield pending
+            pending = None
+        body = text[a:b].strip()
+        if len(body) <= _LABEL_LINE_MAX and "|" not in body and not _CANDIDATE.search(body) \
+                and not _SENTENCE_END.search(body) and cues.PROGRAMME_RE.search(body) \
+                and not _SECTION_MARK.match(text, a):
+            pending = (a, b)
+            continue
+        yield a, b
+    if pending is not None:
+        yield pending
 
 
 def _split(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[int, int]]:
@@ -272,6 +301,10 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
         # a 其中… clause breaks the subject down (其中住院救助2.1万人次、门诊救助…); the subject
         # it breaks down still governs the clauses after it
         between = _BREAKDOWN.sub("", text[k_clause[1]:c[0]]) + own_left
+        # 占非农业人口比例的5.05%, 提高3.6%: a clause stating a ratio describes the subject
+        # further, it names no new one
+        if "%" in between:
+            between = ",".join(part for part in between.split(",") if "%" not in part)
         if q.kind == "money":
             between = _CENTENARIAN.sub("", between)  # 百岁以上每人每年3600元: an age band
         if _is_filler(between, prog) and not (own_tail and not _is_filler(own_tail.group(), prog)):
@@ -620,6 +653,8 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact
     flags: list[str] = []
     unit = None
     value, high = q.num.value, q.num.value_high
+    if q.kind == "households" and q.times:
+        return None  # 6448户(次): household-times, not a caseload
     if q.kind == "persons":
         indicator = prog.recipients
         unit = "persons"
@@ -724,14 +759,20 @@ def read_facts(norm: Normalized) -> list[Fact]:
         i = bisect.bisect_left(hits, a)
         return i < len(hits) and hits[i] < b
 
-    for s_start, s_end in _sections(text, content_ranges(text)):
+    heading: str | None = None  # programme of the last heading line (一、最低生活保障)
+    for s_start, s_end in _join_labels(text, _sections(text, content_ranges(text))):
         if not has_hit(s_start, s_end):
+            if s_end - s_start <= 40 and not _SENTENCE_END.search(text, s_start, s_end):
+                # a heading line without figures governs the lines below it, up to the next one
+                m = cues.PROGRAMME_RE.search(text, s_start, s_end)
+                if m or _SECTION_MARK.match(text, s_start):
+                    heading = m.lastgroup if m else None
             continue
         sentences = _split(text, s_start, s_end, _SENTENCE_END)
         # a short first sentence is the section's heading; its programme governs bare figures below
         head = sentences[0]
         m = cues.PROGRAMME_RE.search(text, head[0], head[1]) if head[1] - head[0] <= 40 else None
-        topic = m.lastgroup if m else None
+        topic = m.lastgroup if m else heading
         for whole in sentences:
             for sent in _pieces(text, whole, hits):
                 # a sentence yields facts only with a figure and a programme word or a topic
