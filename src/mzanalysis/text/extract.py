@@ -485,7 +485,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
     _pair_respectively(text, sent, quantities)
 
     for q in quantities:
-        fact = _to_fact(text, q, clause_of(q.start), doc)
+        fact = _to_fact(text, q, clause_of(q.start), doc, sent[0])
         if fact is not None:
             doc.facts.append(fact)
 
@@ -642,11 +642,30 @@ def _listed_items(programme: str, head: str) -> list[tuple[str, str]] | None:
     return None
 
 
-def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact | None:
+_SEVERAL = re.compile(r"等(?:各类|多项|几类|各项)|各类救助|各项救助")
+
+
+def _grand_total(text: str, start: int, end: int) -> bool:
+    """True when the words before a money figure name a list of programmes (低保、特困人员…资金)
+    or 等各类…: the figure is a multi-programme total, which no single indicator holds."""
+    if _SEVERAL.search(text, start, end):
+        return True
+    names = [m for m in cues.PROGRAMME_RE.finditer(text, start, end)]
+    for a, b in zip(names, names[1:]):
+        if a.lastgroup != b.lastgroup and re.fullmatch(r"[^,;。\d]{0,8}?[、和及与]", text[a.end():b.start()]):
+            return True
+    return False
+
+
+def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
+             sent_start: int | None = None) -> Fact | None:
     if q.role == "increase" or q.programme is None:
         return None
     prog = cues.PROGRAMME_BY_NAME[q.programme]
-    context = text[q.prog_pos if 0 <= q.prog_pos < q.start else clause[0]:q.start]
+    # the words that qualify the figure: from its programme word, or (a programme inherited from a
+    # heading) from the start of the sentence — 补助水平城市达到月人均787元,农村达到月人均324元
+    context = text[q.prog_pos if 0 <= q.prog_pos < q.start else
+                   (clause[0] if sent_start is None else sent_start):q.start]
     if cues.NOT_BENEFICIARY_RE.search(text[clause[0]:q.start][-8:] + text[q.end:q.end + 6]) \
             and q.kind == "persons":
         return None
@@ -706,6 +725,8 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact
         else:
             if cues.NOT_SPENDING_RE.search(text[clause[0]:q.start]):
                 return None
+            if _grand_total(text, clause[0], q.start):
+                return None  # 发放城乡低保、特困人员救助补助资金26.4亿元: several programmes' total
             indicator = prog.expenditure
             unit = "yuan"
     if indicator is None:

@@ -311,7 +311,11 @@ _PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü{_TONED}]{{0,6}}[{_TONED}
 _BROKEN_UNIT = re.compile(r"(?<=\d)[ \t]*\r?\n[ \t]*(?=(?:万|亿)?(?:元|人|户|名)(?![ \t]*\r?\n))")
 # A thin or narrow no-break space between digit groups (1 350) is a thousands separator.
 _THIN_SPACE = re.compile(r"(?<=\d)[\u2009\u202f\u2006](?=\d{3}(?!\d))")
-_REPAIRS = (_PINYIN, _BROKEN_UNIT)
+# Pages saved from fixed-width text wrap a paragraph mid-word (保障48名孤\n儿基本生活权益): a line
+# break inside a long line's sentence, between two characters of running text, is no boundary.
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d,、])[ \t]*\r?\n(?=[\u4e00-\u9fff,、])")
+_WRAP_MIN_LINE = 40
+_SENTENCE_STOP = re.compile(r"[。!?]\s*$")
 
 
 def repair(norm: Normalized) -> Normalized:
@@ -330,6 +334,11 @@ def repair(norm: Normalized) -> Normalized:
         cuts.extend(m.span() for m in _PINYIN.finditer(text))
     if "\n" in text:
         cuts.extend(m.span() for m in _BROKEN_UNIT.finditer(text))
+        for m in _WRAP.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if m.start() - line_start >= _WRAP_MIN_LINE and \
+                    not _SENTENCE_STOP.search(text, line_start, m.start()):
+                cuts.append(m.span())
     if not cuts:
         return norm if text is norm.text else Normalized(text, norm.original, norm.offsets)
     cuts.sort()
