@@ -103,6 +103,25 @@ def test_flattened_table_rows_are_read():
         assert text[r["span_start"]:r["span_end"]] == r["text"]
 
 
+@pytest.mark.parametrize("text", ["城市低保标准每人每月5\ufffd0元。", "城市低保标准每人每月**0元。",
+                                  "城市低保标准每人每月6**元。", "城市低保标准每人每月5,0**元。"])
+def test_damaged_or_masked_figures_give_no_fact(text):
+    assert facts(text) == []
+
+
+def test_masked_year_is_not_a_figure():
+    assert [n.value for n in find_numbers("20xx年城市低保标准每人每月500元")] == [500.0]
+
+
+def test_spam_injected_mid_sentence_is_cut_out():
+    text = "城市低保标准不低《澳洲幸运5开奖结果查询官网》于每人每月500元。"
+    (r,) = extract_records(text)
+    assert r["value"] == 500 and text[r["span_start"]:r["span_end"]] == r["text"]
+    assert "开奖" not in normalize(text).text
+    # a bracketed title that is no spam stays
+    assert "《社会救助暂行办法》" in normalize("按照《社会救助暂行办法》执行。").text
+
+
 def test_person_times_are_not_a_caseload():
     assert facts("2020年城市低保累计保障7.54万人次,发放保障金3854万元。") == [
         ("dibao_expenditure", 38540000.0, "yuan", ())]
