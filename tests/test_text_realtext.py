@@ -180,3 +180,15 @@ def test_held_part_score(devset_scores):
 DEV_MIN_F1 = 0.87
 HELD_MIN_F1 = 0.0
 HELD_MIN_PRECISION = 0.0
+
+
+def test_table_copied_one_cell_per_line_with_a_table_level_unit():
+    lines = ["农村低保标准表(各省) |", "金额单位:元/年 |", "区划 |", "地区 |", "平均低保标准 |",
+             "区县数量 |", "|", "11 |", "北京市 |", "8,520.00 |", "13 |", "12 |", "天津市 |",
+             "6,926.25 |", "16 |", "13 |", "河北省 |", "2,589.20 |", "188 |"]
+    text = "\n".join(lines) + "\n"
+    got = [(r["indicator"], r["area"], r["value"], r["unit"]) for r in extract_records(text)]
+    assert got == [("dibao_standard", "rural", v, "yuan_per_person_year")
+                   for v in (8520.0, 6926.25, 2589.2)]
+    for r in extract_records(text):
+        assert text[r["span_start"]:r["span_end"]] == r["text"] and r["text"].startswith(("北", "天", "河"))
