@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cues import AREA_RE
+
 #: A unit cell: an optional multiplier, then 元, 人, 户 (人次 is read and then refused by the
 #: rules like any other case count) or a per-person money unit such as 元/人、月.
 _UNIT = r"(?:万|亿)?(?:元(?:/(?:人[、·./]?)?[月年](?:[·./]?人)?|/人)?|人次|人|户)"
@@ -43,17 +45,18 @@ class Row:
     positions: tuple[int, ...]  # len(text) + 1 entries; the last one is the end of the value cell
 
 
+_CELL = re.compile(r"[^|\n]*[^|\s][^|\n]*")
+
+
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Non-empty cells between ``|`` and line breaks, as stripped (start, end)."""
     out = []
-    for m in re.finditer(r"[^|\n]+", text[start:end]):
-        a, b = start + m.start(), start + m.end()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.append((a, b))
+    for m in _CELL.finditer(text, start, end):
+        a, b = m.span()
+        cell = m.group()
+        a += len(cell) - len(cell.lstrip())
+        b -= len(cell) - len(cell.rstrip())
+        out.append((a, b))
     return out
 
 
@@ -75,8 +78,6 @@ def _row(parts: list[tuple[str, int | None]], value_end: int) -> Row:
 
 def _area_word(line: str) -> str | None:
     """The area word of a caption or label (城市, 农村, 城乡), if it names one."""
-    from .cues import AREA_RE
-
     m = AREA_RE.search(line)
     return m.group() if m else None
 
@@ -93,24 +94,24 @@ def table_rows(text: str, ranges: list[tuple[int, int]]) -> list[Row]:
     for start, end in ranges:
         if text.count("|", start, end) < 2:
             continue
-        found = _unit_column_rows(text, start, end)
+        cells = _cells(text, start, end)
+        found = _unit_column_rows(text, cells)
         rows.extend(found)
         rows.extend(_header_rows(text, start, end))
         if not found:
-            rows.extend(_cell_per_line_rows(text, start, end))
+            rows.extend(_cell_per_line_rows(text, start, end, cells))
     return rows
 
 
 _CELL_LINE = re.compile(r"[^|\n]*\|[ \t]*(?:\n|$)")
 
 
-def _cell_per_line_rows(text: str, start: int, end: int) -> list[Row]:
+def _cell_per_line_rows(text: str, start: int, end: int, cells: list[tuple[int, int]]) -> list[Row]:
     """A table copied one cell per line (``区划 |`` / ``地区 |`` / … / ``11 |`` / ``北京市 |`` …):
     the row width is the distance between two row labels, the header the cells before the data."""
     lines = text[start:end].splitlines(keepends=True)
     if len(lines) < 12 or sum(1 for ln in lines if _CELL_LINE.fullmatch(ln)) < 0.8 * len(lines):
         return []
-    cells = _cells(text, start, end)
     numeric = [bool(_VALUE_CELL.fullmatch(text, a, b)) for a, b in cells]
     if True not in numeric:
         return []
@@ -150,9 +151,8 @@ def _cell_per_line_rows(text: str, start: int, end: int) -> list[Row]:
     return out
 
 
-def _unit_column_rows(text: str, start: int, end: int) -> list[Row]:
+def _unit_column_rows(text: str, cells: list[tuple[int, int]]) -> list[Row]:
     """label | unit | value, with cells inline or one per line."""
-    cells = _cells(text, start, end)
     out = []
     for i in range(len(cells) - 2):
         lab, unit, val = cells[i:i + 3]
@@ -175,19 +175,19 @@ def _header_rows(text: str, start: int, end: int) -> list[Row]:
     for line in text[start:end].splitlines(keepends=True):
         l_start, l_end = pos, pos + len(line)
         pos = l_end
-        if (tu := _TABLE_UNIT.search(line)) is not None:
-            table_unit = tu.group(1)
-        if line.count("|") < 2:
-            if header is None and (a := _area_word(line)) is not None:
-                caption_area = a
+        if line.count("|") < 3:  # a header or a row has at least two cells between bars
             continue
         cells = _cells(text, l_start, l_end)
         units = [_HEADER_UNIT.search(text, a, b) for a, b in cells]
-        if sum(1 for u in units if u) >= 2 or (
-                table_unit and not any(_VALUE_CELL.fullmatch(text, a, b) for a, b in cells)
-                and any(_MONEY_COLUMN.search(text, a, b) for a, b in cells[1:])):
-            header = cells
-            continue
+        if not any(_VALUE_CELL.fullmatch(text, a, b) for a, b in cells):
+            # the caption above a header: 单位:万元 and the area of the rows (农村低保标准表)
+            caption = text[max(start, l_start - 200):l_start]
+            tu = _TABLE_UNIT.search(caption)
+            if sum(1 for u in units if u) >= 2 or (
+                    tu and any(_MONEY_COLUMN.search(text, a, b) for a, b in cells[1:])):
+                header, table_unit = cells, tu.group(1) if tu else None
+                caption_area = _area_word(caption[caption.rfind("|") + 1:])
+                continue
         if header is None or len(cells) < 2 or not _CJK.search(text, *cells[0]):
             continue
         la, lb = _label(text, cells[0])
