@@ -192,3 +192,42 @@ def test_table_copied_one_cell_per_line_with_a_table_level_unit():
                    for v in (8520.0, 6926.25, 2589.2)]
     for r in extract_records(text):
         assert text[r["span_start"]:r["span_end"]] == r["text"] and r["text"].startswith(("北", "天", "河"))
+
+
+# --- sentence shapes of Chinese reporting ---------------------------------------------------------
+
+def shape(text):
+    return [(r["indicator"], r["area"], r["value"], r["unit"], r["qualifier"])
+            for r in extract_records(text)]
+
+
+M = "yuan_per_person_month"
+
+
+def test_raise_between_floors():
+    assert shape("城市低保标准由不低于440元/月提高到不低于500元/月。") == [
+        ("dibao_standard", "urban", 440.0, M, "old"), ("dibao_standard", "urban", 500.0, M, "new")]
+
+
+def test_raise_with_bracketed_equivalents_and_current_wording():
+    got = shape("城市居民最低生活保障标准,由现行的6480元/年(即540元/月),统一提高至7200元/年(即600元/月)。")
+    assert [(v, q) for _, _, v, _, q in got] == [(6480.0, "old"), (540.0, "old"), (7200.0, "new"),
+                                                 (600.0, "new")]
+
+
+def test_label_line_heads_the_line_below():
+    assert shape("城市低保标准\n提高至每人每月 690元 ,财政月人均补差水平不得低于483元。") == [
+        ("dibao_standard", "urban", 690.0, M, "new")]
+
+
+def test_age_bands_are_tiers_of_the_old_age_allowance():
+    got = shape("65-69岁老年人,每月领取75元津贴;70-79岁老人,每月领取150元津贴。")
+    assert [(i, v) for i, _, v, _, _ in got] == [("elderly_allowance", 75.0), ("elderly_allowance", 150.0)]
+    assert shape("为600名80周岁以上老人免费体检。") == []
+
+
+def test_payment_levels_thresholds_and_grand_totals_are_not_facts():
+    assert shape("城市特困供养补助水平达到月人均1514元。") == []
+    assert shape("低收入家庭认定标准为城市低保标准的1.5倍,即每人每月900元。") == []
+    assert shape("一季度全区共发放城乡低保、特困人员救助补助资金26.4亿元。") == []
+    assert shape("下拨城乡医疗救助资金8768万元。") == []

@@ -92,6 +92,8 @@ _LIST_NEXT = re.compile(r"\s*[、和及与]\s*$")
 _PER_HEAD_END = re.compile(r"人均[^\d,]{0,4}$")
 _LAST_FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|个百分点)(?!.*\d\s*(?:%|个百分点))")
 _GROUP_BREAK = re.compile(rf"{_COMMA}|分别")
+# 低收入家庭认定标准为城市低保标准的1.5倍: a programme whose standard is multiplied is a yardstick
+_MULTIPLE_OF = re.compile(r"[^,;。\d]{0,6}?标准的\s*\d+(?:\.\d+)?\s*倍")
 #: Programme cues that govern amounts only, never counts.
 _AMOUNT_ONLY = frozenset({"elderly_tier"})
 #: Programmes whose 人次 figure is their recipient count (cases, by definition of the indicator).
@@ -322,6 +324,7 @@ def _subjects(text: str, start: int, end: int, kind: str = "money") -> list[re.M
     names amounts (an age band)."""
     return [m for m in cues.PROGRAMME_RE.finditer(text, start, end)
             if not cues.REFERENCE_BEFORE_RE.search(text, max(0, m.start() - 10), m.start())
+            and not _MULTIPLE_OF.match(text, m.end(), end)
             and (kind == "money" or m.lastgroup not in _AMOUNT_ONLY)]
 
 
@@ -792,8 +795,8 @@ def read_facts(norm: Normalized) -> list[Fact]:
         sentences = _split(text, s_start, s_end, _SENTENCE_END)
         # a short first sentence is the section's heading; its programme governs bare figures below
         head = sentences[0]
-        m = cues.PROGRAMME_RE.search(text, head[0], head[1]) if head[1] - head[0] <= 40 else None
-        topic = m.lastgroup if m else heading
+        subjects = _subjects(text, head[0], head[1]) if head[1] - head[0] <= 40 else []
+        topic = subjects[0].lastgroup if subjects else heading
         for whole in sentences:
             for sent in _pieces(text, whole, hits):
                 # a sentence yields facts only with a figure and a programme word or a topic
