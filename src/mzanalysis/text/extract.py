@@ -23,6 +23,20 @@ For each number with a unit the rules decide, in order:
    its pair, then from the document's last stated standard, then from magnitude, and is flagged
    ``unit_missing``.
 
+Real pages add shapes of their own, each handled as a shape rather than per page: a label line
+heading the line below it (城市低保标准 / 提高至每人每月 690元), a heading line whose programme governs
+the lines under it, bracketed equivalents (6480元/年(即540元/月)) sharing the raise's role, tiers of
+a flat-rate allowance (age bands, disability grades), multi-programme grand totals (not one
+programme's spending), 人次/户(次) case counts (not caseloads), and flattened statistical tables,
+which :mod:`mzanalysis.text.tables` rewrites row by row into the sentence each row stands for.
+Converter pinyin, wrapped lines, spam and masked digits are repaired or refused earlier, in
+:func:`mzanalysis.text.normalize.repair` and :mod:`mzanalysis.text.numbers`.
+
+A sentence with more than :data:`MAX_FIGURES_PER_PIECE` figures is read in pieces, so the cost is
+linear in the input however long a list of figures runs. Spending on 特困, orphans, old-age and
+disability allowances is also written as the roll-up ``other_assistance_expenditure`` (the
+programme in ``variant``), the indicator the labelling policy of real-text evaluation uses.
+
 Plausibility flags (unit_conflict, implausible_value) are added by :mod:`mzanalysis.text.validate`.
 """
 from __future__ import annotations
