@@ -68,3 +68,38 @@ def test_coverage_models_estimate_and_export_a_comparison(tmp_path):
     assert sorted(p.rsplit("/", 1)[1] for p in written) == ["models_comparison.html",
                                                              "models_comparison.tex"]
     assert "(1) 2WFE, clustered" in (tmp_path / "out" / "models_comparison.tex").read_text()
+
+
+def _income_and_standards(n=31, years=range(2010, 2016)):
+    from mzanalysis.regions import PROVINCE_CODES
+
+    rows = []
+    for i, code in enumerate(PROVINCE_CODES[:n]):
+        for t in years:
+            income = 2e4 * (1 + 0.02 * i) * 1.08 ** (t - 2010) * (1 + 0.001 * ((i * t) % 7))
+            for indicator, value, unit in (("disposable_income", income, "yuan"),
+                                           ("dibao_standard", income / 60, "yuan_per_person_month")):
+                rows.append({"region_code": code, "region": f"省{code}", "level": "province",
+                             "year": t, "period": str(t), "indicator": indicator, "area": "urban",
+                             "variant": None, "value": value, "value_high": None, "unit": unit,
+                             "qualifier": None, "flags": [], "source": "t", "source_ref": "t"})
+    return pd.DataFrame(rows)
+
+
+def test_standards_study_helpers_find_cross_sections_pairs_and_convergence():
+    from mzanalysis import indicators as ind
+
+    facts = _income_and_standards()
+    prov = ind.annualise_standard(ind.select(facts, "dibao_standard", level="province"))
+    table, full = studies.provincial_dispersion(prov.loc[prov["year"] < 2012], min_provinces=25)
+    assert full == [("urban", 2010), ("urban", 2011)] and len(table) == 2
+    assert table["cv"].iloc[0] > 0 and 0 <= table["theil_between_share"].iloc[0] <= 1
+    pairs = studies.standard_income_pairs(facts.loc[~((facts["region_code"] == "110000")
+                                                      & (facts["year"] > 2010))])
+    assert "110000" not in set(pairs["region_code"])         # one year only: no region effect
+    assert pairs["standard"].iloc[0] == pytest.approx(pairs["income"].iloc[0] / 60 * 12)
+    conv = studies.income_convergence(facts)
+    assert conv["years"] == list(range(2010, 2016))
+    assert "Nickell" in conv["panel"].attrs["caveat"] and len(conv["long_difference"]) == 2
+    with pytest.raises(ind.TooFewObservationsError, match="only"):
+        studies.income_convergence(facts.loc[facts["year"] < 2012])

@@ -109,3 +109,76 @@ def write_tables(tables: dict, stem) -> list[str]:
             write_text(path, text)
             written.append(str(path))
     return written
+
+
+# ---------------------------------------------------------------------------------------------
+# standards_evolution.ipynb
+
+
+def provincial_dispersion(provincial_standards, *, min_provinces: int = 25):
+    """Dispersion of annualised provincial standards in every full cross-section.
+
+    A cross-section is an area-year with at least ``min_provinces`` provinces (MCA's provincial
+    tables sometimes omit a few). For each: CV, Gini, Theil and max/min
+    (:func:`~mzanalysis.indicators.dispersion_by_year`), the share of the Theil index between the
+    NBS four regions (``theil_between_share``), and ``period`` naming the dates used. Returns
+    ``(table, full)`` where ``full`` lists the ``(area, year)`` cross-sections found.
+    """
+    import pandas as pd
+
+    from . import indicators as ind
+
+    counts = provincial_standards.groupby(["area", "year"])["region_code"].nunique()
+    full = [(a, int(y)) for (a, y), n in counts.items() if n >= min_provinces]
+    rows = []
+    for area, year in full:
+        cs = provincial_standards.loc[(provincial_standards["area"] == area)
+                                      & (provincial_standards["year"] == year)]
+        d = ind.dispersion_by_year(cs).assign(area=area, period=", ".join(sorted(set(cs["period"]))))
+        t = ind.theil_decomposition(cs["value"], [ind.nbs_region(c) for c in cs["region_code"]])
+        d["theil_between_share"] = t["between_share"]
+        rows.append(d)
+    return (pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()), full
+
+
+def standard_income_pairs(facts, *, area: str = "urban"):
+    """Province-years with both an annualised ``area`` standard and ``area`` disposable income.
+
+    Columns region_code, year, standard (yuan per person per year), income; only provinces seen in
+    two or more years (a region effect needs at least two). Input to
+    :func:`~mzanalysis.models.line_elasticity_panel`.
+    """
+    from . import indicators as ind
+
+    std = ind.annualise_standard(ind.select(facts, "dibao_standard", area=area, level="province",
+                                            periods="prefer_annual"))
+    inc = ind.select(facts, "disposable_income", area=area, level="province")
+    pairs = std[["region_code", "year", "value"]].rename(columns={"value": "standard"}).merge(
+        inc[["region_code", "year", "value"]].rename(columns={"value": "income"}),
+        on=["region_code", "year"])
+    repeat = pairs.groupby("region_code")["year"].transform("size") >= 2
+    return pairs.loc[repeat].reset_index(drop=True)
+
+
+def income_convergence(facts, *, area: str = "urban", min_provinces: int = 31) -> dict:
+    """σ- and β-convergence of provincial disposable income over the years all provinces have.
+
+    Returns ``{"years", "sigma", "pooled", "panel", "long_difference"}``: σ by year
+    (:func:`~mzanalysis.indicators.sigma_convergence`) and the three β estimates of
+    :func:`~mzanalysis.models.convergence_regression` (the panel one with its Nickell caveat).
+    Raises :class:`~mzanalysis.indicators.TooFewObservationsError` with fewer than 3 full years.
+    """
+    from . import indicators as ind
+    from . import models
+
+    income = ind.select(facts, "disposable_income", area=area, level="province")
+    per_year = income.groupby("year")["region_code"].nunique()
+    years = [int(y) for y, n in per_year.items() if n >= min_provinces]
+    if len(years) < 3:
+        raise ind.TooFewObservationsError(f"{area} income has a full cross-section of "
+                                          f"{min_provinces} provinces in only {years}")
+    income = income.loc[income["year"].isin(years)]
+    wide = ind.wide(income, {"income": ("disposable_income", area, "province")})
+    return {"years": years, "sigma": ind.sigma_convergence(income),
+            **{kind: models.convergence_regression(wide, "income", kind=kind)
+               for kind in ("pooled", "panel", "long_difference")}}
