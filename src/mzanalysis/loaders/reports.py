@@ -141,15 +141,66 @@ def load_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES):
     return docs, errors
 
 
-def extract_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES, frame: bool = True):
+def read_metadata(path: str | os.PathLike) -> dict[str, tuple[str, int | None]]:
+    """File → (region code, year) from a metadata CSV with columns ``file``, ``region``, ``year``.
+
+    ``file`` is a path relative to the CSV's folder (or absolute); ``region`` a name or code;
+    ``year`` may be empty. A row naming a file that does not exist, an unknown region or a
+    non-year is an error naming the row: a wrong mapping would put figures in the wrong place.
+    """
+    import csv
+
+    from ..errors import RegionError
+    from ..regions import resolve
+
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DataError(f"{p}: metadata file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{p}: cannot read metadata file ({exc})") from None
+    rows = list(csv.DictReader(text.splitlines()))
+    if not rows or not {"file", "region"} <= set(rows[0]):
+        raise DataError(f"{p}: a metadata CSV needs a header with columns file, region and "
+                        "(optionally) year")
+    out: dict[str, tuple[str, int | None]] = {}
+    for line, row in enumerate(rows, 2):
+        name = (row.get("file") or "").strip()
+        target = (p.parent / name) if name else None
+        if target is None or not target.is_file():
+            raise DataError(f"{p}, line {line}: file {name!r} does not exist"
+                            + (f" (looked for {target})" if target else ""))
+        try:
+            code = resolve((row.get("region") or "").strip()).code
+        except RegionError as exc:
+            raise DataError(f"{p}, line {line}: region {row.get('region')!r}: {exc}") from None
+        raw = (row.get("year") or "").strip()
+        if raw and not (raw.isdigit() and 1949 <= int(raw) <= 2100):
+            raise DataError(f"{p}, line {line}: year {raw!r} is not a year")
+        out[str(target.resolve())] = (code, int(raw) if raw else None)
+    return out
+
+
+def extract_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES, frame: bool = True,
+                    region: str | None = None, year: int | None = None, metadata=None):
     """Facts from every readable report under ``paths``: (facts, errors).
 
     ``facts`` is a DataFrame with the columns of :func:`mzanalysis.text.extract.extract_facts`
     (or, with ``frame=False``, the list of fact dicts); use
     :func:`mzanalysis.text.extract.to_fact_table` for the validated fact schema.
+    ``region``/``year`` apply to every document; ``metadata`` (a path to a metadata CSV, see
+    :func:`read_metadata`, or its dict) gives them per file and wins over both.
     """
     from ..text.extract import extract_records, facts_frame
 
+    meta = read_metadata(metadata) if isinstance(metadata, (str, os.PathLike)) else (metadata or {})
     docs, errors = load_reports(paths, max_bytes=max_bytes)
-    records = [r for d in docs for r in extract_records(d.text, doc=d.name)]
+    records = []
+    for d in docs:
+        file_key = str(Path(d.path.rsplit(":", 1)[0] if d.path.endswith(tuple("0123456789"))
+                            and not Path(d.path).exists() else d.path).resolve())
+        reg, yr = meta.get(file_key, (region, year))
+        records.extend(extract_records(d.text, doc=d.name, region=reg,
+                                       year=yr if yr is not None else year))
     return (facts_frame(records) if frame else records), errors
