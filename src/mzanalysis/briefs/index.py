@@ -44,8 +44,9 @@ def write_manifest(out: Path, tasks: list[dict], results: list[dict], seconds: f
                        "parameters": _phash(t["parameters"]), "inputs": t["inputs_hash"],
                        "renderer": t["code_hash"], "modules": r.get("modules_hash")},
             "error": r.get("error")})
-    counts = {s: sum(r["status"] == s for r in results)
-              for s in ("ok", "skipped", "failed", "no_data")}
+    counts = {s: sum(r["status"] == s for r in results) for s in ("ok", "skipped", "failed")}
+    if any(r["status"] == "no_data" for r in results):  # regions of a batch without data
+        counts["no_data"] = sum(r["status"] == "no_data" for r in results)
     manifest = {"mzanalysis": __version__, "python": platform.python_version(),
                 "versions": _versions(results), "notebook": tasks[0]["notebook"] if tasks else None,
                 "data_version": tasks[0]["data_version"] if tasks else None,
