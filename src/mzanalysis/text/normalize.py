@@ -141,19 +141,21 @@ def decode_report(data: bytes, *, name: str = "<bytes>") -> tuple[str, Damage | 
             if not _too_damaged(text, bad):
                 return _clean(text, name), _damage(codec, bad)
     text, bad = _decode_replacing(data, "utf_8")
-    if not _too_damaged(text, bad, share=0.02):
+    if len(bad) <= max(3, 0.02 * len(text)):  # UTF-8 with a flipped byte or a cut character
         return _clean(text, name), _damage("utf_8", bad)
     if b"\x00" in data and data.count(b"\x00") > max(8, len(data) // 100):
         raise DataError(f"{name}: binary file (contains NUL bytes), not a text or HTML report")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=list(CANDIDATE_ENCODINGS[1:3])).best()
-    codecs_to_try = [best.encoding] if best is not None else list(CANDIDATE_ENCODINGS[1:3])
-    tried = []
-    for codec in codecs_to_try:
-        text, bad = _decode_replacing(data, codec)
-        tried.append((len(bad), codec, text, bad))
-    nbad, codec, text, bad = min(tried, key=lambda t: t[0])
+    tried = [(len(bad), 0, "utf_8", text, bad)]
+    for rank, codec in enumerate([best.encoding] if best is not None
+                                 else list(CANDIDATE_ENCODINGS[1:3]), 1):
+        t, b = _decode_replacing(data, codec)
+        tried.append((len(b), rank, codec, t, b))
+    # the encoding that explains the most bytes wins: GB18030 reads UTF-8 bytes as mojibake with
+    # only a few errors, so a damaged UTF-8 file must not lose to it (ties go to the detector)
+    _, _, codec, text, bad = min(tried, key=lambda t: (t[0], -t[1]))
     if _too_damaged(text, bad):
         raise DataError(f"{name}: unknown text encoding (not UTF-8, UTF-16, GB18030/GBK or Big5)")
     return _clean(text, name), _damage(codec, bad)
