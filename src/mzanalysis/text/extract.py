@@ -45,6 +45,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from ..errors import DataError
 from . import cues
 from .normalize import Normalized, content_ranges, normalize
 from .numbers import Number, find_numbers
@@ -843,6 +844,11 @@ def _read_tables(text: str, doc: _Doc) -> None:
         doc.sentence += 1
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+#: A fact whose span lies within this many characters of a U+FFFD is flagged ``damaged_text``.
+_DAMAGE_REACH = 1
+
+
 def extract_records(text: str, doc: str = "<text>", *, region: str | None = None,
                     year: int | None = None) -> list[dict]:
     """Facts read from one report's decoded ``text``, one dict per fact (the CLI's columns).
@@ -854,6 +860,14 @@ def extract_records(text: str, doc: str = "<text>", *, region: str | None = None
     from ..regions import resolve
     from .docmeta import document_region, document_year
 
+    if _LONE_SURROGATE.search(text) or _LONE_SURROGATE.search(doc):
+        # a lone surrogate (from a JSON "\\ud800" escape or an undecodable file name) is no
+        # character: it cannot be written as UTF-8, so every output would fail later, far away
+        i = m.start() if (m := _LONE_SURROGATE.search(text)) else -1
+        where = f"text at character {i}" if i >= 0 else "document name"
+        raise DataError(f"{_LONE_SURROGATE.sub(chr(0xFFFD), doc)}: {where} holds a lone surrogate "
+                        "code point (U+D800–U+DFFF), which is not a character; decode the source "
+                        "with errors='replace'")
     norm = normalize(text)
     reg = resolve(region) if region is not None else document_region(norm.text)
     yr = year if year is not None else document_year(norm.text)
@@ -861,8 +875,12 @@ def extract_records(text: str, doc: str = "<text>", *, region: str | None = None
             "region_code": reg.code if reg else None, "level": reg.level if reg else None,
             "year": yr, "period": None if yr is None else str(yr)}
     out = []
+    damaged = "\ufffd" in text
     for f in read_facts(norm):
         start, end = norm.span(f.start, f.end)
+        if damaged and text.find("\ufffd", max(0, start - _DAMAGE_REACH), end + _DAMAGE_REACH) >= 0:
+            # a replaced byte beside a figure may have been a digit or its unit: say so
+            f = replace(f, flags=tuple(f.flags) + ("damaged_text",))
         out.append({**base, "indicator": f.indicator, "area": f.area, "variant": f.variant,
                     "value": float(f.value),
                     "value_high": None if f.value_high is None else float(f.value_high),
