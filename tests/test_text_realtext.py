@@ -234,3 +234,11 @@ def test_payment_levels_thresholds_and_grand_totals_are_not_facts():
     assert shape("低收入家庭认定标准为城市低保标准的1.5倍,即每人每月900元。") == []
     assert shape("一季度全区共发放城乡低保、特困人员救助补助资金26.4亿元。") == []
     assert shape("下拨城乡医疗救助资金8768万元。") == []
+
+
+@pytest.mark.parametrize("junk", ["|" + " " * 200000 + "|\n", "城市低保标准(" + "ā" * 200000 + ")",
+                                  "《" + "开奖" * 100000, "低保标准" + "1," * 100000 + "人",
+                                  "1" + "\n" * 100000 + "元"])
+def test_pathological_runs_finish_without_facts(junk):
+    # each regex is linear; a quadratic one would take minutes on these 200 KB runs
+    assert extract_records(junk) == []

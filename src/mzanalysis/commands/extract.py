@@ -65,10 +65,23 @@ def _write_atomic(path: str, data: str) -> None:
 
     target = os.path.abspath(path)
     try:
+        if os.path.isdir(target):
+            raise DataError(f"cannot write {path}: is a folder")
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".extract-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
+        try:
+            # mkstemp makes the file 0600; an output file gets the usual umask-based mode
+            umask = os.umask(0)
+            os.umask(umask)
+            os.fchmod(fd, 0o666 & ~umask)
+            # document names from undecodable file names carry U+FFFD, never surrogates, but the
+            # output must not fail on one: write any that remain back as their original bytes
+            with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as fh:
+                fh.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
     except OSError as exc:
         raise DataError(f"cannot write {path}: {exc.strerror or exc}") from None
 
@@ -99,8 +112,10 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import DataError
     from ..loaders.reports import extract_reports
 
-    if args.max_size <= 0:
-        raise DataError("--max-size must be a positive number of megabytes")
+    import math
+
+    if not math.isfinite(args.max_size) or args.max_size <= 0 or args.max_size > 1024 * 1024:
+        raise DataError(f"--max-size must be a positive number of megabytes, not {args.max_size}")
     if args.format == "parquet" and not args.output:
         raise DataError("--format parquet writes a binary file: give -o FILE.parquet")
     if args.region is not None:
@@ -109,9 +124,10 @@ def run(args: argparse.Namespace) -> int:
         resolve(args.region)  # an unknown name fails here, before any file is read
     if args.year is not None and not 1949 <= args.year <= 2100:
         raise DataError(f"--year {args.year} is not a year between 1949 and 2100")
+    warnings: list[str] = []
     records, errors = extract_reports(args.paths, max_bytes=int(args.max_size * 1024 * 1024),
-                                      frame=False, region=args.region, year=args.year,
-                                      metadata=args.metadata)
+                                      frame=False, warnings=warnings, region=args.region,
+                                      year=args.year, metadata=args.metadata)
     if args.format == "parquet":
         _write_parquet(records, args.output)
         data = None
@@ -122,8 +138,12 @@ def run(args: argparse.Namespace) -> int:
     elif args.output:
         _write_atomic(args.output, data)
     else:
+        if sys.stdout is None:
+            raise DataError("standard output is closed; use -o FILE")
         sys.stdout.write(data)
         sys.stdout.flush()
+    for line in warnings:
+        print(f"mzanalysis extract: warning: {line}", file=sys.stderr)
     for err in errors:
         print(f"mzanalysis extract: {err}", file=sys.stderr)
     if errors:

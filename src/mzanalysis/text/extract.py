@@ -45,6 +45,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from ..errors import DataError
 from . import cues
 from .normalize import Normalized, content_ranges, normalize
 from .numbers import Number, find_numbers
@@ -843,6 +844,11 @@ def _read_tables(text: str, doc: _Doc) -> None:
         doc.sentence += 1
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+#: A fact whose span lies within this many characters of a U+FFFD is flagged ``damaged_text``.
+_DAMAGE_REACH = 1
+
+
 def extract_records(text: str, doc: str = "<text>", *, region: str | None = None,
                     year: int | None = None) -> list[dict]:
     """Facts read from one report's decoded ``text``, one dict per fact (the CLI's columns).
@@ -854,6 +860,14 @@ def extract_records(text: str, doc: str = "<text>", *, region: str | None = None
     from ..regions import resolve
     from .docmeta import document_year, part_regions
 
+    if _LONE_SURROGATE.search(text) or _LONE_SURROGATE.search(doc):
+        # a lone surrogate (from a JSON "\\ud800" escape or an undecodable file name) is no
+        # character: it cannot be written as UTF-8, so every output would fail later, far away
+        i = m.start() if (m := _LONE_SURROGATE.search(text)) else -1
+        where = f"text at character {i}" if i >= 0 else "document name"
+        raise DataError(f"{_LONE_SURROGATE.sub(chr(0xFFFD), doc)}: {where} holds a lone surrogate "
+                        "code point (U+D800–U+DFFF), which is not a character; decode the source "
+                        "with errors='replace'")
     norm = normalize(text)
     # a stitched page holds several reports: each part keeps the region it names (or none)
     parts = [(0, resolve(region))] if region is not None else part_regions(norm.text)
@@ -861,8 +875,12 @@ def extract_records(text: str, doc: str = "<text>", *, region: str | None = None
     yr = year if year is not None else document_year(norm.text)
     out: list[dict] = []
     seen: dict[tuple, dict] = {}
+    damaged = "\ufffd" in text
     for f in read_facts(norm):
         start, end = norm.span(f.start, f.end)
+        if damaged and text.find("\ufffd", max(0, start - _DAMAGE_REACH), end + _DAMAGE_REACH) >= 0:
+            # a replaced byte beside a figure may have been a digit or its unit: say so
+            f = replace(f, flags=tuple(f.flags) + ("damaged_text",))
         reg = parts[bisect.bisect_right(starts, f.start) - 1][1]
         flags = list(f.flags)
         if reg is None and len(parts) > 1:

@@ -45,18 +45,18 @@ class Row:
     positions: tuple[int, ...]  # len(text) + 1 entries; the last one is the end of the value cell
 
 
-_CELL = re.compile(r"[^|\n]*[^|\s][^|\n]*")
+_CELL = re.compile(r"[^|\n]+")  # one run, no backtracking: blank runs are dropped after the match
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Non-empty cells between ``|`` and line breaks, as stripped (start, end)."""
     out = []
     for m in _CELL.finditer(text, start, end):
-        a, b = m.span()
         cell = m.group()
-        a += len(cell) - len(cell.lstrip())
-        b -= len(cell) - len(cell.rstrip())
-        out.append((a, b))
+        body = cell.strip()
+        if body:
+            a = m.start() + len(cell) - len(cell.lstrip())
+            out.append((a, a + len(body)))
     return out
 
 
