@@ -103,6 +103,25 @@ def test_flattened_table_rows_are_read():
         assert text[r["span_start"]:r["span_end"]] == r["text"]
 
 
+@pytest.mark.parametrize("text", ["城市低保标准每人每月5\ufffd0元。", "城市低保标准每人每月**0元。",
+                                  "城市低保标准每人每月6**元。", "城市低保标准每人每月5,0**元。"])
+def test_damaged_or_masked_figures_give_no_fact(text):
+    assert facts(text) == []
+
+
+def test_masked_year_is_not_a_figure():
+    assert [n.value for n in find_numbers("20xx年城市低保标准每人每月500元")] == [500.0]
+
+
+def test_spam_injected_mid_sentence_is_cut_out():
+    text = "城市低保标准不低《澳洲幸运5开奖结果查询官网》于每人每月500元。"
+    (r,) = extract_records(text)
+    assert r["value"] == 500 and text[r["span_start"]:r["span_end"]] == r["text"]
+    assert "开奖" not in normalize(text).text
+    # a bracketed title that is no spam stays
+    assert "《社会救助暂行办法》" in normalize("按照《社会救助暂行办法》执行。").text
+
+
 def test_person_times_are_not_a_caseload():
     assert facts("2020年城市低保累计保障7.54万人次,发放保障金3854万元。") == [
         ("dibao_expenditure", 38540000.0, "yuan", ())]
@@ -157,7 +176,69 @@ def test_held_part_score(devset_scores):
     assert s["f1"] >= HELD_MIN_F1 and s["precision"] >= HELD_MIN_PRECISION, (s["f1"], s["precision"])
 
 
-#: What the extractor reached, asserted so that a regression fails (see the closing note).
-DEV_MIN_F1 = 0.87
-HELD_MIN_F1 = 0.0
-HELD_MIN_PRECISION = 0.0
+#: What the extractor reached, asserted so that a regression fails. Measured (benchmarks/devset.py):
+#: dev part F1 0.933 (precision 0.972); held part F1 0.691, precision 0.897 (baseline 0.519 /
+#: 0.852). The issue's target for the held part (F1 0.88, precision 0.90) is NOT reached: the
+#: thresholds below are what was reached honestly, a little under the measured values.
+DEV_MIN_F1 = 0.92
+HELD_MIN_F1 = 0.68
+HELD_MIN_PRECISION = 0.88
+
+
+def test_table_copied_one_cell_per_line_with_a_table_level_unit():
+    lines = ["农村低保标准表(各省) |", "金额单位:元/年 |", "区划 |", "地区 |", "平均低保标准 |",
+             "区县数量 |", "|", "11 |", "北京市 |", "8,520.00 |", "13 |", "12 |", "天津市 |",
+             "6,926.25 |", "16 |", "13 |", "河北省 |", "2,589.20 |", "188 |"]
+    text = "\n".join(lines) + "\n"
+    got = [(r["indicator"], r["area"], r["value"], r["unit"]) for r in extract_records(text)]
+    assert got == [("dibao_standard", "rural", v, "yuan_per_person_year")
+                   for v in (8520.0, 6926.25, 2589.2)]
+    for r in extract_records(text):
+        assert text[r["span_start"]:r["span_end"]] == r["text"] and r["text"].startswith(("北", "天", "河"))
+
+
+# --- sentence shapes of Chinese reporting ---------------------------------------------------------
+
+def shape(text):
+    return [(r["indicator"], r["area"], r["value"], r["unit"], r["qualifier"])
+            for r in extract_records(text)]
+
+
+M = "yuan_per_person_month"
+
+
+def test_raise_between_floors():
+    assert shape("城市低保标准由不低于440元/月提高到不低于500元/月。") == [
+        ("dibao_standard", "urban", 440.0, M, "old"), ("dibao_standard", "urban", 500.0, M, "new")]
+
+
+def test_raise_with_bracketed_equivalents_and_current_wording():
+    got = shape("城市居民最低生活保障标准,由现行的6480元/年(即540元/月),统一提高至7200元/年(即600元/月)。")
+    assert [(v, q) for _, _, v, _, q in got] == [(6480.0, "old"), (540.0, "old"), (7200.0, "new"),
+                                                 (600.0, "new")]
+
+
+def test_label_line_heads_the_line_below():
+    assert shape("城市低保标准\n提高至每人每月 690元 ,财政月人均补差水平不得低于483元。") == [
+        ("dibao_standard", "urban", 690.0, M, "new")]
+
+
+def test_age_bands_are_tiers_of_the_old_age_allowance():
+    got = shape("65-69岁老年人,每月领取75元津贴;70-79岁老人,每月领取150元津贴。")
+    assert [(i, v) for i, _, v, _, _ in got] == [("elderly_allowance", 75.0), ("elderly_allowance", 150.0)]
+    assert shape("为600名80周岁以上老人免费体检。") == []
+
+
+def test_payment_levels_thresholds_and_grand_totals_are_not_facts():
+    assert shape("城市特困供养补助水平达到月人均1514元。") == []
+    assert shape("低收入家庭认定标准为城市低保标准的1.5倍,即每人每月900元。") == []
+    assert shape("一季度全区共发放城乡低保、特困人员救助补助资金26.4亿元。") == []
+    assert shape("下拨城乡医疗救助资金8768万元。") == []
+
+
+@pytest.mark.parametrize("junk", ["|" + " " * 200000 + "|\n", "城市低保标准(" + "ā" * 200000 + ")",
+                                  "《" + "开奖" * 100000, "低保标准" + "1," * 100000 + "人",
+                                  "1" + "\n" * 100000 + "元"])
+def test_pathological_runs_finish_without_facts(junk):
+    # each regex is linear; a quadratic one would take minutes on these 200 KB runs
+    assert extract_records(junk) == []

@@ -23,6 +23,20 @@ For each number with a unit the rules decide, in order:
    its pair, then from the document's last stated standard, then from magnitude, and is flagged
    ``unit_missing``.
 
+Real pages add shapes of their own, each handled as a shape rather than per page: a label line
+heading the line below it (城市低保标准 / 提高至每人每月 690元), a heading line whose programme governs
+the lines under it, bracketed equivalents (6480元/年(即540元/月)) sharing the raise's role, tiers of
+a flat-rate allowance (age bands, disability grades), multi-programme grand totals (not one
+programme's spending), 人次/户(次) case counts (not caseloads), and flattened statistical tables,
+which :mod:`mzanalysis.text.tables` rewrites row by row into the sentence each row stands for.
+Converter pinyin, wrapped lines, spam and masked digits are repaired or refused earlier, in
+:func:`mzanalysis.text.normalize.repair` and :mod:`mzanalysis.text.numbers`.
+
+A sentence with more than :data:`MAX_FIGURES_PER_PIECE` figures is read in pieces, so the cost is
+linear in the input however long a list of figures runs. Spending on 特困, orphans, old-age and
+disability allowances is also written as the roll-up ``other_assistance_expenditure`` (the
+programme in ``variant``), the indicator the labelling policy of real-text evaluation uses.
+
 Plausibility flags (unit_conflict, implausible_value) are added by :mod:`mzanalysis.text.validate`.
 """
 from __future__ import annotations
@@ -93,6 +107,8 @@ _LIST_NEXT = re.compile(r"\s*[、和及与]\s*$")
 _PER_HEAD_END = re.compile(r"人均[^\d,]{0,4}$")
 _LAST_FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|个百分点)(?!.*\d\s*(?:%|个百分点))")
 _GROUP_BREAK = re.compile(rf"{_COMMA}|分别")
+# 低收入家庭认定标准为城市低保标准的1.5倍: a programme whose standard is multiplied is a yardstick
+_MULTIPLE_OF = re.compile(r"[^,;。\d]{0,6}?标准的\s*\d+(?:\.\d+)?\s*倍")
 #: Programme cues that govern amounts only, never counts.
 _AMOUNT_ONLY = frozenset({"elderly_tier"})
 #: Programmes whose 人次 figure is their recipient count (cases, by definition of the indicator).
@@ -323,6 +339,7 @@ def _subjects(text: str, start: int, end: int, kind: str = "money") -> list[re.M
     names amounts (an age band)."""
     return [m for m in cues.PROGRAMME_RE.finditer(text, start, end)
             if not cues.REFERENCE_BEFORE_RE.search(text, max(0, m.start() - 10), m.start())
+            and not _MULTIPLE_OF.match(text, m.end(), end)
             and (kind == "money" or m.lastgroup not in _AMOUNT_ONLY)]
 
 
@@ -793,8 +810,8 @@ def read_facts(norm: Normalized) -> list[Fact]:
         sentences = _split(text, s_start, s_end, _SENTENCE_END)
         # a short first sentence is the section's heading; its programme governs bare figures below
         head = sentences[0]
-        m = cues.PROGRAMME_RE.search(text, head[0], head[1]) if head[1] - head[0] <= 40 else None
-        topic = m.lastgroup if m else heading
+        subjects = _subjects(text, head[0], head[1]) if head[1] - head[0] <= 40 else []
+        topic = subjects[0].lastgroup if subjects else heading
         for whole in sentences:
             for sent in _pieces(text, whole, hits):
                 # a sentence yields facts only with a figure and a programme word or a topic

@@ -526,6 +526,11 @@ _THIN_SPACE = re.compile(r"(?<=\d)[\u2009\u202f\u2006](?=\d{3}(?!\d))")
 # break inside a long line's sentence, between two characters of running text, is no boundary.
 _WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d,、])[ \t]*\r?\n(?=[\u4e00-\u9fff,、])")
 _WRAP_MIN_LINE = 40
+# Content farms inject gambling spam into copied reports, often mid-sentence and in title brackets:
+# 不低《澳洲幸运5开奖结果查询官网》于5%. A bracketed title holding a spam word is cut out (the number
+# inside it is no figure, and it breaks the words around it).
+_SPAM = re.compile(r"《[^《》\n]{0,40}?(?:开奖|彩票|博彩|娱乐城|赌场|棋牌|时时彩|六合彩|百家乐|"
+                   r"葡京|官网|投注|平台注册)[^《》\n]{0,40}?》")
 _SENTENCE_STOP = re.compile(r"[。!?]\s*$")
 
 
@@ -543,6 +548,8 @@ def repair(norm: Normalized) -> Normalized:
     cuts: list[tuple[int, int]] = []
     if "(" in text:
         cuts.extend(m.span() for m in _PINYIN.finditer(text))
+    if "《" in text:
+        cuts.extend(m.span() for m in _SPAM.finditer(text))
     if "\n" in text:
         cuts.extend(m.span() for m in _BROKEN_UNIT.finditer(text))
         for m in _WRAP.finditer(text):

@@ -29,7 +29,9 @@ _APPROX_BEFORE_RE = re.compile(rf"(?:{_APPROX_BEFORE})$")
 # the lookahead keeps the scan from stopping at every 一 in the text.
 _CN_COUNTED = rf"{_CN}(?=\s*(?:[-~至到余多万亿元人户名位/]|$))"
 _NUMBER = re.compile(
-    rf"(?<![\d.A-Za-z])(?<!\d,)(?<!,,)(?P<num>{_ARABIC}|{_CN_COUNTED})(?![A-Za-z]\d)"
+    # a digit beside U+FFFD or a mask (**, 20xx) is part of a damaged or masked number: not read
+    rf"(?<![\d.A-Za-z*\ufffd])(?<!\d,)(?<!,,)(?P<num>{_ARABIC}|{_CN_COUNTED})(?![A-Za-z])"
+    r"(?!\d|[*\ufffd]|[.,]?[*\ufffd])"
     # 600元至1200元 repeats the unit inside a range; 到 is left out there (600元到 reads as a raise)
     rf"(?:\s*(?:(?P<sep>-|~|至|到)|元\s*(?P<sepu>-|~|至))\s*(?P<num2>{_ARABIC}|{_CN}))?"
     r"(?P<mid>余|多)?(?P<mult>万亿|千万|百万|十万|万|亿)?(?P<post>余|多)?")

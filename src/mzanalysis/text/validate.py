@@ -37,16 +37,9 @@ def _flag(fact, flag: str) -> None:
         fact.flags.append(flag)
 
 
-#: Programme prefixes of indicators whose spending is other_assistance_expenditure (variant
-#: names the programme there).
-_PREFIX = {"tekun": "tekun", "wubao": "tekun", "orphan": "orphan", "elderly": "elderly_allowance",
-           "disability": "disability_subsidy"}
-
-
 def _programme(fact) -> str:
+    # runs before the other_assistance_expenditure roll-up rows exist: programme indicators only
     indicator = fact.indicator
-    if indicator == "other_assistance_expenditure" and fact.variant:
-        return _PREFIX.get(fact.variant.split("/")[0], fact.variant)
     return indicator.rsplit("_", 1)[0] if indicator.endswith(("_expenditure", "_recipients")) \
         else indicator
 
