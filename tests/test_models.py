@@ -107,3 +107,106 @@ def test_bad_designs_are_named_not_nan():
         models.line_elasticity(df.assign(standard=0.0))
     with pytest.raises(models.EstimationError, match=r"\['gdp'\] not in the data"):
         models.coverage_drivers(df, "rate", ["gdp"])
+
+
+def test_return_result_gives_the_library_object_beside_the_tidy_table():
+    df = _panel()
+    fit = models.coverage_drivers(df, "rate", ["ln_gdp", "urb"], return_result=True)
+    assert isinstance(fit, models.ModelFit)
+    assert fit.result.params["ln_gdp"] == pytest.approx(
+        fit.table.set_index("term").loc["ln_gdp", "coefficient"])
+    assert "PanelOLS" in str(fit.result.summary)
+    ols = models.line_elasticity(df.loc[df["year"] == 2011], return_result=True)
+    assert ols.result.nobs == 31 and hasattr(ols.result, "rsquared")
+
+
+def test_within_r2_is_the_r2_after_absorbing_both_effects():
+    # y has a strong common year trend that x does not share: region-demeaned R² is near zero
+    # (and can go negative), the R² after region and year effects is the FWL partial R².
+    rng = np.random.default_rng(3)
+    rows = [{"region_code": f"r{i}", "year": t, "x": rng.normal(), "e": rng.normal()}
+            for i in range(12) for t in range(2010, 2020)]
+    df = pd.DataFrame(rows)
+    df["y"] = 0.3 * df["x"] + 5.0 * (df["year"] - 2015) ** 2 + df["e"]
+    t = models.two_way_fe(df, "y", ["x"])
+    d = pd.get_dummies(df[["region_code"]].astype(str).join(df["year"].astype(str)),
+                       drop_first=True, dtype=float).assign(c=1.0).to_numpy()
+    ty = models._residualise(df[["y"]].to_numpy(), d)[:, 0]
+    tx = models._residualise(df[["x"]].to_numpy(), d)[:, 0]
+    slope = (tx @ ty) / (tx @ tx)
+    partial_r2 = 1 - ((ty - slope * tx) ** 2).sum() / (ty ** 2).sum()
+    assert t.attrs["r2_within"] == pytest.approx(partial_r2, rel=1e-6)
+    assert 0 <= t.attrs["r2_within"] <= 1
+    assert t.attrs["r2_within"] > 0.03
+    # linearmodels' rsquared_within (region-demeaned only), kept for reference, misses it
+    assert t.attrs["r2_entity_demeaned"] < t.attrs["r2_within"] / 10
+
+
+def _cre_panel(seed=5):
+    # E[y|x, a_i] = Λ(0.5 + 1.2 x + a_i), a_i = 0.8 · mean_i(x): the Mundlak device is exact.
+    rng = np.random.default_rng(seed)
+    rows = []
+    for i in range(25):
+        level = rng.normal(0, 1)
+        xs = level + rng.normal(0, 0.5, size=8)
+        a = 0.8 * xs.mean()
+        for t, x in zip(range(2010, 2018), xs):
+            rows.append({"region_code": f"r{i:02d}", "year": t, "x": x,
+                         "rate": 100 / (1 + np.exp(-(0.5 + 1.2 * x + a + rng.normal(0, .05))))})
+    return pd.DataFrame(rows)
+
+
+def test_fractional_logit_is_papke_wooldridge_cre_with_mundlak_means():
+    df = _cre_panel()
+    cre = models.fractional_logit(df, "rate", ["x"], time_effects=False).set_index("term")
+    assert cre.loc["x", "coefficient"] == pytest.approx(1.2, abs=0.03)
+    assert cre.loc["mean_x", "coefficient"] == pytest.approx(0.8, abs=0.1)
+    assert "Papke-Wooldridge correlated random effects" in cre["method"].iloc[0]
+    pooled = models.fractional_logit(df, "rate", ["x"], time_effects=False, mundlak=False)
+    assert "pooled fractional logit" in pooled["method"].iloc[0]
+    # ignoring the correlated region effect biases the slope upwards (a_i rises with x)
+    assert pooled.set_index("term").loc["x", "coefficient"] > 1.5
+
+
+def test_long_difference_convergence_recovers_beta_and_panel_carries_nickell_caveat():
+    rng = np.random.default_rng(7)
+    rows = []
+    for i in range(20):
+        v0 = np.exp(rng.uniform(6, 9))
+        # annualised growth over 2010–2020 = 0.5 − 0.05 ln v0 exactly
+        vT = np.exp(np.log(v0) + 10 * (0.5 - 0.05 * np.log(v0)))
+        for t, v in ((2010, v0), (2015, np.exp((np.log(v0) + np.log(vT)) / 2 + rng.normal(0, .1))),
+                     (2020, vT)):
+            rows.append({"region_code": f"r{i:02d}", "year": t, "v": v})
+    df = pd.DataFrame(rows)
+    ld = models.convergence_regression(df, "v", kind="long_difference")
+    assert ld.attrs["beta"] == pytest.approx(-0.05, abs=1e-9)
+    assert (ld["n"] == 20).all() and ld.attrs["spans"] == [[2010, 2020]]
+    assert "caveat" not in ld.attrs
+    panel = models.convergence_regression(df, "v", kind="panel")
+    assert "Nickell" in panel.attrs["caveat"]
+    with pytest.raises(models.EstimationError, match="long_difference"):
+        models.convergence_regression(df, "v", kind="gmm")
+
+
+def test_compare_lays_models_side_by_side_and_exports_latex_and_html(tmp_path):
+    df = _panel()
+    fe = models.coverage_drivers(df, "rate", ["ln_gdp", "urb"], return_result=True)
+    dk = models.coverage_drivers(df, "rate", ["ln_gdp", "urb"], cov="driscoll-kraay")
+    frac = models.fractional_logit(df, "rate", ["ln_gdp", "urb"])
+    table = models.compare({"FE (cluster)": fe, "FE (DK)": dk, "CRE frac. logit": frac})
+    assert list(table.columns) == ["FE (cluster)", "FE (DK)", "CRE frac. logit"]
+    coef = fe.table.set_index("term").loc["ln_gdp"]
+    assert table.loc["ln_gdp", "FE (cluster)"].startswith(f"{coef['coefficient']:.3f}")
+    assert table.loc["ln_gdp (SE)", "FE (cluster)"] == f"({coef['std_error']:.3f})"
+    assert table.loc["mean_ln_gdp", "FE (cluster)"] == ""  # only the CRE model has it
+    assert table.loc["N"].tolist() == ["465"] * 3
+    assert table.loc["R²", "FE (cluster)"].endswith("(within region + year)")
+    assert table.loc["R²", "CRE frac. logit"] == ""
+    paths = models.export_comparison(table, tmp_path / "out" / "models")
+    tex = paths["tex"].read_text(encoding="utf-8")
+    html = paths["html"].read_text(encoding="utf-8")
+    assert "\\toprule" in tex and "FE (cluster)" in tex and "mean\\_ln\\_gdp" in tex
+    assert "<table" in html and "CRE frac. logit" in html and "p&lt;0.1" in html
+    with pytest.raises(models.EstimationError, match="not a tidy model table"):
+        models.compare({"bad": pd.DataFrame({"x": [1]})})
