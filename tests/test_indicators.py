@@ -209,3 +209,24 @@ def test_national_figure_is_not_built_from_a_partial_cross_section():
         headlines.national_per_capita(f, "consumption_expenditure", 2013, "urban")
     two = headlines.national_per_capita(f, "consumption_expenditure", 2013, "urban", min_regions=2)
     assert two["value"] == pytest.approx((30000 * 1720 + 20000 * 1230) / (1720 + 1230))
+
+
+@pytest.mark.parametrize("wanted", ["150000", "内蒙古", "内蒙古自治区", "Inner Mongolia",
+                                    ["Nei Mongol", "北京"], "resolved"])
+def test_select_regions_accepts_codes_names_aliases_and_region_objects(wanted):
+    from mzanalysis.regions import resolve
+
+    f = facts([("150000", 2020, "dibao_standard", "urban", 700, "yuan_per_person_month"),
+               ("110000", 2020, "dibao_standard", "urban", 1200, "yuan_per_person_month"),
+               ("120000", 2020, "dibao_standard", "urban", 1000, "yuan_per_person_month")])
+    if wanted == "resolved":
+        wanted = [resolve("Inner Mongolia")]
+    got = ind.select(f, "dibao_standard", regions=wanted)
+    expected = {"150000", "110000"} if isinstance(wanted, list) and len(wanted) == 2 else {"150000"}
+    assert set(got["region_code"]) == expected
+
+
+def test_select_regions_with_an_unknown_name_says_so():
+    f = facts([("150000", 2020, "dibao_standard", "urban", 700, "yuan_per_person_month")])
+    with pytest.raises(MzError, match="unknown region 'Atlantis'"):
+        ind.select(f, "dibao_standard", regions=["Atlantis"])

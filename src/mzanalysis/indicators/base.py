@@ -53,7 +53,7 @@ def require_columns(frame, columns: Iterable[str], what: str) -> None:
 
 
 def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
-           level: str | Sequence[str] | None = None, regions: Sequence[str] | None = None,
+           level: str | Sequence[str] | None = None, regions=None,
            years: Iterable[int] | None = None, variant: str | None = None,
            periods: str = "annual", on_duplicate: str = "error"):
     """Rows of one ``indicator`` as a series frame: at most one row per region, year and area.
@@ -66,6 +66,9 @@ def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
     (e.g. ``"dispersed"``) to pick that sub-programme.
     ``on_duplicate``: ``"error"`` (default) raises :class:`AmbiguousFactsError` listing the
     competing rows; ``"first"`` keeps the first in table order (loaders put preferred rows first).
+    ``regions``: one region or a list, each a GB/T 2260 code, a name or alias (广东, 广东省,
+    Guangdong) or a :class:`~mzanalysis.regions.Region`; names go through
+    :func:`~mzanalysis.regions.resolve`, so an unknown name raises ``RegionError``.
     Raises :class:`IndicatorError` when nothing matches, naming what was asked for.
     """
     import pandas as pd
@@ -73,6 +76,8 @@ def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
     require_columns(facts, ("region_code", "region", "level", "year", "period", "indicator",
                             "area", "value", "unit"), f"select({indicator!r})")
     mask = facts["indicator"] == indicator
+    if regions is not None:
+        regions = _region_codes(regions)
     for column, wanted in (("area", area), ("level", level), ("region_code", regions)):
         if wanted is not None:
             wanted = [wanted] if isinstance(wanted, str) else list(wanted)
@@ -113,6 +118,14 @@ def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
         else:
             raise IndicatorError(f"on_duplicate must be 'error' or 'first', not {on_duplicate!r}")
     return rows.sort_values(list(KEYS)).reset_index(drop=True)
+
+
+def _region_codes(regions) -> list[str]:
+    """GB/T 2260 codes for ``select(regions=...)``: codes, names, aliases or Region objects."""
+    from ..regions import Region, resolve
+
+    items = [regions] if isinstance(regions, (str, Region)) else list(regions)
+    return [r.code if isinstance(r, Region) else resolve(str(r)).code for r in items]
 
 
 def check_units(series, allowed: Sequence[str], what: str) -> str:
