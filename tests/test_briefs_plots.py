@@ -63,3 +63,38 @@ def test_gaps_and_missing_series_are_not_zeros():
     plots.line_chart(ax2, {"x": None}, title="空")
     assert not ax2.get_lines() and any("无数据" in t.get_text() for t in ax2.texts)
     plt.close("all")
+
+
+def test_each_area_has_one_colour_in_every_chart_whatever_the_order():
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    plots.setup()
+    s = pd.Series([1.0, 2.0, 3.0], index=[2020, 2021, 2022])
+    fig, axes = plt.subplots(1, 3)
+    plots.line_chart(axes[0], {"城市 urban": s, "农村 rural": s * 2, "合计 all": s * 3})
+    plots.line_chart(axes[1], {"农村 rural": s, "城市 urban": s})  # reversed order
+    plots.line_chart(axes[2], {"rural": s, "total": s, "urban": s})
+    seen = {}
+    for ax in axes:
+        for line in ax.get_lines():
+            area = plots.area_of(line.get_label())
+            seen.setdefault(area, set()).add(matplotlib.colors.to_hex(line.get_color()))
+    plt.close(fig)
+    assert seen == {area: {colour} for area, colour in plots.AREA_COLOURS.items()}
+
+
+def test_persons_are_integers_or_wan():
+    assert plots.format_persons(35_663_000.0) == "3,566.3万"
+    assert plots.format_persons(812.0) == "812"
+    assert plots.format_persons(812.4, wan=False) == "812"
+    assert plots.format_persons(None) == "—"
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.plot([2020, 2021], [35_663_000, 40_320_000])
+    plots.persons_axis(ax)
+    fig.canvas.draw()
+    labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    plt.close(fig)
+    assert labels and all("." not in t for t in labels) and ax.get_ylabel() == "万人"
