@@ -230,3 +230,38 @@ def test_select_regions_with_an_unknown_name_says_so():
     f = facts([("150000", 2020, "dibao_standard", "urban", 700, "yuan_per_person_month")])
     with pytest.raises(MzError, match="unknown region 'Atlantis'"):
         ind.select(f, "dibao_standard", regions=["Atlantis"])
+
+
+def test_real_level_deflates_to_base_year_prices_and_names_missing_cpi():
+    f = facts([("000000", 2019, "dibao_standard", "urban", 600, "yuan_per_person_month"),
+               ("000000", 2020, "dibao_standard", "urban", 660, "yuan_per_person_month"),
+               ("110000", 2020, "dibao_standard", "urban", 1200, "yuan_per_person_month"),
+               ("000000", 2020, "cpi", "all", 110, "index"),
+               ("000000", 2021, "cpi", "all", 105, "index")])
+    std = ind.select(f, "dibao_standard")
+    cpi = ind.select(f, "cpi")
+    real = ind.real_level(std, cpi, base_year=2021)
+    got = real.set_index(["region_code", "year"])
+    # P_2021 = 100, P_2020 = 100/1.05, P_2019 = P_2020/1.10
+    assert got.loc[("000000", 2020), "real_value"] == pytest.approx(660 * 1.05)
+    assert got.loc[("000000", 2019), "real_value"] == pytest.approx(600 * 1.05 * 1.10)
+    assert got.loc[("110000", 2020), "real_value"] == pytest.approx(1200 * 1.05)  # national CPI
+    assert {"value", "price_level", "real_value", "base_year", "unit"} <= set(real.columns)
+    assert real.attrs["base_year"] == 2021
+    late = facts([("000000", 2023, "dibao_standard", "urban", 700, "yuan_per_person_month")])
+    with pytest.raises(ind.MissingYearError, match="no price level for 000000 2023"):
+        ind.real_level(ind.select(late, "dibao_standard"), cpi, base_year=2021)
+    with pytest.raises(ind.UnitError):
+        ind.real_level(ind.select(f, "cpi"), cpi, base_year=2021)
+
+
+def test_every_public_indicator_lists_its_output_columns():
+    import inspect
+
+    tables = ("annualise_standard", "nominal_growth", "real_growth", "real_level", "cagr",
+              "price_index", "urban_rural_ratio", "share_of", "share_of_consumption",
+              "share_of_income", "vs_poverty_line", "area_population", "weighted_mean",
+              "recipients_per_population", "spending_per_recipient", "benefit_to_standard",
+              "spending_share_of_gdp")
+    undocumented = [n for n in tables if "Output columns" not in inspect.getdoc(getattr(ind, n))]
+    assert not undocumented
