@@ -308,7 +308,8 @@ def fractional_logit(data, y: str, x: Sequence[str], *, scale: float = 100.0,
     index = design.to_numpy(float) @ res.params.to_numpy()
     density = np.exp(-index) / (1 + np.exp(-index)) ** 2
     ape = {v: float(res.params[v] * density.mean() * scale) for v in x}
-    out.attrs = dict(table.attrs, n_clusters=int(np.unique(groups).size), cov_type="clustered",
+    out.attrs = dict(table.attrs, n_clusters=int(np.unique(groups).size),
+                     cov_type="clustered by region",
                      average_partial_effects=ape, mundlak=mundlak)
     return _out(out, res, return_result)
 
@@ -565,7 +566,7 @@ def export_comparison(table, stem) -> dict:
     html += f"\n<p class=\"note\">{_html_escape(note)}</p>\n" if note else "\n"
     paths = {}
     for ext, text in (("tex", tex), ("html", html)):
-        target = stem.with_suffix(f".{ext}")
+        target = stem.parent / f"{stem.name}.{ext}"  # stem may hold dots (coverage.models)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
