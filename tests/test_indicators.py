@@ -211,57 +211,29 @@ def test_national_figure_is_not_built_from_a_partial_cross_section():
     assert two["value"] == pytest.approx((30000 * 1720 + 20000 * 1230) / (1720 + 1230))
 
 
-@pytest.mark.parametrize("wanted", ["150000", "内蒙古", "内蒙古自治区", "Inner Mongolia",
-                                    ["Nei Mongol", "北京"], "resolved"])
-def test_select_regions_accepts_codes_names_aliases_and_region_objects(wanted):
+def test_real_level_puts_a_series_in_base_year_prices_and_counts_unmatched_years():
+    s = ind.select(facts([("110000", 2010, "dibao_standard", "urban", 400, M),
+                          ("110000", 2011, "dibao_standard", "urban", 440, M),
+                          ("110000", 2012, "dibao_standard", "urban", 484, M),
+                          ("110000", 2015, "dibao_standard", "urban", 600, M)]), "dibao_standard")
+    cpi = ind.select(facts([("000000", 2011, "cpi", "all", 105.0, "index"),
+                            ("000000", 2012, "cpi", "all", 102.0, "index")]), "cpi")
+    r = ind.real_level(s, cpi, base_year=2012)
+    assert r.set_index("year")["real_value"].to_dict() == pytest.approx(
+        {2010: 400 * 1.071, 2011: 440 * 1.02, 2012: 484.0})
+    assert r["value"].tolist() == [400, 440, 484] and r.attrs["unpaired"] == 1
+    assert r.attrs["base_year"] == 2012 and r["region"].iloc[0] == "北京市"
+    with pytest.raises(ind.MissingYearError, match="real_level"):
+        ind.real_level(s.loc[s["year"] == 2015], cpi, base_year=2012)
+
+
+def test_select_takes_region_names_and_region_objects():
     from mzanalysis.regions import resolve
 
-    f = facts([("150000", 2020, "dibao_standard", "urban", 700, "yuan_per_person_month"),
-               ("110000", 2020, "dibao_standard", "urban", 1200, "yuan_per_person_month"),
-               ("120000", 2020, "dibao_standard", "urban", 1000, "yuan_per_person_month")])
-    if wanted == "resolved":
-        wanted = [resolve("Inner Mongolia")]
-    got = ind.select(f, "dibao_standard", regions=wanted)
-    expected = {"150000", "110000"} if isinstance(wanted, list) and len(wanted) == 2 else {"150000"}
-    assert set(got["region_code"]) == expected
-
-
-def test_select_regions_with_an_unknown_name_says_so():
-    f = facts([("150000", 2020, "dibao_standard", "urban", 700, "yuan_per_person_month")])
-    with pytest.raises(MzError, match="unknown region 'Atlantis'"):
-        ind.select(f, "dibao_standard", regions=["Atlantis"])
-
-
-def test_real_level_deflates_to_base_year_prices_and_names_missing_cpi():
-    f = facts([("000000", 2019, "dibao_standard", "urban", 600, "yuan_per_person_month"),
-               ("000000", 2020, "dibao_standard", "urban", 660, "yuan_per_person_month"),
-               ("110000", 2020, "dibao_standard", "urban", 1200, "yuan_per_person_month"),
-               ("000000", 2020, "cpi", "all", 110, "index"),
-               ("000000", 2021, "cpi", "all", 105, "index")])
-    std = ind.select(f, "dibao_standard")
-    cpi = ind.select(f, "cpi")
-    real = ind.real_level(std, cpi, base_year=2021)
-    got = real.set_index(["region_code", "year"])
-    # P_2021 = 100, P_2020 = 100/1.05, P_2019 = P_2020/1.10
-    assert got.loc[("000000", 2020), "real_value"] == pytest.approx(660 * 1.05)
-    assert got.loc[("000000", 2019), "real_value"] == pytest.approx(600 * 1.05 * 1.10)
-    assert got.loc[("110000", 2020), "real_value"] == pytest.approx(1200 * 1.05)  # national CPI
-    assert {"value", "price_level", "real_value", "base_year", "unit"} <= set(real.columns)
-    assert real.attrs["base_year"] == 2021
-    late = facts([("000000", 2023, "dibao_standard", "urban", 700, "yuan_per_person_month")])
-    with pytest.raises(ind.MissingYearError, match="no price level for 000000 2023"):
-        ind.real_level(ind.select(late, "dibao_standard"), cpi, base_year=2021)
-    with pytest.raises(ind.UnitError):
-        ind.real_level(ind.select(f, "cpi"), cpi, base_year=2021)
-
-
-def test_every_public_indicator_lists_its_output_columns():
-    import inspect
-
-    tables = ("annualise_standard", "nominal_growth", "real_growth", "real_level", "cagr",
-              "price_index", "urban_rural_ratio", "share_of", "share_of_consumption",
-              "share_of_income", "vs_poverty_line", "area_population", "weighted_mean",
-              "recipients_per_population", "spending_per_recipient", "benefit_to_standard",
-              "spending_share_of_gdp")
-    undocumented = [n for n in tables if "Output columns" not in inspect.getdoc(getattr(ind, n))]
-    assert not undocumented
+    f = facts([("440000", 2015, "dibao_recipients", "rural", 2000000, "persons"),
+               ("620000", 2015, "dibao_recipients", "rural", 3000000, "persons")])
+    for wanted in ("广东", ["广东省"], "Guangdong", resolve("广东"), [resolve("广东"), "440000"]):
+        rows = ind.select(f, "dibao_recipients", regions=wanted)
+        assert rows["region_code"].tolist() == ["440000"], wanted
+    with pytest.raises(MzError, match="unknown region 'Guangdon'.*广东省"):
+        ind.select(f, "dibao_recipients", regions=["Guangdon"])

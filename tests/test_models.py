@@ -109,104 +109,76 @@ def test_bad_designs_are_named_not_nan():
         models.coverage_drivers(df, "rate", ["gdp"])
 
 
-def test_return_result_gives_the_library_object_beside_the_tidy_table():
+def test_within_r2_is_the_r2_after_absorbing_both_effects_and_result_object_is_returned():
     df = _panel()
-    fit = models.coverage_drivers(df, "rate", ["ln_gdp", "urb"], return_result=True)
-    assert isinstance(fit, models.ModelFit)
-    assert fit.result.params["ln_gdp"] == pytest.approx(
-        fit.table.set_index("term").loc["ln_gdp", "coefficient"])
-    assert "PanelOLS" in str(fit.result.summary)
-    ols = models.line_elasticity(df.loc[df["year"] == 2011], return_result=True)
-    assert ols.result.nobs == 31 and hasattr(ols.result, "rsquared")
+    table, res = models.two_way_fe(df, "rate", ["ln_gdp", "urb"], return_result=True)
+    assert type(res).__name__ == "PanelEffectsResults"
+    assert res.params["ln_gdp"] == pytest.approx(table.set_index("term").loc["ln_gdp",
+                                                                              "coefficient"])
+    # Frisch–Waugh–Lovell by hand: residualise y and x on region and year dummies, then R².
+    d = pd.get_dummies(df[["region_code", "year"]].astype(str), drop_first=True, dtype=float)
+    dummies = np.column_stack([np.ones(len(df)), d.to_numpy()])
+
+    def resid(a):
+        return a - dummies @ np.linalg.lstsq(dummies, a, rcond=None)[0]
+
+    ty, tx = resid(df["rate"].to_numpy()), resid(df[["ln_gdp", "urb"]].to_numpy())
+    e = ty - tx @ np.linalg.lstsq(tx, ty, rcond=None)[0]
+    assert table.attrs["r2_within"] == pytest.approx(1 - e @ e / (ty @ ty), rel=1e-6)
+    assert 0 <= table.attrs["r2_within"] <= 1
 
 
-def test_within_r2_is_the_r2_after_absorbing_both_effects():
-    # y has a strong common year trend that x does not share: region-demeaned R² is near zero
-    # (and can go negative), the R² after region and year effects is the FWL partial R².
-    rng = np.random.default_rng(3)
-    rows = [{"region_code": f"r{i}", "year": t, "x": rng.normal(), "e": rng.normal()}
-            for i in range(12) for t in range(2010, 2020)]
-    df = pd.DataFrame(rows)
-    df["y"] = 0.3 * df["x"] + 5.0 * (df["year"] - 2015) ** 2 + df["e"]
-    t = models.two_way_fe(df, "y", ["x"])
-    d = pd.get_dummies(df[["region_code"]].astype(str).join(df["year"].astype(str)),
-                       drop_first=True, dtype=float).assign(c=1.0).to_numpy()
-    ty = models._residualise(df[["y"]].to_numpy(), d)[:, 0]
-    tx = models._residualise(df[["x"]].to_numpy(), d)[:, 0]
-    slope = (tx @ ty) / (tx @ tx)
-    partial_r2 = 1 - ((ty - slope * tx) ** 2).sum() / (ty ** 2).sum()
-    assert t.attrs["r2_within"] == pytest.approx(partial_r2, rel=1e-6)
-    assert 0 <= t.attrs["r2_within"] <= 1
-    assert t.attrs["r2_within"] > 0.03
-    # linearmodels' rsquared_within (region-demeaned only), kept for reference, misses it
-    assert t.attrs["r2_entity_demeaned"] < t.attrs["r2_within"] / 10
-
-
-def _cre_panel(seed=5):
-    # E[y|x, a_i] = Λ(0.5 + 1.2 x + a_i), a_i = 0.8 · mean_i(x): the Mundlak device is exact.
-    rng = np.random.default_rng(seed)
-    rows = []
-    for i in range(25):
-        level = rng.normal(0, 1)
-        xs = level + rng.normal(0, 0.5, size=8)
-        a = 0.8 * xs.mean()
-        for t, x in zip(range(2010, 2018), xs):
-            rows.append({"region_code": f"r{i:02d}", "year": t, "x": x,
-                         "rate": 100 / (1 + np.exp(-(0.5 + 1.2 * x + a + rng.normal(0, .05))))})
-    return pd.DataFrame(rows)
-
-
-def test_fractional_logit_is_papke_wooldridge_cre_with_mundlak_means():
-    df = _cre_panel()
-    cre = models.fractional_logit(df, "rate", ["x"], time_effects=False).set_index("term")
-    assert cre.loc["x", "coefficient"] == pytest.approx(1.2, abs=0.03)
-    assert cre.loc["mean_x", "coefficient"] == pytest.approx(0.8, abs=0.1)
-    assert "Papke-Wooldridge correlated random effects" in cre["method"].iloc[0]
-    pooled = models.fractional_logit(df, "rate", ["x"], time_effects=False, mundlak=False)
-    assert "pooled fractional logit" in pooled["method"].iloc[0]
-    # ignoring the correlated region effect biases the slope upwards (a_i rises with x)
-    assert pooled.set_index("term").loc["x", "coefficient"] > 1.5
-
-
-def test_long_difference_convergence_recovers_beta_and_panel_carries_nickell_caveat():
+def test_fractional_logit_is_correlated_random_effects_by_default_and_says_so():
+    # Region effects correlated with x: a pooled fractional logit is biased, the Mundlak CRE is not.
     rng = np.random.default_rng(7)
     rows = []
-    for i in range(20):
-        v0 = np.exp(rng.uniform(6, 9))
-        # annualised growth over 2010–2020 = 0.5 − 0.05 ln v0 exactly
-        vT = np.exp(np.log(v0) + 10 * (0.5 - 0.05 * np.log(v0)))
-        for t, v in ((2010, v0), (2015, np.exp((np.log(v0) + np.log(vT)) / 2 + rng.normal(0, .1))),
-                     (2020, vT)):
-            rows.append({"region_code": f"r{i:02d}", "year": t, "v": v})
+    for i in range(40):
+        a = rng.normal()
+        for t in range(2010, 2022):
+            x = a + rng.normal(0, 0.5)
+            rows.append({"region_code": f"r{i}", "year": t, "x": x,
+                         "rate": 100 / (1 + np.exp(-(-1 + 0.5 * x - 1.5 * a)))})
     df = pd.DataFrame(rows)
-    ld = models.convergence_regression(df, "v", kind="long_difference")
+    cre = models.fractional_logit(df, "rate", ["x"], time_effects=False)
+    pooled = models.fractional_logit(df, "rate", ["x"], time_effects=False, mundlak=False)
+    b_cre = cre.set_index("term").loc["x", "coefficient"]
+    b_pooled = pooled.set_index("term").loc["x", "coefficient"]
+    assert abs(b_cre - 0.5) < 0.05 < abs(b_pooled - 0.5)
+    assert "Papke-Wooldridge CRE" in cre["method"].iloc[0]
+    assert "no region effects" in pooled["method"].iloc[0]
+    assert not cre["term"].str.startswith("mean_").any()
+    assert cre.attrs["ape"]["x"] > 0
+
+
+def test_convergence_long_difference_recovers_beta_and_panel_carries_nickell_caveat():
+    rows = []
+    for i in range(31):
+        start = 5 + 0.1 * i
+        for k, t in enumerate((2010, 2020)):
+            # growth over the decade = 0.3 − 0.05 × ln(start), exactly
+            rows.append({"region_code": f"r{i}", "year": t,
+                         "v": np.exp(start if k == 0 else start + 10 * (0.3 - 0.05 * start))})
+    ld = models.convergence_regression(pd.DataFrame(rows), "v", kind="long_difference")
     assert ld.attrs["beta"] == pytest.approx(-0.05, abs=1e-9)
-    assert (ld["n"] == 20).all() and ld.attrs["spans"] == [[2010, 2020]]
-    assert "caveat" not in ld.attrs
-    panel = models.convergence_regression(df, "v", kind="panel")
+    assert ld.attrs["caveat"] is None and "long difference" in ld["method"].iloc[0]
+    panel = models.convergence_regression(_panel(), "standard", kind="panel")
     assert "Nickell" in panel.attrs["caveat"]
-    with pytest.raises(models.EstimationError, match="long_difference"):
-        models.convergence_regression(df, "v", kind="gmm")
 
 
-def test_compare_lays_models_side_by_side_and_exports_latex_and_html(tmp_path):
+def test_compare_models_side_by_side_exports_to_latex_and_html():
     df = _panel()
-    fe = models.coverage_drivers(df, "rate", ["ln_gdp", "urb"], return_result=True)
-    dk = models.coverage_drivers(df, "rate", ["ln_gdp", "urb"], cov="driscoll-kraay")
-    frac = models.fractional_logit(df, "rate", ["ln_gdp", "urb"])
-    table = models.compare({"FE (cluster)": fe, "FE (DK)": dk, "CRE frac. logit": frac})
-    assert list(table.columns) == ["FE (cluster)", "FE (DK)", "CRE frac. logit"]
-    coef = fe.table.set_index("term").loc["ln_gdp"]
-    assert table.loc["ln_gdp", "FE (cluster)"].startswith(f"{coef['coefficient']:.3f}")
-    assert table.loc["ln_gdp (SE)", "FE (cluster)"] == f"({coef['std_error']:.3f})"
-    assert table.loc["mean_ln_gdp", "FE (cluster)"] == ""  # only the CRE model has it
-    assert table.loc["N"].tolist() == ["465"] * 3
-    assert table.loc["R²", "FE (cluster)"].endswith("(within region + year)")
-    assert table.loc["R²", "CRE frac. logit"] == ""
-    paths = models.export_comparison(table, tmp_path / "out" / "models")
-    tex = paths["tex"].read_text(encoding="utf-8")
-    html = paths["html"].read_text(encoding="utf-8")
-    assert "\\toprule" in tex and "FE (cluster)" in tex and "mean\\_ln\\_gdp" in tex
-    assert "<table" in html and "CRE frac. logit" in html and "p&lt;0.1" in html
-    with pytest.raises(models.EstimationError, match="not a tidy model table"):
-        models.compare({"bad": pd.DataFrame({"x": [1]})})
+    table = models.compare_models({
+        "(1) FE clustered": models.coverage_drivers(df, "rate", ["ln_gdp", "urb"]),
+        "(2) FE Driscoll-Kraay": models.coverage_drivers(df, "rate", ["ln_gdp", "urb"],
+                                                         cov="driscoll-kraay"),
+        "(3) CRE fractional logit": models.fractional_logit(df, "rate", ["ln_gdp"]),
+    })
+    assert list(table.columns) == ["(1) FE clustered", "(2) FE Driscoll-Kraay",
+                                   "(3) CRE fractional logit"]
+    assert list(table.index)[:4] == ["ln_gdp", "", "urb", ""]
+    assert table.loc["urb", "(3) CRE fractional logit"] == ""          # not in that model
+    assert table.loc["N"].tolist() == [str(31 * 15)] * 3
+    assert table.iloc[1, 0].startswith("(") and table.loc["R²", "(1) FE clustered"] != ""
+    assert "\\begin{tabular}" in table.to_latex() and "<table" in table.to_html()
+    with pytest.raises(MzError, match="at least one"):
+        models.compare_models({})

@@ -1,109 +1,105 @@
-"""The study notebooks' library functions on small hand-built fact tables (no kernel)."""
+"""The study notebooks' panel assembly and model set, on small hand-built fact tables."""
 from __future__ import annotations
-
-import json
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from mzanalysis import studies
-from tests.indicator_frames import NAMES, facts
-
-PROVINCES = [c for c in NAMES if c != "000000"]  # five provinces
 
 
-def _panel_facts(years=range(2010, 2020), seed=2):
+def _facts(n_regions=6, years=range(2010, 2018), seed=3):
     rng = np.random.default_rng(seed)
     rows = []
-    for i, code in enumerate(PROVINCES):
+
+    def add(code, year, indicator, area, value, unit, variant=None):
+        rows.append({"region_code": code, "region": f"省{code}", "level": "province",
+                     "year": year, "period": str(year), "indicator": indicator, "area": area,
+                     "variant": variant, "value": float(value), "value_high": None, "unit": unit,
+                     "qualifier": None, "flags": [], "source": "test", "source_ref": "hand-built"})
+
+    for i in range(n_regions):
+        code = f"{110000 + 10000 * i}"
+        a = rng.normal()
         for t in years:
-            gdp = np.exp(10 + 0.06 * (t - 2010) + 0.2 * i + rng.normal(0, 0.05))
-            urb = 40 + 3 * i + (t - 2010) + rng.normal()
-            pop = 5e7 + 1e6 * i
-            rural_rate = 8 - 0.6 * np.log(gdp) + 0.1 * i + rng.normal(0, 0.1)
-            rows += [(code, t, "gdp_per_capita", "all", gdp, "yuan_per_person_year"),
-                     (code, t, "urbanisation_rate", "all", urb, "percent"),
-                     (code, t, "population", "all", pop, "persons"),
-                     (code, t, "budget_revenue", "all", gdp * 0.1 * np.exp(rng.normal(0, .05)),
-                      "yuan_per_person_year"),
-                     (code, t, "dibao_recipients", "rural", rural_rate / 100 * pop * (1 - urb / 100),
-                      "persons"),
-                     (code, t, "dibao_recipients", "urban", 0.02 * pop * urb / 100, "persons")]
-    f = facts(rows)
-    f.loc[f["indicator"] == "budget_revenue", "variant"] = "per_capita"
-    return f
+            pop, urb = 1e7 * (1 + i), 40 + 3 * i + (t - 2010)
+            gdp = np.exp(10 + 0.08 * (t - 2010) + 0.3 * a + rng.normal(0, 0.1))
+            add(code, t, "population", "all", pop, "persons")
+            add(code, t, "urbanisation_rate", "all", urb, "percent")
+            add(code, t, "gdp_per_capita", "all", gdp, "yuan")
+            add(code, t, "budget_revenue", "all", gdp / 8 * (1 + rng.normal(0, .05)), "yuan",
+                "per_capita")
+            rural_rate = 8 - 2 * np.log(gdp / 2e4) + a + rng.normal(0, 0.2)
+            add(code, t, "dibao_recipients", "rural", pop * (1 - urb / 100) * rural_rate / 100,
+                "persons")
+            if not (i == 0 and t == 2011):          # one province-year without urban recipients
+                add(code, t, "dibao_recipients", "urban", pop * urb / 100 * 0.02, "persons")
+    return pd.DataFrame(rows)
 
 
-def test_coverage_panel_rates_and_drivers_from_facts():
-    panel = studies.coverage_panel(_panel_facts())
-    row = panel.set_index(["region_code", "year"]).loc[("110000", 2012)]
+def test_coverage_panel_rates_use_the_area_population_and_total_needs_both_areas():
+    panel = studies.coverage_panel(_facts()).set_index(["region_code", "year"])
+    row = panel.loc[("120000", 2012)]
     assert row["coverage_urban"] == pytest.approx(2.0)
-    assert row["ln_gdp_pc"] == pytest.approx(np.log(row["gdp_pc"]))
-    assert len(panel) == 5 * 10
-    rows, years = studies.complete_years(panel, "coverage_rural", min_provinces=5)
-    assert years == list(range(2010, 2020)) and len(rows) == 50
+    # total = (urban + rural recipients) per 100 residents of the whole province
+    assert row["coverage"] == pytest.approx(row["coverage_urban"] * row["urbanisation"] / 100
+                                            + row["coverage_rural"] * (1 - row["urbanisation"] / 100))
+    assert np.isnan(panel.loc[("110000", 2011), "coverage"])
+    assert panel.loc[("110000", 2011), "coverage_rural"] > 0
+    assert panel["ln_gdp_pc"].notna().all()
 
 
-def test_estimable_panel_says_why_not():
-    panel = studies.coverage_panel(_panel_facts(years=range(2010, 2013)))
-    cannot = {}
-    assert studies.estimable_panel(panel, "coverage_rural", cannot, min_provinces=5) is None
-    assert "3 complete years with 5 provinces (need 15)" in cannot["coverage_drivers"]
-    cannot = {}
-    assert studies.estimable_panel(None, "coverage_rural", cannot) is None
-    assert "run with data_dir" in cannot["coverage_drivers"]
+def test_complete_years_keeps_only_years_every_province_has():
+    panel = studies.coverage_panel(_facts())
+    rows, years = studies.complete_years(panel, "coverage", min_provinces=6)
+    assert 2011 not in years and len(years) == 7 and rows["year"].nunique() == 7
 
 
-def test_coverage_models_fit_compare_and_record(tmp_path):
-    panel = studies.coverage_panel(_panel_facts())
-    rows, _ = studies.complete_years(panel, "coverage_rural", min_provinces=5)
-    fitted = studies.coverage_models(rows, "coverage_rural", wcb_reps=99)
-    fe = fitted["fits"]["FE, clustered"]
-    assert fe.table.set_index("term").loc["ln_gdp_pc", "coefficient"] < 0
-    assert fe.table["wcb_p_value"].between(0, 1).all()
-    assert list(fitted["comparison"].columns) == ["FE, clustered", "FE, Driscoll-Kraay",
-                                                  "CRE fractional logit"]
-    assert "Nickell" in fitted["convergence"]["panel"].attrs["caveat"]
-    record = studies.coverage_record(rows, "coverage_rural", fitted)
-    assert record["n_provinces"] == 5 and record["years"] == list(range(2010, 2020))
-    written = studies.finish({"panel_model": record}, {}, "test data", tmp_path / "r.json",
-                             comparison=fitted["comparison"])
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json", "r.models.html",
-                                                          "r.models.tex"]
-    saved = json.loads(written["results"].read_text(encoding="utf-8"))
-    assert saved["data"] == "test data" and saved["cannot_estimate"] == {}
-    assert saved["models_table"]["tex"].endswith("r.models.tex")
+def test_coverage_models_estimate_and_export_a_comparison(tmp_path):
+    panel = studies.coverage_panel(_facts(n_regions=12))
+    rows, _ = studies.complete_years(panel, "coverage_rural", min_provinces=12)
+    fits = studies.coverage_models(rows, "coverage_rural", ["ln_gdp_pc"], wcb_reps=99)
+    beta = fits["fe_clustered"].set_index("term").loc["ln_gdp_pc", "coefficient"]
+    assert beta == pytest.approx(-2.0, abs=0.3)
+    assert "wcb_p_value" in fits["fe_clustered"]
+    assert "Nickell" in fits["convergence_panel"].attrs["caveat"]
+    assert list(fits["comparison"].columns)[2] == "(3) CRE fractional logit"
+    written = studies.write_tables({"comparison": fits["comparison"]}, tmp_path / "out" / "models")
+    assert sorted(p.rsplit("/", 1)[1] for p in written) == ["models_comparison.html",
+                                                             "models_comparison.tex"]
+    assert "(1) 2WFE, clustered" in (tmp_path / "out" / "models_comparison.tex").read_text()
 
 
-def test_finish_without_results_path_writes_nothing(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    assert studies.finish({}, {"x": "why"}, "test", None) == {}
-    assert list(tmp_path.iterdir()) == []
+def _income_and_standards(n=31, years=range(2010, 2016)):
+    from mzanalysis.regions import PROVINCE_CODES
 
-
-def test_recipient_tables_refuse_partial_cross_sections():
-    f = _panel_facts(years=range(2010, 2012))
-    nat = facts([("000000", 2010, "dibao_recipients", "urban", 2.3e7, "persons"),
-                 ("000000", 2010, "dibao_recipients", "rural", 5.2e7, "persons")])
-    table = studies.national_recipients(pd.concat([f, nat], ignore_index=True))
-    assert table.loc[2010, "total"] == pytest.approx(7500.0)
-    assert len(studies.provincial_recipient_sums(f, min_provinces=5)) == 2
-    assert studies.provincial_recipient_sums(f, min_provinces=31).empty
-
-
-def test_income_convergence_three_ways_and_cannot():
     rows = []
-    for i, code in enumerate(PROVINCES):
-        v0 = 20000 + 5000 * i
-        for t in range(2015, 2020):
-            rows.append((code, t, "disposable_income", "urban",
-                         v0 * (1 + 0.08 - 0.004 * i) ** (t - 2015), "yuan_per_person_year"))
-    cannot = {}
-    out = studies.income_convergence(facts(rows), cannot, min_provinces=5)
-    assert out["long_difference"].attrs["beta"] < 0  # richer provinces grow more slowly
-    assert "caveat" in out["panel"].attrs
-    assert list(out["comparison"].columns) == ["pooled (year effects)", "FE (region + year)",
-                                               "long difference"]
-    assert studies.income_convergence(facts(rows), cannot, min_provinces=31) is None
-    assert "full cross-section in only []" in cannot["panel_model"]
+    for i, code in enumerate(PROVINCE_CODES[:n]):
+        for t in years:
+            income = 2e4 * (1 + 0.02 * i) * 1.08 ** (t - 2010) * (1 + 0.001 * ((i * t) % 7))
+            for indicator, value, unit in (("disposable_income", income, "yuan"),
+                                           ("dibao_standard", income / 60, "yuan_per_person_month")):
+                rows.append({"region_code": code, "region": f"省{code}", "level": "province",
+                             "year": t, "period": str(t), "indicator": indicator, "area": "urban",
+                             "variant": None, "value": value, "value_high": None, "unit": unit,
+                             "qualifier": None, "flags": [], "source": "t", "source_ref": "t"})
+    return pd.DataFrame(rows)
+
+
+def test_standards_study_helpers_find_cross_sections_pairs_and_convergence():
+    from mzanalysis import indicators as ind
+
+    facts = _income_and_standards()
+    prov = ind.annualise_standard(ind.select(facts, "dibao_standard", level="province"))
+    table, full = studies.provincial_dispersion(prov.loc[prov["year"] < 2012], min_provinces=25)
+    assert full == [("urban", 2010), ("urban", 2011)] and len(table) == 2
+    assert table["cv"].iloc[0] > 0 and 0 <= table["theil_between_share"].iloc[0] <= 1
+    pairs = studies.standard_income_pairs(facts.loc[~((facts["region_code"] == "110000")
+                                                      & (facts["year"] > 2010))])
+    assert "110000" not in set(pairs["region_code"])         # one year only: no region effect
+    assert pairs["standard"].iloc[0] == pytest.approx(pairs["income"].iloc[0] / 60 * 12)
+    conv = studies.income_convergence(facts)
+    assert conv["years"] == list(range(2010, 2016))
+    assert "Nickell" in conv["panel"].attrs["caveat"] and len(conv["long_difference"]) == 2
+    with pytest.raises(ind.TooFewObservationsError, match="only"):
+        studies.income_convergence(facts.loc[facts["year"] < 2012])

