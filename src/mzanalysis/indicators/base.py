@@ -77,9 +77,6 @@ def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
     (e.g. ``"dispersed"``) to pick that sub-programme.
     ``on_duplicate``: ``"error"`` (default) raises :class:`AmbiguousFactsError` listing the
     competing rows; ``"first"`` keeps the first in table order (loaders put preferred rows first).
-    ``regions``: one region or a list, each a GB/T 2260 code, a name or alias (广东, 广东省,
-    Guangdong) or a :class:`~mzanalysis.regions.Region`; names go through
-    :func:`~mzanalysis.regions.resolve`, so an unknown name raises ``RegionError``.
     Raises :class:`IndicatorError` when nothing matches, naming what was asked for.
     """
     import pandas as pd
