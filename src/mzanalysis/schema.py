@@ -81,6 +81,20 @@ INDICATORS: dict[str, str] = {
     "cpi": "consumer price index, previous year = 100",
     "urbanisation_rate": "urban share of resident population (城镇化率)",
     "poverty_line": "national rural poverty line (农村贫困标准) per person per year",
+    "unemployment_rate": "registered urban unemployment rate (城镇登记失业率)",
+    "dependency_ratio": "dependency ratio of the resident population (常住人口抚养比)",
+}
+
+#: What kind of figure a standard is (``standard_kind`` column of the curated facts; empty for
+#: other indicators). Chinese provinces publish several different numbers as "the" standard:
+#: the preference rule ranks them in this order, so a floor never stands in for an average
+#: without the ``floor_standard`` flag saying so.
+STANDARD_KINDS: dict[str, str] = {
+    "average": "provincial average (全省/全区平均标准) or one province-wide standard",
+    "municipal": "a municipality's own standard (北京, 天津, 上海, 重庆: the province-level figure)",
+    "county_mean": "MCA table: simple mean of the county standards of the province",
+    "table": "a value copied from a secondary table (a paper's compilation of standards)",
+    "floor": "provincial floor (不低于 / 指导 / 最低标准): localities may not go below it",
 }
 
 #: Units: values are always stored in these base units (万 and 亿 already multiplied out).
@@ -101,6 +115,11 @@ FLAGS: dict[str, str] = {
     "implausible_value": "the value is implausible given related figures",
     "approximate": "stated as approximate (余, 近, 约, 左右, 多)",
     "source_conflict": "other sources give a different value; this row was preferred by rule",
+    "floor_standard": "the standard is a provincial floor (不低于/最低), not an average: no "
+                      "average exists for the key",
+    "derived": "computed from other cited figures (e.g. urban population = population × "
+               "urbanisation rate), not published as such",
+    "unknown_indicator": "the indicator is outside the vocabulary (INDICATORS): loaded as given",
 }
 
 AREAS: tuple[str, ...] = ("urban", "rural", "all")
