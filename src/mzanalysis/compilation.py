@@ -153,5 +153,6 @@ def _derived_population(facts: list[dict]) -> list[dict]:
                                        f"rate {r['value']:g}% ({r['source_id']})"
                                        + (" | rural = population − urban" if area == "rural"
                                           else "")),
-                        "source_id": p["source_id"], "order": (8, p["order"][1])})
+                        "source_id": f"derived:{p['source_id']}/{area}",
+                        "order": (8, p["order"][1])})
     return out

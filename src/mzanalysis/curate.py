@@ -42,8 +42,8 @@ NATIONAL_SETS = (NATIONAL, NATIONAL_MORE, SUPPLEMENT)
 #: Provincial datasets with a ``kind`` column and a free ``period`` (YYYY or YYYY-MM).
 KIND_SETS = (STANDARDS, BULLETINS, PROVINCIAL_SUPPLEMENT)
 #: File order (rule e of the preference rule): collectors' files, then the project's supplements.
-DATASET_ORDER = {NATIONAL: 0, NATIONAL_MORE: 1, PROVINCIAL: 2, STANDARDS: 3, BULLETINS: 4,
-                 SUPPLEMENT: 5, PROVINCIAL_SUPPLEMENT: 6, "compilation": 7}
+DATASET_ORDER = {NATIONAL: 0, SUPPLEMENT: 1, NATIONAL_MORE: 2, PROVINCIAL: 3, STANDARDS: 4,
+                 BULLETINS: 5, PROVINCIAL_SUPPLEMENT: 6, "compilation": 7}
 #: Where the cited supplement lives in a source checkout (it is an input, not a built file).
 SUPPLEMENT_PATH = Path(__file__).resolve().parents[2] / "data" / "raw" / f"{SUPPLEMENT}.csv"
 PROVINCIAL_SUPPLEMENT_PATH = SUPPLEMENT_PATH.with_name(f"{PROVINCIAL_SUPPLEMENT}.csv")
@@ -316,7 +316,8 @@ def _rows(dataset: str, frame, path: Path):
                 "value_high": None, "unit": unit.unit, "qualifier": qualifier,
                 "flags": sorted(flags), "source": SOURCE_PREFIX + dataset,
                 "source_ref": f"{url} | {row['source_quote']}",
-                "source_id": source["source_id"], "source_class": cls,
+                "source_id": source["source_id"] + (f"/{area}" if len(areas) > 1 else ""),
+                "source_class": cls,
                 "source_indicator": row["indicator"], "standard_kind": kind,
                 # inputs to the preference rule
                 "step": decimal_step(row["value"]) * unit.factor,

@@ -36,7 +36,8 @@ the two stated rules that turn them into one value per key:
 2. **Preferred value** (:func:`choose_preferred`) per key (region, year, period, indicator, area,
    variant), by sorting the candidates on, in order:
 
-   0. a blog-class row loses to any row of a better class, whatever else holds;
+   0. where an official-class row (official table, official repost, compilation) exists for the
+      key, a blog-class row loses to every other row, whatever else holds;
       then standard kind: for standards, an average (or a municipality's own standard) beats the
       MCA county mean beats a secondary table's value beats a floor; a row read as the level
       *before* a raise (qualifier ``old``) loses to any other;
@@ -64,6 +65,7 @@ from urllib.parse import urlparse
 SOURCE_CLASSES: dict[str, int] = {"official_table": 1, "official_repost": 2, "compilation": 3,
                                   "news": 4, "blog": 5}
 BLOG_RANK = SOURCE_CLASSES["blog"]
+OFFICIAL_RANK = SOURCE_CLASSES["compilation"]
 #: Classes whose figure may be called official in a report (a blog's or a news page's may not).
 OFFICIAL_CLASSES = ("official_table", "official_repost", "compilation")
 #: Standard kinds, best first (mzanalysis.schema.STANDARD_KINDS): a floor ranks last, so it is
@@ -159,6 +161,10 @@ def _kind_rank(frame, i) -> int:
     return KIND_RANK.get(kind, 0) if isinstance(kind, str) else 0
 
 
+def _is_old(frame, i) -> bool:
+    return "qualifier" in frame.columns and frame.at[i, "qualifier"] == "old"
+
+
 def choose_preferred(frame):
     """Mark one preferred row per key; return the frame with new columns.
 
@@ -187,9 +193,11 @@ def choose_preferred(frame):
                     agree(out.at[i, "value"], out.at[i, "unit"], out.at[i, "step"],
                           out.at[j, "value"], out.at[j, "unit"], out.at[j, "step"])
                     for j in idx if j != i)
-        ranked = sorted(idx, key=lambda i: (int(out.at[i, "source_rank"]) >= BLOG_RANK,
+        has_official = any(int(out.at[i, "source_rank"]) <= OFFICIAL_RANK for i in idx)
+        ranked = sorted(idx, key=lambda i: (has_official
+                                            and int(out.at[i, "source_rank"]) >= BLOG_RANK,
                                             _kind_rank(out, i),
-                                            out.at[i, "qualifier"] == "old",
+                                            _is_old(out, i),
                                             bool(out.at[i, "date_mismatch"]),
                                             int(out.at[i, "source_rank"]),
                                             -int(out.at[i, "breadth"]), -int(agreement[i]),
