@@ -137,6 +137,33 @@ def read(shared: Path):
     return sources, facts
 
 
+def national_population_gaps(facts: list[dict]) -> list[dict]:
+    """China's population for the years no cited national figure gives: the sum of the 31
+    provinces (History_POP), flagged ``derived`` (it omits the armed forces, ~0.2 %)."""
+    from .regions import CHINA
+
+    cited = {f["year"] for f in facts if f["region_code"] == CHINA.code
+             and f["indicator"] == "population" and f["area"] == "all"}
+    by_year: dict[int, list[dict]] = {}
+    for f in facts:
+        if (f["indicator"] == "population" and f["level"] == "province" and f["area"] == "all"
+                and f["variant"] is None and f["source_class"] == "compilation"):
+            by_year.setdefault(f["year"], []).append(f)
+    out = []
+    for year in sorted(by_year):
+        rows = by_year[year]
+        if year in cited or len({r["region_code"] for r in rows}) != 31:
+            continue
+        out.append({**rows[0], "region_code": CHINA.code, "region": CHINA.name,
+                    "level": CHINA.level, "value": float(sum(r["value"] for r in rows)),
+                    "flags": ["derived"],
+                    "source_ref": f"derived: sum of the 31 provinces' population {year} "
+                                  f"(History_POP, {HISTORY_POP_ROUTE})",
+                    "source_id": f"derived:national_population:{year}",
+                    "order": (9, year)})
+    return out
+
+
 def _derived_population(facts: list[dict]) -> list[dict]:
     """Urban and rural population = population × urbanisation rate, population − urban."""
     pop = {(f["region_code"], f["year"]): f for f in facts

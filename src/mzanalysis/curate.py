@@ -29,6 +29,7 @@ from pathlib import Path
 from .errors import DataError, MzError
 from .loaders.units import decimal_step, parse_unit
 from .provenance import SOURCE_CLASSES, choose_preferred, classify, date_mismatch
+from .schema import units_allowed
 
 NATIONAL = "national_series"
 NATIONAL_MORE = "national_more"
@@ -104,35 +105,6 @@ INDICATOR_MAP: dict[str, tuple[str, str | None]] = {
 KINDS = {"provincial_average": "average", "provincial_floor": "floor",
          "city_standard": "municipal", "table_value": "table"}
 
-#: The base units an indicator's figures may have; anything else is a wrong unit in the input.
-_UNITS_OK = {
-    "standard": ("yuan_per_person_month", "yuan_per_person_year"),
-    "benefit": ("yuan_per_person_month", "yuan_per_person_year"),
-    "recipients": ("persons",), "households": ("households",), "expenditure": ("yuan",),
-    "population": ("persons",), "rate": ("percent",), "ratio": ("percent",), "cpi": ("index",),
-    "income": ("yuan_per_person_year", "yuan_per_person_month"),
-    "expenditure_pc": ("yuan_per_person_year", "yuan_per_person_month"),
-}
-
-
-def units_allowed(indicator: str) -> tuple[str, ...] | None:
-    """Base units that fit ``indicator`` (None: any unit)."""
-    if indicator in ("disposable_income", "consumption_expenditure", "gdp_per_capita",
-                     "poverty_line", "elderly_allowance", "disability_subsidy",
-                     "orphan_standard"):
-        return _UNITS_OK["income"]
-    if indicator in ("urbanisation_rate", "unemployment_rate", "dependency_ratio"):
-        return _UNITS_OK["rate"]
-    if indicator == "cpi":
-        return _UNITS_OK["cpi"]
-    if indicator == "population":
-        return _UNITS_OK["population"]
-    for tail, key in (("_standard", "standard"), ("_avg_benefit", "benefit"),
-                      ("_recipients", "recipients"), ("_households", "households"),
-                      ("_expenditure", "expenditure")):
-        if indicator.endswith(tail):
-            return _UNITS_OK[key]
-    return None
 
 #: Source indicators deliberately not turned into facts, with the reason listed in sources.csv.
 EXCLUDED: dict[str, str] = {
@@ -391,6 +363,7 @@ def build(shared: Path, supplement: Path | None = None,
     more_sources, more_facts = compilation.read(shared)
     sources.extend(more_sources)
     facts.extend(more_facts)
+    facts.extend(compilation.national_population_gaps(facts))
     facts = pd.DataFrame(facts)
     # breadth: how many regions the same page gives this indicator/area/period for (rule c)
     facts["breadth"] = facts.groupby(["_url", "indicator", "area", "period"])[

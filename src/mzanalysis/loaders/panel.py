@@ -38,8 +38,8 @@ CNMODERNDATA_CODES: dict[str, tuple[str, str, str | None, str] | None] = {
     "C2": ("consumption_expenditure", "urban", None, "元"),
     "E4": ("gdp_per_capita", "all", None, "元/人"),
     "E5": ("budget_revenue", "all", "per_capita", "元/人"),
-    "B3": None,   # 城镇登记失业率: no unemployment indicator in the vocabulary
-    "A5": None,   # 常住人口抚养比: no dependency-ratio indicator in the vocabulary
+    "B3": ("unemployment_rate", "all", None, "%"),
+    "A5": ("dependency_ratio", "all", None, "%"),
 }
 
 _DOC_SUFFIXES = {".md", ".txt", ".rst", ".pdf", ".json", ".yml", ".yaml", ".py", ".ipynb",
@@ -259,6 +259,8 @@ def load_panel(data_dir: str | Path | None = None, *, curated: bool = True,
 
 def _mark_preferred(facts):
     """One preferred row per key: earlier frames (user tables) before the curated data."""
+    import pandas as pd
+
     variant = facts["variant"].astype("object").where(facts["variant"].notna(), "")
     keys = [facts["region_code"], facts["year"], facts["period"], facts["indicator"],
             facts["area"], variant]
@@ -271,8 +273,10 @@ def _mark_preferred(facts):
     spread = facts.groupby(keys)["value"].transform(lambda v: v.max() - v.min())
     scale = facts.groupby(keys)["value"].transform(lambda v: v.abs().max())
     facts["conflict"] = (spread > 5e-4 * scale) & (facts["n_sources"] > 1)
-    facts["flags"] = [sorted(set(f) | {"source_conflict"}) if (p and c) else list(f)
-                      for f, p, c in zip(facts["flags"], facts["preferred"], facts["conflict"])]
+    facts["flags"] = pd.Series(
+        [sorted(set(f) | {"source_conflict"}) if (p and c) else list(f)
+         for f, p, c in zip(facts["flags"], facts["preferred"], facts["conflict"])],
+        index=facts.index, dtype=object)
     return facts.drop(columns="_rank")
 
 
