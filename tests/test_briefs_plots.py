@@ -63,3 +63,31 @@ def test_gaps_and_missing_series_are_not_zeros():
     plots.line_chart(ax2, {"x": None}, title="空")
     assert not ax2.get_lines() and any("无数据" in t.get_text() for t in ax2.texts)
     plt.close("all")
+
+
+def test_each_area_keeps_its_colour_whatever_the_order_of_series():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from mzanalysis import plots
+
+    urban = pd.Series([1.0, 2.0], index=[2015, 2016])
+    rural = pd.Series([0.5, 1.5], index=[2015, 2016])
+    fig, (a, b) = plt.subplots(1, 2)
+    plots.line_chart(a, {"城市 urban": urban, "农村 rural": rural})
+    plots.line_chart(b, {"农村 rural": rural, "城市 urban": urban, "北京市 (报告)": urban})
+    colours = [{line.get_label(): line.get_color() for line in ax.get_lines()} for ax in (a, b)]
+    plt.close(fig)
+    assert colours[0]["城市 urban"] == colours[1]["城市 urban"] == plots.AREA_COLOURS["urban"]
+    assert colours[0]["农村 rural"] == colours[1]["农村 rural"] == plots.AREA_COLOURS["rural"]
+    assert colours[1]["北京市 (报告)"] not in plots.AREA_COLOURS.values()
+
+
+def test_persons_are_whole_people_or_wan():
+    from mzanalysis.plots import format_persons
+
+    assert format_persons(3042) == "3,042 人"
+    assert format_persons(35663000.0) == "3,566.3 万人"
+    assert format_persons(float("nan")) == "—"

@@ -1,7 +1,6 @@
 """``mzanalysis extract`` as a user runs it: seed scoring, output formats, bad input."""
 from __future__ import annotations
 
-import builtins
 import csv
 import io
 import json
@@ -134,14 +133,14 @@ def test_unreadable_file_is_reported(tmp_path, monkeypatch, capsys):
     (folder / "a.txt").write_text(GOOD, encoding="utf-8")
     locked = folder / "locked.txt"
     locked.write_text(GOOD, encoding="utf-8")
-    real_open = builtins.open
+    real_open = os.open
 
     def guarded(file, *args, **kwargs):  # root ignores chmod, so deny the read here
         if os.fspath(file) == str(locked):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", guarded)
+    monkeypatch.setattr(os, "open", guarded)
     assert main(["extract", str(folder)]) == 1
     captured = capsys.readouterr()
     assert "locked.txt: cannot read file (permission denied)" in captured.err

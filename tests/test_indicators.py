@@ -209,3 +209,31 @@ def test_national_figure_is_not_built_from_a_partial_cross_section():
         headlines.national_per_capita(f, "consumption_expenditure", 2013, "urban")
     two = headlines.national_per_capita(f, "consumption_expenditure", 2013, "urban", min_regions=2)
     assert two["value"] == pytest.approx((30000 * 1720 + 20000 * 1230) / (1720 + 1230))
+
+
+def test_real_level_puts_a_series_in_base_year_prices_and_counts_unmatched_years():
+    s = ind.select(facts([("110000", 2010, "dibao_standard", "urban", 400, M),
+                          ("110000", 2011, "dibao_standard", "urban", 440, M),
+                          ("110000", 2012, "dibao_standard", "urban", 484, M),
+                          ("110000", 2015, "dibao_standard", "urban", 600, M)]), "dibao_standard")
+    cpi = ind.select(facts([("000000", 2011, "cpi", "all", 105.0, "index"),
+                            ("000000", 2012, "cpi", "all", 102.0, "index")]), "cpi")
+    r = ind.real_level(s, cpi, base_year=2012)
+    assert r.set_index("year")["real_value"].to_dict() == pytest.approx(
+        {2010: 400 * 1.071, 2011: 440 * 1.02, 2012: 484.0})
+    assert r["value"].tolist() == [400, 440, 484] and r.attrs["unpaired"] == 1
+    assert r.attrs["base_year"] == 2012 and r["region"].iloc[0] == "北京市"
+    with pytest.raises(ind.MissingYearError, match="real_level"):
+        ind.real_level(s.loc[s["year"] == 2015], cpi, base_year=2012)
+
+
+def test_select_takes_region_names_and_region_objects():
+    from mzanalysis.regions import resolve
+
+    f = facts([("440000", 2015, "dibao_recipients", "rural", 2000000, "persons"),
+               ("620000", 2015, "dibao_recipients", "rural", 3000000, "persons")])
+    for wanted in ("广东", ["广东省"], "Guangdong", resolve("广东"), [resolve("广东"), "440000"]):
+        rows = ind.select(f, "dibao_recipients", regions=wanted)
+        assert rows["region_code"].tolist() == ["440000"], wanted
+    with pytest.raises(MzError, match="unknown region 'Guangdon'.*广东省"):
+        ind.select(f, "dibao_recipients", regions=["Guangdon"])

@@ -107,3 +107,78 @@ def test_bad_designs_are_named_not_nan():
         models.line_elasticity(df.assign(standard=0.0))
     with pytest.raises(models.EstimationError, match=r"\['gdp'\] not in the data"):
         models.coverage_drivers(df, "rate", ["gdp"])
+
+
+def test_within_r2_is_the_r2_after_absorbing_both_effects_and_result_object_is_returned():
+    df = _panel()
+    table, res = models.two_way_fe(df, "rate", ["ln_gdp", "urb"], return_result=True)
+    assert type(res).__name__ == "PanelEffectsResults"
+    assert res.params["ln_gdp"] == pytest.approx(table.set_index("term").loc["ln_gdp",
+                                                                              "coefficient"])
+    # Frisch–Waugh–Lovell by hand: residualise y and x on region and year dummies, then R².
+    d = pd.get_dummies(df[["region_code", "year"]].astype(str), drop_first=True, dtype=float)
+    dummies = np.column_stack([np.ones(len(df)), d.to_numpy()])
+
+    def resid(a):
+        return a - dummies @ np.linalg.lstsq(dummies, a, rcond=None)[0]
+
+    ty, tx = resid(df["rate"].to_numpy()), resid(df[["ln_gdp", "urb"]].to_numpy())
+    e = ty - tx @ np.linalg.lstsq(tx, ty, rcond=None)[0]
+    assert table.attrs["r2_within"] == pytest.approx(1 - e @ e / (ty @ ty), rel=1e-6)
+    assert 0 <= table.attrs["r2_within"] <= 1
+
+
+def test_fractional_logit_is_correlated_random_effects_by_default_and_says_so():
+    # Region effects correlated with x: a pooled fractional logit is biased, the Mundlak CRE is not.
+    rng = np.random.default_rng(7)
+    rows = []
+    for i in range(40):
+        a = rng.normal()
+        for t in range(2010, 2022):
+            x = a + rng.normal(0, 0.5)
+            rows.append({"region_code": f"r{i}", "year": t, "x": x,
+                         "rate": 100 / (1 + np.exp(-(-1 + 0.5 * x - 1.5 * a)))})
+    df = pd.DataFrame(rows)
+    cre = models.fractional_logit(df, "rate", ["x"], time_effects=False)
+    pooled = models.fractional_logit(df, "rate", ["x"], time_effects=False, mundlak=False)
+    b_cre = cre.set_index("term").loc["x", "coefficient"]
+    b_pooled = pooled.set_index("term").loc["x", "coefficient"]
+    assert abs(b_cre - 0.5) < 0.05 < abs(b_pooled - 0.5)
+    assert "Papke-Wooldridge CRE" in cre["method"].iloc[0]
+    assert "no region effects" in pooled["method"].iloc[0]
+    assert not cre["term"].str.startswith("mean_").any()
+    assert cre.attrs["ape"]["x"] > 0
+
+
+def test_convergence_long_difference_recovers_beta_and_panel_carries_nickell_caveat():
+    rows = []
+    for i in range(31):
+        start = 5 + 0.1 * i
+        for k, t in enumerate((2010, 2020)):
+            # growth over the decade = 0.3 − 0.05 × ln(start), exactly
+            rows.append({"region_code": f"r{i}", "year": t,
+                         "v": np.exp(start if k == 0 else start + 10 * (0.3 - 0.05 * start))})
+    ld = models.convergence_regression(pd.DataFrame(rows), "v", kind="long_difference")
+    assert ld.attrs["beta"] == pytest.approx(-0.05, abs=1e-9)
+    assert ld.attrs["caveat"] is None and "long difference" in ld["method"].iloc[0]
+    panel = models.convergence_regression(_panel(), "standard", kind="panel")
+    assert "Nickell" in panel.attrs["caveat"]
+
+
+def test_compare_models_side_by_side_exports_to_latex_and_html():
+    df = _panel()
+    table = models.compare_models({
+        "(1) FE clustered": models.coverage_drivers(df, "rate", ["ln_gdp", "urb"]),
+        "(2) FE Driscoll-Kraay": models.coverage_drivers(df, "rate", ["ln_gdp", "urb"],
+                                                         cov="driscoll-kraay"),
+        "(3) CRE fractional logit": models.fractional_logit(df, "rate", ["ln_gdp"]),
+    })
+    assert list(table.columns) == ["(1) FE clustered", "(2) FE Driscoll-Kraay",
+                                   "(3) CRE fractional logit"]
+    assert list(table.index)[:4] == ["ln_gdp", "", "urb", ""]
+    assert table.loc["urb", "(3) CRE fractional logit"] == ""          # not in that model
+    assert table.loc["N"].tolist() == [str(31 * 15)] * 3
+    assert table.iloc[1, 0].startswith("(") and table.loc["R²", "(1) FE clustered"] != ""
+    assert "\\begin{tabular}" in table.to_latex() and "<table" in table.to_html()
+    with pytest.raises(MzError, match="at least one"):
+        models.compare_models({})

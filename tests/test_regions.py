@@ -68,3 +68,14 @@ def test_unknown_name_suggests_close_matches():
 def test_unknown_level():
     with pytest.raises(RegionError, match="unknown level 'city'"):
         regions("city")
+
+
+@pytest.mark.parametrize("name, code", [
+    ("Ordos", "150600"), ("Hohhot", "150100"), ("Haixi", "632800"), ("Urumqi", "650100"),
+    ("Lhasa", "540100"), ("Xilingol", "152500"), ("Kashgar", "653100"), ("Garzê", "513300"),
+    ("Tongde", "632522"), ("Eerduosi", "150600"), ("Yanbian", "222400"),
+    # a province still wins a short English name it shares with a prefecture
+    ("Hainan", "460000"), ("Hainan Prefecture", "632500"),
+])
+def test_conventional_english_and_short_pinyin_names(name, code):
+    assert resolve(name).code == code

@@ -48,7 +48,9 @@ def F(indicator, area, value, unit, variant=None, qualifier=None, flags=(), high
 
 
 def facts_of(text):
+    """Facts as tuples, without the other_assistance_expenditure roll-up rows (tested apart)."""
     df = extract_facts(text, doc="t")
+    df = df[df.indicator != "other_assistance_expenditure"]
     return sorted(((r.indicator, r.area, r.variant if isinstance(r.variant, str) else None,
                    float(r.value), None if r.value_high != r.value_high else float(r.value_high),
                    r.unit, r.qualifier if isinstance(r.qualifier, str) else None,
@@ -152,7 +154,9 @@ COUNTS = [
     ("全年实施临时救助6230人次,支出临时救助资金1126万元。",
      [F("temporary_assistance_recipients", "all", 6230, P),
       F("temporary_assistance_expenditure", "all", 11260000, YUAN)]),
-    ("下拨3800万元临时救助专项资金。",
+    # a budget transfer (下拨, 下达, 预拨) is not spending on people (labelling policy 6)
+    ("下拨3800万元临时救助专项资金。", []),
+    ("支出3800万元临时救助专项资金。",
      [F("temporary_assistance_expenditure", "all", 38000000, YUAN)]),
     ("全年支出医疗救助资金近一亿元。",
      [F("medical_assistance_expenditure", "all", 100000000, YUAN, flags=["approximate"])]),
@@ -415,3 +419,13 @@ def test_not_facts(text):
 @pytest.mark.parametrize("text,expected", LISTS_AND_REFERENCES, ids=[t for t, _ in LISTS_AND_REFERENCES])
 def test_lists_and_references(text, expected):
     assert facts_of(text) == sorted(expected, key=repr)
+
+
+def test_programme_spending_is_also_rolled_up_as_other_assistance():
+    df = extract_facts("为386名特困供养对象发放供养金412.5万元,为27名孤儿发放补助资金19.98万元。", doc="t")
+    rolled = df[df.indicator == "other_assistance_expenditure"]
+    assert sorted(zip(rolled.variant, rolled.value)) == [("orphan", 199800.0), ("tekun", 4125000.0)]
+    fine = df[df.indicator.isin(["tekun_expenditure", "orphan_expenditure"])]
+    assert sorted(fine.span_start) == sorted(rolled.span_start)
+    # dibao spending is not "other" assistance
+    assert extract_facts("发放低保金1208.6万元。", doc="t").indicator.tolist() == ["dibao_expenditure"]

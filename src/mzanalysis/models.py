@@ -3,13 +3,17 @@
 Every estimator takes a wide region × year frame (see :func:`mzanalysis.indicators.wide`) and
 returns a DataFrame with the columns :data:`RESULT_COLUMNS` (term, coefficient, std_error, ci_low,
 ci_high, p_value, n, method); extra facts (R², number of clusters, implied speed) sit in
-``table.attrs``. Bad input raises :class:`EstimationError` (or an indicator error) before any
+``table.attrs``. Pass ``return_result=True`` to get a :class:`Fitted` pair ``(table, result)``
+whose ``result`` is the library's own result object (linearmodels ``PanelEffectsResults`` or
+statsmodels ``GLMResults``/``RegressionResults``), for its summary, predictions and tests.
+:func:`compare_models` lays several tidy tables side by side (coefficient, SE in brackets,
+stars, N, R²) for a paper, with ``.to_latex()`` / ``.to_html()``. Bad input raises :class:`EstimationError` (or an indicator error) before any
 library sees it: missing columns, non-positive values under a log, a region with one observation
 in a fixed-effects or growth model, a singular design — never a table of NaN.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, NamedTuple, Sequence
 
 from .errors import MzError
 from .indicators.base import TooFewObservationsError
@@ -21,6 +25,26 @@ RESULT_COLUMNS: tuple[str, ...] = ("term", "coefficient", "std_error", "ci_low",
 
 class EstimationError(MzError, ValueError):
     """A model cannot be estimated from the data given (singular design, too few observations)."""
+
+
+class Fitted(NamedTuple):
+    """A tidy coefficient table and the estimating library's result object."""
+
+    table: Any
+    result: Any
+
+
+def _out(table, res, return_result: bool):
+    return Fitted(table, res) if return_result else table
+
+
+# Dynamic panels with fixed effects: the lagged level is correlated with the demeaned error, so
+# the FE estimate of β is biased towards −1 by about −(1+β)/(T−1) (Nickell 1981). Said wherever a
+# panel convergence speed is reported.
+NICKELL_CAVEAT = ("Nickell (1981) bias: with region effects and a lagged level on the right, the "
+                  "FE β is biased downwards (towards faster convergence) by about -(1+β)/(T-1); "
+                  "with short panels read the implied speed as an upper bound, and compare the "
+                  "long-difference estimate (kind='long_difference').")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -117,10 +141,18 @@ def _tidy(names, params, se, pvalues, ci_low, ci_high, n: int, method: str, **at
 
 
 def _from_linearmodels(res, n: int, method: str, **attrs):
+    """Tidy table of a PanelOLS fit.
+
+    ``r2_within`` is the R² of the regression after absorbing *all* included effects (linearmodels'
+    ``rsquared``, what Stata's ``areg``/``reghdfe`` call within R²). linearmodels' own
+    ``rsquared_within`` demeans by region only and ignores the year effects, so in a two-way
+    model it can be negative; it is kept as ``r2_region_demeaned`` for reference.
+    """
     ci = res.conf_int()
     return _tidy(res.params.index, res.params.values, res.std_errors.values, res.pvalues.values,
                  ci.iloc[:, 0].values, ci.iloc[:, 1].values, n, method,
-                 r2_within=float(res.rsquared_within), n_entities=int(res.entity_info["total"]),
+                 r2_within=float(res.rsquared), r2_region_demeaned=float(res.rsquared_within),
+                 r2_overall=float(res.rsquared_overall), n_entities=int(res.entity_info["total"]),
                  n_periods=int(res.time_info["total"]), **attrs)
 
 
@@ -135,7 +167,7 @@ def _from_statsmodels(res, n: int, method: str, **attrs):
 
 
 def line_elasticity(data, *, standard: str = "standard", income: str = "income",
-                    cov: str = "HC1"):
+                    cov: str = "HC1", return_result: bool = False):
     """Cross-section elasticity of the assistance line with respect to income.
 
     Model: ``ln s_i = a + η ln y_i + e_i`` by OLS with heteroskedasticity-robust (HC1) errors.
@@ -152,12 +184,14 @@ def line_elasticity(data, *, standard: str = "standard", income: str = "income",
     x = sm.add_constant(np.log(sub[[income]]).rename(columns={income: f"ln_{income}"}))
     _check_rank(x.to_numpy(), list(x.columns), "line_elasticity")
     res = sm.OLS(np.log(sub[standard]), x).fit(cov_type=cov)
-    return _from_statsmodels(res, len(sub), f"OLS ln {standard} on ln {income}, {cov} robust SE",
-                             r2=float(res.rsquared))
+    table = _from_statsmodels(res, len(sub), f"OLS ln {standard} on ln {income}, {cov} robust SE",
+                              r2=float(res.rsquared))
+    return _out(table, res, return_result)
 
 
 def line_elasticity_panel(data, *, standard: str = "standard", income: str = "income",
-                          entity: str = "region_code", time: str = "year"):
+                          entity: str = "region_code", time: str = "year",
+                          return_result: bool = False):
     """Panel elasticity with region and year effects (linearmodels PanelOLS).
 
     Model: ``ln s_it = α_i + λ_t + η ln y_it + e_it``; SE clustered by region. Identifies η from
@@ -170,7 +204,7 @@ def line_elasticity_panel(data, *, standard: str = "standard", income: str = "in
     sub = sub.assign(**{f"ln_{standard}": np.log(sub[standard]),
                         f"ln_{income}": np.log(sub[income])})
     return two_way_fe(sub, f"ln_{standard}", [f"ln_{income}"], entity=entity, time=time,
-                      cov="clustered", what="line_elasticity_panel")
+                      cov="clustered", what="line_elasticity_panel", return_result=return_result)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -179,7 +213,8 @@ def line_elasticity_panel(data, *, standard: str = "standard", income: str = "in
 
 def two_way_fe(data, y: str, x: Sequence[str], *, entity: str = "region_code",
                time: str = "year", cov: str = "clustered", bandwidth: int | None = None,
-               entity_effects: bool = True, time_effects: bool = True, what: str = "two_way_fe"):
+               entity_effects: bool = True, time_effects: bool = True, what: str = "two_way_fe",
+               return_result: bool = False):
     """Two-way fixed effects: ``y_it = α_i + λ_t + x_it'β + e_it`` (linearmodels PanelOLS).
 
     ``cov``: ``"clustered"`` (by region, Liang–Zeger; with about 31 clusters prefer also
@@ -187,6 +222,7 @@ def two_way_fe(data, y: str, x: Sequence[str], *, entity: str = "region_code",
     robust to cross-sectional dependence such as common national policy shocks; Driscoll & Kraay
     1998), ``bandwidth`` in years. The design is checked for rank after absorbing the effects, so
     a regressor that never varies within a region is named instead of being silently dropped.
+    ``attrs['r2_within']`` is the R² after absorbing the effects (see :func:`_from_linearmodels`).
     """
     from linearmodels.panel import PanelOLS
 
@@ -209,8 +245,9 @@ def two_way_fe(data, y: str, x: Sequence[str], *, entity: str = "region_code",
     else:
         raise EstimationError(f"cov must be 'clustered' or 'driscoll-kraay', not {cov!r}")
     effects = " + ".join(e for e, on in (("region", entity_effects), ("year", time_effects)) if on)
-    return _from_linearmodels(res, int(res.nobs),
-                              f"PanelOLS {effects or 'pooled'} effects, SE {label}")
+    table = _from_linearmodels(res, int(res.nobs),
+                               f"PanelOLS {effects or 'pooled'} effects, SE {label}")
+    return _out(table, res, return_result)
 
 
 def coverage_drivers(data, y: str, x: Sequence[str], *, cov: str = "clustered", **kwargs):
@@ -223,12 +260,19 @@ def coverage_drivers(data, y: str, x: Sequence[str], *, cov: str = "clustered", 
 
 
 def fractional_logit(data, y: str, x: Sequence[str], *, scale: float = 100.0,
-                     entity: str = "region_code", time: str = "year", time_effects: bool = True):
+                     entity: str = "region_code", time: str = "year", time_effects: bool = True,
+                     mundlak: bool = True, return_result: bool = False):
     """Fractional logit for a rate (Papke & Wooldridge 1996): ``E[y/scale | x] = Λ(x'β)``.
 
-    Estimated as a GLM with Binomial family and logit link (statsmodels), SE clustered by region.
-    ``scale`` turns a percentage into a fraction (100); the fraction must lie in [0, 1]. Year
-    dummies when ``time_effects``. Coefficients are on the log-odds scale.
+    With ``mundlak=True`` (default) this is the Papke & Wooldridge (2008) correlated random
+    effects estimator: the region means of every regressor (``mean_<x>``, Mundlak 1978) enter
+    beside ``x``, so β is identified from within-region variation as in the FE model while the
+    fitted rate stays in [0, 1] — the like-for-like robustness check of :func:`two_way_fe`.
+    With ``mundlak=False`` it is a pooled fractional logit with no region effects, and its
+    ``method`` says so. Estimated as a GLM (Binomial family, logit link; statsmodels), SE clustered
+    by region; ``scale`` turns a percentage into a fraction (100); year dummies when
+    ``time_effects``. Coefficients are on the log-odds scale; ``attrs['ape']`` holds the average
+    partial effect of each ``x`` on the rate in the units of ``y``.
     """
     import numpy as np
     import pandas as pd
@@ -242,6 +286,9 @@ def fractional_logit(data, y: str, x: Sequence[str], *, scale: float = 100.0,
         raise EstimationError(f"fractional_logit: {y}/{scale} outside [0, 1] (e.g. "
                               f"{bad[entity]} {bad[time]}: {bad[y]})")
     design = sm.add_constant(sub[x])
+    if mundlak:
+        means = sub.groupby(entity)[x].transform("mean").add_prefix("mean_")
+        design = pd.concat([design, means], axis=1)
     if time_effects:
         design = pd.concat([design, pd.get_dummies(sub[time], prefix="year", drop_first=True,
                                                    dtype=float)], axis=1)
@@ -249,12 +296,16 @@ def fractional_logit(data, y: str, x: Sequence[str], *, scale: float = 100.0,
     groups = pd.factorize(sub[entity])[0]
     res = sm.GLM(frac.to_numpy(), design, family=sm.families.Binomial()).fit(
         cov_type="cluster", cov_kwds={"groups": groups})
-    table = _from_statsmodels(res, len(sub), "fractional logit (GLM Binomial, logit link), "
+    kind = ("Papke-Wooldridge CRE fractional logit (Mundlak region means)" if mundlak else
+            "pooled fractional logit, no region effects")
+    table = _from_statsmodels(res, len(sub), f"{kind} (GLM Binomial, logit link), "
                               "SE clustered by region" + (", year dummies" if time_effects else ""))
-    keep = ~table["term"].str.startswith("year_")
+    keep = ~table["term"].str.startswith(("year_", "mean_"))
     out = table.loc[keep].reset_index(drop=True)
-    out.attrs = dict(table.attrs, n_clusters=int(np.unique(groups).size))
-    return out
+    fitted = res.predict(design)
+    ape = {term: float(scale * np.mean(fitted * (1 - fitted)) * res.params[term]) for term in x}
+    out.attrs = dict(table.attrs, n_clusters=int(np.unique(groups).size), mundlak=mundlak, ape=ape)
+    return _out(out, res, return_result)
 
 
 def wild_cluster_bootstrap(data, y: str, x: Sequence[str], term: str, *,
@@ -344,31 +395,118 @@ def _growth_pairs(data, value: str, entity: str, time: str):
     return pd.DataFrame(pairs)
 
 
+def _long_difference(data, value: str, entity: str, time: str):
+    """One row per region: annualised log growth from its first to its last year, and ln start."""
+    import numpy as np
+
+    sub = _frame(data, [entity, time, value], "convergence_regression", positive=[value])
+    sub = sub.sort_values([entity, time])
+    first = sub.groupby(entity).first()
+    last = sub.groupby(entity).last()
+    span = last[time] - first[time]
+    keep = span > 0
+    if keep.sum() < 3:
+        raise TooFewObservationsError("convergence_regression (long_difference) needs at least 3 "
+                                      f"regions observed in two different years, got {int(keep.sum())}")
+    out = first.loc[keep, [time]].copy()
+    out["ln_start"] = np.log(first.loc[keep, value])
+    out["growth"] = (np.log(last.loc[keep, value]) - out["ln_start"]) / span[keep]
+    return out.reset_index()
+
+
 def convergence_regression(data, value: str, *, kind: str = "pooled",
-                           entity: str = "region_code", time: str = "year"):
+                           entity: str = "region_code", time: str = "year",
+                           return_result: bool = False):
     """β-convergence regression on consecutive observations.
 
     Model: ``g_it = (ln v_it − ln v_is)/(t − s) = a + β ln v_is (+ α_i + λ_t) + e_it``.
     ``kind="pooled"``: OLS with year effects, SE clustered by region (absolute convergence across
     regions). ``kind="panel"``: region and year effects (PanelOLS; conditional convergence towards
-    each region's own steady state, Islam 1995). β < 0 is convergence; ``attrs`` carry the implied
-    annual speed λ = −ln(1+β) and the half-life (Barro & Sala-i-Martin 1992).
+    each region's own steady state, Islam 1995) — this estimate carries Nickell (1981) bias,
+    stated in ``attrs['caveat']`` (:data:`NICKELL_CAVEAT`). ``kind="long_difference"``: one
+    cross-section of each region's annualised growth from its first to its last observed year on
+    its starting level (OLS, HC1 SE); free of Nickell bias, the usual check on the panel speed.
+    β < 0 is convergence; ``attrs`` carry the implied annual speed λ = −ln(1+β) and the half-life
+    (Barro & Sala-i-Martin 1992).
     """
-    pairs = _growth_pairs(data, value, entity, time)
-    if kind == "pooled":
-        table = two_way_fe(pairs, "growth", ["ln_start"], entity=entity, time=time,
-                           entity_effects=False, time_effects=True,
-                           what="convergence_regression (pooled)")
-    elif kind == "panel":
-        table = two_way_fe(pairs, "growth", ["ln_start"], entity=entity, time=time,
-                           what="convergence_regression (panel)")
+    caveat = None
+    if kind == "long_difference":
+        import statsmodels.api as sm
+
+        cross = _long_difference(data, value, entity, time)
+        design = sm.add_constant(cross[["ln_start"]])
+        res = sm.OLS(cross["growth"], design).fit(cov_type="HC1")
+        table = _from_statsmodels(res, len(cross), "OLS long difference (first to last year per "
+                                  "region), HC1 robust SE", r2=float(res.rsquared))
+    elif kind in ("pooled", "panel"):
+        pairs = _growth_pairs(data, value, entity, time)
+        table, res = two_way_fe(pairs, "growth", ["ln_start"], entity=entity, time=time,
+                                entity_effects=kind == "panel", time_effects=True,
+                                what=f"convergence_regression ({kind})", return_result=True)
+        caveat = NICKELL_CAVEAT if kind == "panel" else None
     else:
-        raise EstimationError(f"kind must be 'pooled' or 'panel', not {kind!r}")
+        raise EstimationError(f"kind must be 'pooled', 'panel' or 'long_difference', not {kind!r}")
     beta = float(table.loc[table["term"] == "ln_start", "coefficient"].iloc[0])
     try:
         speed, half_life = implied_speed(beta, 1.0)
     except MzError:
         speed = half_life = None
-    table.attrs.update(beta=beta, implied_speed=speed, half_life=half_life)
+    table.attrs.update(beta=beta, implied_speed=speed, half_life=half_life, caveat=caveat)
     table["method"] = f"β-convergence ({kind}): " + table["method"]
-    return table
+    return _out(table, res, return_result)
+
+
+# ---------------------------------------------------------------------------------------------
+# tables for papers
+
+
+def _stars(p: float) -> str:
+    return "***" if p < 0.01 else "**" if p < 0.05 else "*" if p < 0.1 else ""
+
+
+def compare_models(tables, *, digits: int = 3, terms: Sequence[str] | None = None):
+    """Several tidy model tables side by side, one column per model, as in a paper's table.
+
+    ``tables``: a dict ``{column label: tidy table}`` (any estimator of this module). Each cell is
+    the coefficient with significance stars (* p<0.1, ** p<0.05, *** p<0.01) over its standard
+    error in parentheses; the bottom rows give N, the R² the model reports (within R² after
+    absorbing the effects for FE models, R² for OLS, none for GLMs), the number of regions and
+    the method. ``terms`` picks and orders the rows (default: every term, in first-seen order;
+    ``const`` last). Returns a DataFrame of strings; ``.to_latex()``, ``.to_html()`` and
+    ``.to_csv()`` export it as they are.
+    """
+    import math
+
+    import pandas as pd
+
+    if not tables:
+        raise EstimationError("compare_models: give at least one model table")
+    order: list[str] = list(terms) if terms is not None else []
+    if terms is None:
+        for table in tables.values():
+            order += [t for t in table["term"] if t not in order]
+        order = [t for t in order if t != "const"] + (["const"] if "const" in order else [])
+    rows: dict[str, dict[str, str]] = {}
+    for label, table in tables.items():
+        by_term = table.set_index("term")
+        for term in order:
+            if term in by_term.index:
+                r = by_term.loc[term]
+                rows.setdefault(term, {})[label] = (f"{r['coefficient']:.{digits}f}"
+                                                    f"{_stars(float(r['p_value']))}")
+                rows.setdefault(f"{term} (SE)", {})[label] = f"({r['std_error']:.{digits}f})"
+        attrs = table.attrs
+        r2 = attrs.get("r2_within", attrs.get("r2"))
+        rows.setdefault("N", {})[label] = str(int(table["n"].iloc[0])) if len(table) else ""
+        rows.setdefault("R²", {})[label] = ("" if r2 is None or not math.isfinite(r2)
+                                            else f"{r2:.{digits}f}")
+        regions = attrs.get("n_entities", attrs.get("n_clusters"))
+        rows.setdefault("regions", {})[label] = "" if regions is None else str(int(regions))
+        rows.setdefault("method", {})[label] = str(table["method"].iloc[0]) if len(table) else ""
+    index = [k for t in order for k in (t, f"{t} (SE)") if k in rows] + [
+        "N", "R²", "regions", "method"]
+    out = pd.DataFrame.from_dict(rows, orient="index").reindex(index=index,
+                                                                columns=list(tables)).fillna("")
+    out.index = [("" if k.endswith(" (SE)") else k) for k in out.index]
+    out.index.name = "term"
+    return out

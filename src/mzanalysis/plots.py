@@ -19,6 +19,41 @@ PNG_METADATA = {"Software": None}
 
 _READY = False
 
+#: One colour per area in every chart of every brief (matplotlib's tab10 blue, orange, green), so a
+#: reader who learnt "urban is blue" on the standards chart is not misled on the next one.
+AREA_COLOURS = {"urban": "#1f77b4", "rural": "#ff7f0e", "all": "#2ca02c"}
+# Words that name an area in the bilingual labels the briefs use (城市 urban, 农村 rural, 全部 all).
+_AREA_WORDS = (("urban", ("urban", "城市", "城镇")), ("rural", ("rural", "农村")),
+               ("all", ("all", "total", "合计", "全部", "全省", "全国")))
+_OTHER_COLOURS = ("#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+
+
+def area_of(label: str) -> str | None:
+    """The area a series label names (urban, rural or all), or None."""
+    text = str(label).casefold()
+    for area, words in _AREA_WORDS:
+        if any(w in text for w in words):
+            return area
+    return None
+
+
+def colour_for(label: str, fallback_index: int = 0) -> str:
+    """The fixed colour of the area ``label`` names; other labels cycle through the rest of tab10."""
+    area = area_of(label)
+    return AREA_COLOURS[area] if area else _OTHER_COLOURS[fallback_index % len(_OTHER_COLOURS)]
+
+
+def format_persons(value: float) -> str:
+    """Persons as a reader expects them: whole persons below 10,000, else 万人 with one decimal."""
+    import math
+
+    if value is None or not math.isfinite(float(value)):
+        return "—"
+    value = float(value)
+    if abs(value) < 1e4:
+        return f"{value:,.0f} 人"
+    return f"{value / 1e4:,.1f} 万人"
+
 
 def setup(dpi: int = 96) -> None:
     """Register the CJK font and fix rcParams for deterministic, readable figures (idempotent)."""
@@ -65,6 +100,9 @@ def _configure_inline_backend() -> None:
 def line_chart(ax, series: dict, *, title: str = "", ylabel: str = "", years=None):
     """Plot ``{label: pandas.Series indexed by year}`` as lines; missing years stay gaps.
 
+    A label that names an area (城市 urban, 农村 rural, all) gets that area's colour from
+    :data:`AREA_COLOURS` whatever its order in ``series``.
+
     Series that hold no value at all are not drawn; they are listed in the returned list so the
     caller can say so in text. An axis with nothing to draw shows "无数据 / no data".
     """
@@ -73,6 +111,7 @@ def line_chart(ax, series: dict, *, title: str = "", ylabel: str = "", years=Non
 
     missing = []
     drawn = 0
+    others = 0
     for label, s in series.items():
         s = s.dropna() if s is not None else None
         if s is None or s.empty:
@@ -80,7 +119,10 @@ def line_chart(ax, series: dict, *, title: str = "", ylabel: str = "", years=Non
             continue
         idx = list(range(int(s.index.min()), int(s.index.max()) + 1))
         y = s.reindex(idx).astype(float).to_numpy()  # NaN for gap years: drawn as breaks
-        ax.plot(idx, np.where(np.isfinite(y), y, np.nan), marker="o", ms=3, label=label)
+        colour = colour_for(label, others)
+        others += area_of(label) is None
+        ax.plot(idx, np.where(np.isfinite(y), y, np.nan), marker="o", ms=3, label=label,
+                color=colour)
         drawn += 1
     if years is not None:
         ax.set_xlim(years[0] - 0.5, years[1] + 0.5)

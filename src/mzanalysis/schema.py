@@ -70,6 +70,9 @@ INDICATORS: dict[str, str] = {
     "temporary_assistance_expenditure": "temporary assistance (临时救助) spending",
     "temporary_assistance_recipients": "temporary assistance cases (人次)",
     "medical_assistance_expenditure": "medical assistance (医疗救助) spending",
+    "other_assistance_expenditure": "spending on other named assistance to people (特困/五保, "
+                                    "orphans, old-age and disability allowances); the programme "
+                                    "is in variant",
     # denominators and drivers
     "population": "resident population (常住人口)",
     "population_households": "resident households",
@@ -120,7 +123,9 @@ FLAGS: dict[str, str] = {
     "derived": "computed from other cited figures (e.g. urban population = population × "
                "urbanisation rate), not published as such",
     "unknown_indicator": "the indicator is outside the vocabulary (INDICATORS): loaded as given",
+    "damaged_text": "the quoted text touches bytes the file's encoding did not explain (U+FFFD)",
 }
+
 
 def units_allowed(indicator: str) -> tuple[str, ...] | None:
     """The base units that fit ``indicator`` (None: any unit, for a name outside the vocabulary).

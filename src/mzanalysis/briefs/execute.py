@@ -11,13 +11,11 @@ race for the same TCP port, a known papermill failure under load.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 import time
 import traceback as tb
 from pathlib import Path
 
-from . import atomic, keys
+from . import atomic, keys, lifetime
 from .render import error_page, headline, normalise, provenance_items, strip_ansi, to_html
 
 
@@ -96,7 +94,7 @@ def run_task(task: dict) -> dict:
                             task["key"])
     result = {"region": task["region"], "name": task["name"], "key": task["key"],
               "html": task["paths"]["html"], "sidecar": None, "error": None}
-    workdir = Path(tempfile.mkdtemp(prefix="mzbrief-"))
+    workdir = lifetime.make_workdir()
     try:
         try:
             nb = _execute(task, workdir)
@@ -127,17 +125,20 @@ def run_task(task: dict) -> dict:
             atomic.write_json(paths["sidecar"], sidecar)
             atomic.write_text(paths["html"], page)
             result.update(status="ok", sidecar=str(paths["sidecar"]))
+            # the record names what was written, so a page truncated or edited later is rebuilt
+            result["outputs"] = {k: keys.file_sha256(paths[k]) for k in ("html", "sidecar")}
     except Exception as exc:  # rendering or I/O failed: still one failed brief, not a dead batch
         result.update(status="failed", error={"ename": type(exc).__name__, "evalue": str(exc),
                                               "cell_index": None, "cell_excerpt": "",
                                               "traceback": tb.format_exc()[-6000:]})
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+        lifetime.drop_workdir(workdir)
     result["duration_s"] = round(time.perf_counter() - t0, 3)
     result["modules_hash"] = keys.modules_hash(result["modules"]) if result.get("modules") else None
     atomic.write_json(paths["record"], {
         "key": task["key"], "status": result["status"], "error": result["error"],
         "region": task["region"], "name": task["name"], "english": task["english"],
         "level": task["level"], "stem": task["stem"], "parameters": task["parameters"],
-        "modules": result.get("modules", []), "modules_hash": result["modules_hash"]})
+        "modules": result.get("modules", []), "modules_hash": result["modules_hash"],
+        "outputs": result.get("outputs", {})})
     return result

@@ -94,7 +94,10 @@ def _records(out: Path) -> list[dict]:
         side = folder / f"{rec['stem']}.json"
         rec["headline"] = {}
         if rec.get("status") == "ok" and side.is_file():
-            rec["headline"] = json.loads(side.read_text("utf-8")).get("headline", {})
+            try:
+                rec["headline"] = json.loads(side.read_text("utf-8")).get("headline", {})
+            except (OSError, ValueError, AttributeError) as exc:  # damaged: rebuilt next run
+                print(f"mzanalysis: ignoring unreadable sidecar {side}: {exc}", file=sys.stderr)
         recs.append(rec)
     recs.sort(key=lambda r: (r["html_rel"].split("/")[0], r["region"], r["stem"]))
     return recs

@@ -34,6 +34,15 @@ def parameters_hash(params: dict) -> str:
     return _sha(json.dumps(params, sort_keys=True, ensure_ascii=False).encode())
 
 
+def file_sha256(path: Path) -> str:
+    """sha256 of one file's bytes, read in blocks (a page is up to a few megabytes)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
 def files_hash(paths: list[Path], root: Path | None = None) -> str:
     """Hash of (relative name, content) of every file, in sorted order."""
     h = hashlib.sha256()

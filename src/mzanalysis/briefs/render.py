@@ -150,6 +150,23 @@ def error_page(*, title: str, region: str, ename: str, evalue: str, cell_source:
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
+# ASCII punctuation that Markdown (CommonMark + the GFM autolink extension) can turn into
+# markup: code spans, emphasis, links, images, autolinks, headings, tables, raw HTML, entities.
+_MD_SPECIAL = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()<>#+-.!|~:&\"'=/"}
+
+
+def md_escape(text) -> str:
+    """``text`` for a Markdown cell: shows literally, can never become a tag, link or image.
+
+    ``html.escape`` alone stops raw HTML, but a backtick in a path closes a code span and then
+    ``![t](https://…)`` becomes a network image and ``[c](javascript:…)`` a live link. Every
+    character Markdown could read as syntax is written as a numeric character reference, which
+    Markdown shows as that character and never parses. Use it outside code spans (inside
+    backticks references are shown verbatim): show a path as plain text.
+    """
+    return str(text).translate(_MD_SPECIAL)
+
+
 def strip_ansi(text: str) -> str:
     """Tracebacks from IPython carry terminal colour codes; pages and manifests want plain text."""
     return _ANSI.sub("", text)

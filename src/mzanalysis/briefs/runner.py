@@ -68,10 +68,13 @@ def _data_inputs(params: dict) -> tuple[str, str]:
     folder = data_dir()
     files = keys.data_files(folder)
     extra = params.get("data_dir")
-    h = keys.files_hash(files, root=folder)
-    if extra:
-        h = keys._sha((h + keys.files_hash(keys.data_files(Path(extra)), root=Path(extra)))
-                      .encode())
+    try:
+        h = keys.files_hash(files, root=folder)
+        if extra:
+            h = keys._sha((h + keys.files_hash(keys.data_files(Path(extra)), root=Path(extra)))
+                          .encode())
+    except OSError as exc:
+        raise MzError(f"{exc.filename}: cannot read data file ({exc.strerror or exc})") from None
     try:
         version = str(read_descriptor(folder).get("version", "?"))
     except Exception:  # a broken descriptor is the loaders' error to report, inside the brief
@@ -136,6 +139,12 @@ def _is_current(paths: dict, key: str, module_cache: dict) -> bool:
     if not (rec.get("key") == key and rec.get("status") == "ok" and paths["html"].is_file()
             and paths["sidecar"].is_file() and rec.get("modules")):
         return False
+    outputs = rec.get("outputs") or {}
+    try:  # a page or sidecar damaged since it was built (truncated copy, edit) is rebuilt
+        if any(outputs.get(k) != keys.file_sha256(paths[k]) for k in ("html", "sidecar")):
+            return False
+    except OSError:
+        return False
     mods = tuple(rec["modules"])
     if mods not in module_cache:
         module_cache[mods] = keys.modules_hash(list(mods))
@@ -174,7 +183,10 @@ def _run_local(tasks: list[dict], jobs: int, progress) -> list[dict]:
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(["mzanalysis.briefs._preload"])
     out = []
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=ctx) as pool:
+    from .lifetime import init_worker
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=ctx,
+                             initializer=init_worker) as pool:
         futures = {pool.submit(run_task, t): t for t in tasks}
         for fut in as_completed(futures):
             try:
@@ -201,7 +213,7 @@ def _run_dask(tasks: list[dict], scheduler, progress) -> list[dict]:
     own = not hasattr(scheduler, "submit")
     try:
         client = Client(scheduler, timeout=30) if own else scheduler
-    except OSError as exc:
+    except (OSError, ValueError, TypeError) as exc:  # unreachable, or not an address at all
         raise MzError(f"cannot connect to Dask scheduler {scheduler}: {exc}") from None
     try:
         futures = [client.submit(run_task, t, pure=False, key=f"brief-{t['stem']}-{t['key'][:8]}")
@@ -228,6 +240,10 @@ def run(tasks: list[dict], *, out: Path, jobs: int = 2, scheduler=None,
     """Execute the tasks that are not current, then write the manifest and the index."""
     t0 = time.perf_counter()
     pending = [t for t in tasks if not t["current"]]
+    if pending:
+        from .lifetime import clean_stale_workdirs
+
+        clean_stale_workdirs()  # socket folders of earlier runs that were killed outright
     bar = None
     if pending and (show_progress if show_progress is not None else not _quiet()):
         from tqdm import tqdm
@@ -264,7 +280,14 @@ def run(tasks: list[dict], *, out: Path, jobs: int = 2, scheduler=None,
 def build(regions: list, *, out: Path, notebook: Path | None = None, params: dict | None = None,
           jobs: int = 2, force: bool = False, scheduler=None, per_region: dict | None = None,
           show_progress: bool | None = None) -> BatchResult:
-    """Plan and run a batch: the one call behind ``mzanalysis brief`` and ``mzanalysis briefs``."""
-    tasks = plan(regions, out=out, notebook=notebook, params=params, force=force,
-                 per_region=per_region)
-    return run(tasks, out=out, jobs=jobs, scheduler=scheduler, show_progress=show_progress)
+    """Plan and run a batch: the one call behind ``mzanalysis brief`` and ``mzanalysis briefs``.
+
+    ``out`` is locked for the whole batch: a second run into the same folder is refused at once
+    (two writers would leave a manifest describing pages the other one wrote).
+    """
+    from .lock import out_lock
+
+    with out_lock(Path(out)):
+        tasks = plan(regions, out=out, notebook=notebook, params=params, force=force,
+                     per_region=per_region)
+        return run(tasks, out=out, jobs=jobs, scheduler=scheduler, show_progress=show_progress)

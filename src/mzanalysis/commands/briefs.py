@@ -10,7 +10,8 @@ def add_common(p: argparse.ArgumentParser) -> None:
     """Options shared by ``brief`` and ``briefs``."""
     p.add_argument("--out", default="reports", type=Path,
                    help="output folder (default: reports); briefs go to OUT/<notebook>/")
-    p.add_argument("--data-dir", help="curated data package folder (default: the embedded data)")
+    p.add_argument("--data-dir", help="folder of tables you downloaded (MCA quarterly, NBS exports, "
+                   "provincial panels) to add to the embedded curated data")
     p.add_argument("--start-year", type=int, help="first year shown")
     p.add_argument("--end-year", type=int, help="last year shown")
     p.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",

@@ -58,10 +58,23 @@ def _write_atomic(path: str, data: str) -> None:
 
     target = os.path.abspath(path)
     try:
+        if os.path.isdir(target):
+            raise DataError(f"cannot write {path}: is a folder")
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".extract-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
+        try:
+            # mkstemp makes the file 0600; an output file gets the usual umask-based mode
+            umask = os.umask(0)
+            os.umask(umask)
+            os.fchmod(fd, 0o666 & ~umask)
+            # document names from undecodable file names carry U+FFFD, never surrogates, but the
+            # output must not fail on one: write any that remain back as their original bytes
+            with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as fh:
+                fh.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
     except OSError as exc:
         raise DataError(f"cannot write {path}: {exc.strerror or exc}") from None
 
@@ -70,16 +83,23 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import DataError
     from ..loaders.reports import extract_reports
 
-    if args.max_size <= 0:
-        raise DataError("--max-size must be a positive number of megabytes")
+    import math
+
+    if not math.isfinite(args.max_size) or args.max_size <= 0 or args.max_size > 1024 * 1024:
+        raise DataError(f"--max-size must be a positive number of megabytes, not {args.max_size}")
+    warnings: list[str] = []
     records, errors = extract_reports(args.paths, max_bytes=int(args.max_size * 1024 * 1024),
-                                      frame=False)
+                                      frame=False, warnings=warnings)
     data = _render(records, args.format)
     if args.output:
         _write_atomic(args.output, data)
     else:
+        if sys.stdout is None:
+            raise DataError("standard output is closed; use -o FILE")
         sys.stdout.write(data)
         sys.stdout.flush()
+    for line in warnings:
+        print(f"mzanalysis extract: warning: {line}", file=sys.stderr)
     for err in errors:
         print(f"mzanalysis extract: {err}", file=sys.stderr)
     if errors:

@@ -14,7 +14,7 @@ from .dispersion import (beta_convergence, cv, dispersion_by_year, gini, implied
                          sigma_convergence, theil, theil_decomposition)
 from .groups import NBS_FOUR_REGIONS, nbs_region
 from .standards import (annualise_standard, area_population, cagr, nominal_growth, price_index,
-                        real_growth, share_of, share_of_consumption, share_of_income,
+                        real_growth, real_level, share_of, share_of_consumption, share_of_income,
                         urban_rural_ratio, vs_poverty_line, weighted_mean)
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "beta_convergence", "cv", "dispersion_by_year", "gini", "implied_speed", "max_min",
     "sigma_convergence", "theil", "theil_decomposition",
     "annualise_standard", "area_population", "cagr", "nominal_growth", "price_index",
-    "real_growth", "share_of", "share_of_consumption", "share_of_income", "urban_rural_ratio",
+    "real_growth", "real_level", "share_of", "share_of_consumption", "share_of_income",
+    "urban_rural_ratio",
     "vs_poverty_line", "weighted_mean", "NBS_FOUR_REGIONS", "nbs_region",
 ]

@@ -52,8 +52,16 @@ def require_columns(frame, columns: Iterable[str], what: str) -> None:
                              "table (see mzanalysis.schema)")
 
 
+def _region_codes(regions) -> list[str]:
+    """GB/T 2260 codes for a region or list of regions given as codes, names or Region objects."""
+    from ..regions import Region, resolve
+
+    items = [regions] if isinstance(regions, (str, Region)) else list(regions)
+    return [r.code if isinstance(r, Region) else resolve(str(r)).code for r in items]
+
+
 def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
-           level: str | Sequence[str] | None = None, regions: Sequence[str] | None = None,
+           level: str | Sequence[str] | None = None, regions=None,
            years: Iterable[int] | None = None, variant: str | None = None,
            periods: str = "annual", on_duplicate: str = "error"):
     """Rows of one ``indicator`` as a series frame: at most one row per region, year and area.
@@ -62,6 +70,9 @@ def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
     and annual flows); ``"prefer_annual"`` keeps the annual figure where there is one, else the
     latest sub-annual figure of that year (e.g. MCA's June 2011 provincial table), recorded in the
     ``period`` column so results say which date they rest on.
+    ``regions``: one region or a list, each a GB/T 2260 code, a name or alias (广东, 广东省,
+    Guangdong) or a :class:`~mzanalysis.regions.Region`; an unknown name raises
+    :class:`~mzanalysis.errors.RegionError` listing close matches.
     ``variant``: ``None`` keeps rows without a variant (the programme total); pass a variant name
     (e.g. ``"dispersed"``) to pick that sub-programme.
     ``on_duplicate``: ``"error"`` (default) raises :class:`AmbiguousFactsError` listing the
@@ -73,6 +84,8 @@ def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
     require_columns(facts, ("region_code", "region", "level", "year", "period", "indicator",
                             "area", "value", "unit"), f"select({indicator!r})")
     mask = facts["indicator"] == indicator
+    if regions is not None:
+        regions = _region_codes(regions)
     for column, wanted in (("area", area), ("level", level), ("region_code", regions)):
         if wanted is not None:
             wanted = [wanted] if isinstance(wanted, str) else list(wanted)

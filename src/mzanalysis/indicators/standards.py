@@ -110,6 +110,36 @@ def price_index(cpi, *, base_year: int | None = None):
     return pd.DataFrame(out)
 
 
+def real_level(series, cpi, *, base_year: int):
+    """A money series in constant prices of ``base_year`` (e.g. 2024 元).
+
+    Formula: ``real_t = v_t × P_base / P_t`` with ``P`` the chained price level of
+    :func:`price_index` (``P_base = 100``); a national CPI (region 000000) deflates every region,
+    otherwise each region's own CPI. Anchor: NBS practice of quoting real figures at a stated
+    base year's prices (按可比价格计算). Rows whose year has no price level are dropped and counted
+    in ``attrs['unpaired']``; if none can be deflated, :class:`MissingYearError`.
+
+    Returns the series' identifying columns (region_code, region, level, year, area, …), ``value``
+    (nominal), ``unit`` and ``real_value`` (in ``base_year`` prices); ``attrs['base_year']``.
+    """
+    levels = price_index(cpi, base_year=base_year)
+    national = set(cpi["region_code"]) == {"000000"}
+    key = {(r, int(y)): p for r, y, p in levels[["region_code", "year", "price_level"]]
+           .itertuples(index=False)}
+    out = series.copy()
+    factor = [key.get(("000000" if national else code, int(year)))
+              for code, year in zip(out["region_code"], out["year"])]
+    keep = [f is not None for f in factor]
+    unpaired = len(out) - sum(keep)
+    out = out.loc[keep].copy()
+    if out.empty:
+        raise MissingYearError(f"real_level: no CPI year matches the series' years "
+                               f"{sorted(set(series['year']))[:10]}")
+    out["real_value"] = out["value"].astype(float) * 100.0 / [f for f in factor if f is not None]
+    out.attrs.update(base_year=base_year, unpaired=unpaired)
+    return out.reset_index(drop=True)
+
+
 def real_growth(series, cpi, *, allow_gaps: bool = False):
     """Year-on-year real growth in percent, deflated by a chained CPI.
 

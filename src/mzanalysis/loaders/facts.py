@@ -41,14 +41,25 @@ def load_facts(path: str | Path, *, source: str | None = None):
         raise DataError(f"{path}: file not found")
     suffix = path.suffix.lower()
     if suffix == ".parquet":
-        frame = pd.read_parquet(path)
+        try:
+            frame = pd.read_parquet(path)
+        except (ValueError, OSError) as exc:  # pyarrow's ArrowInvalid is a ValueError
+            raise DataError(f"{path}: not a readable Parquet file ({exc})") from None
         first_line = 0   # Parquet rows are numbered from 0
         row_word = "row"
     elif suffix in (".csv", ".txt"):
         text_cols = {c: "str" for c in ("region_code", "period", "variant", "qualifier", "flags",
                                         "source", "source_ref", "region", "level", "indicator",
                                         "area", "unit")}
-        frame = pd.read_csv(path, dtype=text_cols, keep_default_na=False,
+        import io
+
+        from .grid import decode
+
+        try:  # GB18030 and UTF-16 as well as UTF-8: Excel on Chinese Windows saves GB18030
+            text = decode(path.read_bytes(), path)
+        except OSError as exc:
+            raise DataError(f"{path}: cannot read file ({exc.strerror or exc})") from None
+        frame = pd.read_csv(io.StringIO(text), dtype=text_cols, keep_default_na=False,
                             na_values={c: [""] for c in ("variant", "qualifier", "value_high")})
         first_line = 2   # header is line 1
         row_word = "line"

@@ -138,8 +138,10 @@ def read_html_grid(path: Path) -> Grid:
 
     text = decode(path.read_bytes(), path)
     try:
-        tables = pd.read_html(io.StringIO(text), header=None)
-    except ValueError:
+        # lxml only: without a <table> pandas would fall back to html5lib, not installed here,
+        # and the user would see an ImportError about a package they never asked for
+        tables = pd.read_html(io.StringIO(text), header=None, flavor="lxml")
+    except (ValueError, ImportError):
         raise DataError(f"{path}: no <table> in the HTML page") from None
     table = max(tables, key=lambda t: t.size)
     rows = [[_cell(v) for v in row] for row in table.itertuples(index=False)]

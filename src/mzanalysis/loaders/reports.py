@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +31,8 @@ class Document:
     name: str
     path: str
     text: str
+    #: bytes no encoding explained, replaced by U+FFFD (:class:`mzanalysis.text.normalize.Damage`)
+    damage: object = None
 
 
 @dataclass(frozen=True)
@@ -44,22 +48,22 @@ def _size_text(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
 
 
-def read_report(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read and decode one .txt/.html/.htm report; raise DataError naming the file on failure.
+def _display_name(name: str) -> str:
+    """A file name that was not valid UTF-8 (kept as surrogate escapes) with U+FFFD in their place,
+    so it can be printed and written like any other text."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
-    For HTML the document text is the page's text without scripts, navigation and footers
-    (:func:`mzanalysis.text.normalize.html_to_text`); spans index that text.
+
+def read_bytes_bounded(path: str | os.PathLike, max_bytes: int) -> bytes:
+    """The bytes of a *regular* file of at most ``max_bytes``; DataError naming it otherwise.
+
+    Opened with O_NONBLOCK, so a FIFO cannot block the open; the open file is checked to be a
+    regular file (not a FIFO, socket or device such as /dev/zero), and the read stops at
+    ``max_bytes + 1`` whatever ``st_size`` said (it is 0 for /proc files and devices).
     """
-    from ..text.normalize import decode, html_to_text
-
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise DataError(f"{p}: file is {_size_text(size)}, above the size limit of "
-                            f"{_size_text(max_bytes)} (raise it with --max-size)")
-        with open(p, "rb") as fh:
-            data = fh.read()
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except PermissionError:
         raise DataError(f"{p}: cannot read file (permission denied)") from None
     except IsADirectoryError:
@@ -68,12 +72,55 @@ def read_report(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) 
         raise DataError(f"{p}: no such file") from None
     except OSError as exc:
         raise DataError(f"{p}: cannot read file ({exc.strerror or exc})") from None
-    text = decode(data, name=str(p))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise DataError(f"{p}: is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else
+                    "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else
+                    "a socket" if stat.S_ISSOCK(st.st_mode) else "not a regular file")
+            raise DataError(f"{p}: is {kind}, not a report file")
+        if st.st_size > max_bytes:
+            raise DataError(f"{p}: file is {_size_text(st.st_size)}, above the size limit of "
+                            f"{_size_text(max_bytes)} (raise it with --max-size)")
+        chunks, total = [], 0
+        while total <= max_bytes:
+            chunk = os.read(fd, min(1 << 22, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > max_bytes:
+            raise DataError(f"{p}: file grew beyond the size limit of {_size_text(max_bytes)} "
+                            "while it was read (raise it with --max-size)")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise DataError(f"{p}: cannot read file ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+
+
+def read_report(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read and decode one .txt/.html/.htm report; raise DataError naming the file on failure.
+
+    For HTML the document text is the page's text without scripts, navigation and footers
+    (:func:`mzanalysis.text.normalize.html_to_text`); spans index that text. Bytes that the
+    file's encoding does not explain are replaced by U+FFFD and listed in ``Document.damage``.
+    """
+    from ..text.normalize import decode_report, html_to_text
+
+    p = Path(path)
+    data = read_bytes_bounded(p, max_bytes)
+    text, damage = decode_report(data, name=str(p))
     if p.suffix.lower() in (".html", ".htm"):
         text = html_to_text(text)
         if not text.strip():
             raise DataError(f"{p}: HTML page has no text")
-    return Document(p.name, str(p), text)
+    return Document(_display_name(p.name), str(p), text, damage)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_excerpts(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
@@ -81,25 +128,25 @@ def read_excerpts(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
     from ..text.normalize import decode
 
     p = Path(path)
-    try:
-        if p.stat().st_size > max_bytes:
-            raise DataError(f"{p}: file is {_size_text(p.stat().st_size)}, above the size limit "
-                            f"of {_size_text(max_bytes)}")
-        data = p.read_bytes()
-    except PermissionError:
-        raise DataError(f"{p}: cannot read file (permission denied)") from None
-    except OSError as exc:
-        raise DataError(f"{p}: cannot read file ({exc.strerror or exc})") from None
+    data = read_bytes_bounded(p, max_bytes)
     docs = []
     for lineno, line in enumerate(decode(data, name=str(p)).splitlines(), 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
-            docs.append(Document(str(row["id"]), f"{p}:{lineno}", str(row["text"])))
+            doc = Document(str(row["id"]), f"{p}:{lineno}", str(row["text"]))
+        except RecursionError:
+            raise DataError(f"{p}, line {lineno}: JSON nested too deeply to be an excerpt") \
+                from None
         except (ValueError, KeyError, TypeError):
             raise DataError(f"{p}, line {lineno}: not an excerpt object with 'id' and 'text'") \
                 from None
+        if _LONE_SURROGATE.search(doc.name) or _LONE_SURROGATE.search(doc.text):
+            # JSON allows "\ud800" escapes; a lone surrogate is no character and cannot be output
+            raise DataError(f"{p}, line {lineno}: 'id' or 'text' holds a lone surrogate escape "
+                            "(\\ud800–\\udfff), which is not a character")
+        docs.append(doc)
     return docs
 
 
@@ -112,6 +159,8 @@ def report_paths(paths) -> tuple[list[Path], list[ReportError]]:
             try:
                 found = sorted(q for q in p.rglob("*") if q.suffix.lower() in
                                REPORT_SUFFIXES + EXCERPT_SUFFIXES and not q.is_dir())
+                # a FIFO or device with a report's name is named as an error by read_bytes_bounded
+                # (never opened for a blocking read), so one pipe cannot stop the batch
             except PermissionError as exc:
                 errors.append(ReportError(str(p), f"{exc.filename}: cannot list folder "
                                                   "(permission denied)"))
@@ -126,8 +175,13 @@ def report_paths(paths) -> tuple[list[Path], list[ReportError]]:
     return files, errors
 
 
-def load_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES):
-    """(documents, errors) for files/folders ``paths``; every unreadable file is one error."""
+def load_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES, warnings: list | None = None):
+    """(documents, errors) for files/folders ``paths``; every unreadable file is one error.
+
+    A document read with damaged bytes replaced (see ``Document.damage``) is kept; if a
+    ``warnings`` list is given, one line naming the file, the count and the byte offsets is
+    appended to it.
+    """
     files, errors = report_paths(paths)
     docs: list[Document] = []
     for f in files:
@@ -135,21 +189,32 @@ def load_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES):
             if f.suffix.lower() in EXCERPT_SUFFIXES:
                 docs.extend(read_excerpts(f, max_bytes=max_bytes))
             else:
-                docs.append(read_report(f, max_bytes=max_bytes))
+                doc = read_report(f, max_bytes=max_bytes)
+                docs.append(doc)
+                if doc.damage is not None and warnings is not None:
+                    warnings.append(f"{_display_name(str(f))}: {doc.damage}")
         except DataError as exc:
-            errors.append(ReportError(str(f), str(exc)))
+            errors.append(ReportError(str(f), _display_name(str(exc))))
     return docs, errors
 
 
-def extract_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES, frame: bool = True):
+def extract_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES, frame: bool = True,
+                    warnings: list | None = None):
     """Facts from every readable report under ``paths``: (facts, errors).
 
     ``facts`` is a DataFrame with the columns of :func:`mzanalysis.text.extract.extract_facts`
     (or, with ``frame=False``, the list of fact dicts); use
-    :func:`mzanalysis.text.extract.to_fact_table` for the validated fact schema.
+    :func:`mzanalysis.text.extract.to_fact_table` for the validated fact schema. Damaged-byte
+    warnings go to ``warnings`` (see :func:`load_reports`); facts beside a damaged byte carry the
+    ``damaged_text`` flag.
     """
     from ..text.extract import extract_records, facts_frame
 
-    docs, errors = load_reports(paths, max_bytes=max_bytes)
-    records = [r for d in docs for r in extract_records(d.text, doc=d.name)]
+    docs, errors = load_reports(paths, max_bytes=max_bytes, warnings=warnings)
+    records = []
+    for d in docs:
+        try:
+            records.extend(extract_records(d.text, doc=d.name))
+        except DataError as exc:
+            errors.append(ReportError(d.path, _display_name(str(exc))))
     return (facts_frame(records) if frame else records), errors

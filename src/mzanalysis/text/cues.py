@@ -47,10 +47,18 @@ PROGRAMMES: tuple[Programme, ...] = (
               "elderly_allowance_expenditure"),
     # 困难生活补贴 / 重度护理补贴 are the short names of the two disability subsidies; a bare 护理补贴
     # may be the elderly care subsidy, so it only marks a variant.
+    # an age band names a tier of the old-age allowance (80-89周岁老人每月100元): an amount only,
+    # since a headcount of an age group (为600名80周岁以上老人免费体检) is not of the allowance
+    Programme("elderly_tier", _p(r"(?<=岁)(?:及以上|以上)?的?(?:老年人|老人)"), "elderly_allowance"),
     Programme("disability", _p(r"两项补贴|两项补助|双项补贴|残疾人生活补贴|残疾人护理补贴|困难生活补贴|"
-                               r"重度护理补贴|残疾人补贴|残疾人两项|残疾两项|困难残疾人|重度残疾人"),
+                               r"重度护理补贴|重残补贴|残疾人补贴|残疾人两项|残疾两项|困难残疾人|重度残疾人"),
               "disability_subsidy", None, "disability_subsidy_recipients", None,
               "disability_subsidy_expenditure"),
+    # one-off and utility payments to people in need: holiday 慰问金, price and heating subsidies;
+    # only their spending is a fact (the policy's other assistance)
+    Programme("oneoff", _p(r"临时生活补助|临时生活补贴|一次性生活补助|一次性生活补贴|一次性补贴|"
+                           r"价格临时补贴|慰问金|取暖补贴|取暖费|燃气补贴|电价补贴|水费补贴"),
+              expenditure="other_assistance_expenditure"),
     Programme("temporary", _p(r"临时救助|临时性救助|救急难"), None, None,
               "temporary_assistance_recipients", None, "temporary_assistance_expenditure"),
     Programme("medical", _p(r"医疗救助|大病救助|疾病救助|医疗费用救助"), None, None, None, None,
@@ -70,7 +78,7 @@ PROGRAMMES: tuple[Programme, ...] = (
 #: Programmes paying one flat amount per person: a per-person amount with a stated period
 #: (每人每月发放高龄津贴100元) is their standard even when the word 标准 is absent. Dibao is not
 #: among them: it tops income up to the line, so an unlabelled per-person amount may be the benefit.
-FLAT_RATE = frozenset({"elderly", "disability", "orphan", "tekun", "wubao"})
+FLAT_RATE = frozenset({"elderly", "elderly_tier", "disability", "orphan", "tekun", "wubao"})
 #: Annual statistics: a per-person figure without a stated period is per year, with no flag.
 ANNUAL = frozenset({"income", "consumption", "poverty", "gdp"})
 PROGRAMME_BY_NAME = {p.name: p for p in PROGRAMMES}
@@ -96,14 +104,15 @@ VARIANTS: dict[str, tuple[tuple[re.Pattern, str | None], ...]] = {
 }
 
 #: Words marking a per-person amount as the average actually paid rather than the standard.
-AVG_RE = re.compile(r"补助水平|救助水平|人均补助|补差|平均补助|保障水平|人均发放|人均领取|月人均补助|年人均补助|低保补助")
+AVG_RE = re.compile(r"人均月补助|支出水平|补助水平|救助水平|人均补助|补差|平均补助|保障水平|人均发放|人均领取|月人均补助|年人均补助|低保补助")
 STANDARD_RE = re.compile(r"标准")
 
 #: Counts of people who are not beneficiaries (staff, volunteers, trainees …).
 NOT_BENEFICIARY_RE = re.compile(r"干部|职工|工作人员|志愿者|党员|代表|编制|培训|社工|专干|医生|教师|护理员|"
                                 r"参加|参训|测试|选拔|任用|评选|参保|保险")
 #: Money that is not programme spending (insurance premiums, construction, investment projects).
-NOT_SPENDING_RE = re.compile(r"保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集")
+# 下拨/下达/预拨 move budget between governments; 预计 is a projection; 慈善 money is not public aid
+NOT_SPENDING_RE = re.compile(r"保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集|下拨|下达|预拨|预计|慈善")
 #: Flows into or out of a programme (取消农村低保81户, 新增低保对象): not the number covered.
 # 纳入低保保障范围4321户 states the caseload (the stock inside the programme), not a flow.
 FLOW_RE = re.compile(r"取消|(?<![已新])纳入(?![^,;。\d]{0,12}范围)|新增|清退|退出|停保|核减|新纳入|清理|整改|排查出|核查出|识别出|"
@@ -114,7 +123,7 @@ STOCK_RE = re.compile(r"共有|现有|在保|累计|合计|总计|共计|截至|
 FILLER_RE = re.compile(
     r"惠及|受益|覆盖|涉及|共计|合计|累计|总计|其中|达到|发放|支出|列支|下达|拨付|投入|安排|落实|配套|"
     r"救助|保障|领取|享受|实际|符合|条件|申领|截至|截止|目前|底|分别|提高|调整|上调|人均|每人|每月|"
-    r"每年|月人均|年人均|补助水平|财政|标准|资金|补助金|补助|补贴|数量|人数|总数|全省|全市|全县|全区|"
+    r"每年|月人均|年人均|补助水平|财政|标准|资金|补助金|补助|补贴|数量|人数|户数|总数|当月|本月|当季|本季度|计划|现行|原来|原有|原先|目前|即|相应|对应|救济|今年|去年|同期|年内|以来|重点|一般|特殊|全省|全市|全县|全区|"
     r"全州|全旗|全盟|我省|我市|我县|我区|城乡|城市|城镇|农村|牧区|困难群众|群众|老年群体|群体|对象|"
     r"人员|因此|再次|进一步|及时|全部|足额|按时|共有|现有|在保|困难|家庭|居民|集中|分散|供养|"
     r"调高|调增|提升|提标|上浮|起|自|开始|范围|减少|下降|降低|增加|增长|金额|数额|额度|"
@@ -126,8 +135,13 @@ FILLER_RE = re.compile(
 REFERENCE_BEFORE_RE = re.compile(r"(?:不低于|不高于|高于|低于|参照|参考|相当于|按照?)(?:当地|本地|同期|"
                                  r"上年|上年度|城市|农村|城乡|城镇)*$")
 #: Nouns naming the people a programme serves, allowed between a figure and its programme word.
-AUDIENCE = {"disability": re.compile(r"困难残疾人|重度残疾人|残疾人"),
-            "elderly": re.compile(r"老年人|老人"),
+# Tiers of a flat-rate allowance (age bands, disability grades) sit between the programme word and
+# the amount of each tier: 高龄补贴划分为3个档次…年满90~99周岁的老人; 两项补贴标准为:残疾一级每人每月180元
+_TIERS = r"|年满|满|档次|档|划分为|划分|个|年龄|分档|按|将"
+AUDIENCE = {"disability": re.compile(r"困难残疾人|重度残疾人|残疾人|残疾|[一二三四、]+级" + _TIERS),
+            "elderly": re.compile(r"老年人|老人" + _TIERS),
+            "elderly_tier": re.compile(r"老年人|老人" + _TIERS),
+            "orphan": re.compile(r"儿童|养育|抚养|机构内|社会散居|散居|津贴"),
             "dibao": re.compile(r"低收入"), "tekun": re.compile(r"老人"), "wubao": re.compile(r"老人")}
 #: Nouns that name a mixed, programme-less population (困难群众): no topic is inherited for them.
 GENERIC_RE = re.compile(r"困难群众|救助人数|救助对象|群众资金|困难群体|民政对象|救助资金")

@@ -23,6 +23,20 @@ For each number with a unit the rules decide, in order:
    its pair, then from the document's last stated standard, then from magnitude, and is flagged
    ``unit_missing``.
 
+Real pages add shapes of their own, each handled as a shape rather than per page: a label line
+heading the line below it (城市低保标准 / 提高至每人每月 690元), a heading line whose programme governs
+the lines under it, bracketed equivalents (6480元/年(即540元/月)) sharing the raise's role, tiers of
+a flat-rate allowance (age bands, disability grades), multi-programme grand totals (not one
+programme's spending), 人次/户(次) case counts (not caseloads), and flattened statistical tables,
+which :mod:`mzanalysis.text.tables` rewrites row by row into the sentence each row stands for.
+Converter pinyin, wrapped lines, spam and masked digits are repaired or refused earlier, in
+:func:`mzanalysis.text.normalize.repair` and :mod:`mzanalysis.text.numbers`.
+
+A sentence with more than :data:`MAX_FIGURES_PER_PIECE` figures is read in pieces, so the cost is
+linear in the input however long a list of figures runs. Spending on 特困, orphans, old-age and
+disability allowances is also written as the roll-up ``other_assistance_expenditure`` (the
+programme in ``variant``), the indicator the labelling policy of real-text evaluation uses.
+
 Plausibility flags (unit_conflict, implausible_value) are added by :mod:`mzanalysis.text.validate`.
 """
 from __future__ import annotations
@@ -31,6 +45,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from ..errors import DataError
 from . import cues
 from .normalize import Normalized, content_ranges, normalize
 from .numbers import Number, find_numbers
@@ -58,7 +73,7 @@ _RAISED_TO = re.compile(r"[^,;。\d]{0,8}?(?:提高|上调|调整|增加|提升|
 _COMMA = r"(?:(?<!\d),|,(?!\d{3}(?![\d])))"
 _TAIL_END = re.compile(rf"{_COMMA}|[:()\[\]【】“”\"、;]")
 _SENTENCE_END = re.compile(r"[。;!?]+")
-_CLAUSE_END = re.compile(rf"{_COMMA}|[:()\[\]【】“”\"]")
+_CLAUSE_END = re.compile(rf"{_COMMA}|[:()\[\]【】]")
 _BREAKDOWN = re.compile(rf"其中[^;。]*?(?={_COMMA}|$)")
 
 # --- units ----------------------------------------------------------------------------------------
@@ -68,9 +83,9 @@ _AGE = re.compile(r"\s*(?:周岁|岁)")
 _PER = re.compile(r"\s*(?P<yuan>元)?\s*(?:/|每)\s*(?:(?P<p1>人)\s*[/·.]?\s*(?P<t1>月|年)?|"
                   r"(?P<t2>月|年)\s*[/·.]?\s*(?P<p2>人)?|[·.]\s*(?P<p3>人))")
 _YUAN = re.compile(r"\s*(?:元|块钱)")
-_PERSONS = re.compile(r"\s*(?:人次|人|名|位)(?!民|大|口|员|均|数|事|才|工|文|力|群|生)")
+_PERSONS = re.compile(r"\s*(?:人\s*\(?次\)?|人|名|位)(?!民|大|口|员|均|数|事|才|工|文|力|群|生)")
 _PERSON_NOUN = re.compile(r"\s*(?:残疾人|老年人|老人|困难群众|群众|孤儿|儿童|低保对象|特困人员|居民|农牧民)")
-_HOUSEHOLDS = re.compile(r"\s*户(?!籍|口|型|外|主)")
+_HOUSEHOLDS = re.compile(r"\s*户(?!籍|口|型|外|主)(?P<times>\s*\(?次\)?)?")
 _ABOUT = re.compile(r"\s*左右")
 # 年保障标准 / 月标准: the period is written on the standard itself.
 _PRE_MONTH = re.compile(r"(?<![\d上本当同次])月(?:保障|低保|供养|补助|救助)?标准|每人每月|每月每人|人均每月|人均月|每人月|月人均|月均|每月|按月|月补助")
@@ -92,6 +107,21 @@ _LIST_NEXT = re.compile(r"\s*[、和及与]\s*$")
 _PER_HEAD_END = re.compile(r"人均[^\d,]{0,4}$")
 _LAST_FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|个百分点)(?!.*\d\s*(?:%|个百分点))")
 _GROUP_BREAK = re.compile(rf"{_COMMA}|分别")
+# 低收入家庭认定标准为城市低保标准的1.5倍: a programme whose standard is multiplied is a yardstick
+_MULTIPLE_OF = re.compile(r"[^,;。\d]{0,6}?标准的\s*\d+(?:\.\d+)?\s*倍")
+#: Programme cues that govern amounts only, never counts.
+_AMOUNT_ONLY = frozenset({"elderly_tier"})
+#: Programmes whose 人次 figure is their recipient count (cases, by definition of the indicator).
+_CASE_COUNTED = frozenset({"temporary", "disability"})
+#: Spending indicators also reported in the roll-up other_assistance_expenditure (spending on
+#: named assistance other than dibao), with the programme in variant: the labelling policy of the
+#: real-text evaluation and most statistical tables use the roll-up, the curated panels the
+#: programme's own indicator, so both rows are written.
+_OTHER_ASSISTANCE = {"tekun_expenditure": "tekun", "orphan_expenditure": "orphan",
+                     "elderly_allowance_expenditure": "elderly",
+                     "disability_subsidy_expenditure": "disability"}
+# the gap between a figure and its bracketed equivalent in another period: "(即", "(", "(折合"
+_EQUIVALENT = re.compile(r"\s*[(\[]\s*(?:即|合|折合|约合|相当于)?\s*$")
 _SKIP_BEFORE = re.compile(r"(?:第|前|后|近\d*年|\d{4}年度?|编号|号|电话|QQ)$")
 
 
@@ -113,6 +143,7 @@ class Quantity:
     area: str | None = None
     variant: str | None = None
     paired: bool = False       # area/variant/role set by a 分别 pairing
+    times: bool = False        # 人次 / 人(次): person-times, not persons
     period_own: bool = False   # the period was written at this figure, not inherited
     flags: list[str] = field(default_factory=list)
 
@@ -154,11 +185,13 @@ def _read_quantity(text: str, num: Number, clause_start: int) -> Quantity | None
         q = Quantity(num, num.start, num.end + m.end(), "money")
     elif (m := _PERSONS.match(after)):
         q = Quantity(num, num.start, num.end + m.end(), "persons")
+        q.times = "次" in m.group()
     elif num.scaled and _PERSON_NOUN.match(after):
         # 11.5万残疾人因此受益: the noun is the unit; it stays outside the span for the tail rule
         q = Quantity(num, num.start, num.end, "persons")
     elif (m := _HOUSEHOLDS.match(after)):
         q = Quantity(num, num.start, num.end + m.end(), "households")
+        q.times = m.group("times") is not None  # 6448户(次): household-times
     else:
         return None
     q.approximate = num.approximate or bool(_ABOUT.match(text, q.end))
@@ -189,6 +222,34 @@ def _sections(text: str, ranges: list[tuple[int, int]]):
             for a, b in zip(cuts, cuts[1:]):
                 if text[a:b].strip():
                     yield a, b
+
+
+_LABEL_LINE_MAX = 20
+
+
+def _join_labels(text: str, sections):
+    """Join a short label line to the line after it: content farms and flattened lists put the
+    subject on a line of its own (城市低保标准 / 提高至每人每月 690元). A label line has a programme
+    word, no figure and no sentence end, and the next line goes on in words, not a table cell."""
+    pending = None
+    for a, b in sections:
+        if pending is not None:
+            gap = text[pending[1]:a]
+            if not gap.strip() and text[a:a + 1] not in "|-" and not text[a:a + 1].isdigit():
+                yield pending[0], b
+                pending = None
+                continue
+            yield pending
+            pending = None
+        body = text[a:b].strip()
+        if len(body) <= _LABEL_LINE_MAX and "|" not in body and not _CANDIDATE.search(body) \
+                and not _SENTENCE_END.search(body) and cues.PROGRAMME_RE.search(body) \
+                and not _SECTION_MARK.match(text, a):
+            pending = (a, b)
+            continue
+        yield a, b
+    if pending is not None:
+        yield pending
 
 
 def _split(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[int, int]]:
@@ -225,14 +286,15 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
     tail = text[q.end:tail_end]
     stop = _TAIL_END.search(tail)
     tail = tail[:stop.start()] if stop else tail
-    m = cues.PROGRAMME_RE.search(tail)
+    m = next((m for m in cues.PROGRAMME_RE.finditer(tail)
+              if q.kind == "money" or m.lastgroup not in _AMOUNT_ONLY), None)
     # a per-person amount names its programme after it only as 按…100元(的)标准发放高龄津贴
     if m and (not (q.kind == "money" and q.per_person) or _STANDARD_THEN.match(tail)):
         return m.lastgroup, q.end + tail.find(m.group())
     # a count followed by a noun of its own (153名困境儿童) is about that noun
     own_tail = _CJK_RUN.match(tail) if q.kind == "persons" and \
         _CLASSIFIER.match(text, q.num.end, q.end) or q.end == q.num.end else None
-    own = _subjects(text, c[0], q.start)
+    own = _subjects(text, c[0], q.start, q.kind)
     if own:
         # the nearest programme word; a bare 两项补助 after another programme's word is that
         # programme's pair of subsidies (特困人员…生活护理两项补助), not the disability subsidies
@@ -246,7 +308,7 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
             return None, -1
         return m.lastgroup, m.start()
     own_left = text[c[0]:q.start]
-    earlier = _subjects(text, sent[0], c[0])
+    earlier = _subjects(text, sent[0], c[0], q.kind)
     if earlier:
         m = earlier[-1]
         prog = m.lastgroup
@@ -256,6 +318,10 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
         # a 其中… clause breaks the subject down (其中住院救助2.1万人次、门诊救助…); the subject
         # it breaks down still governs the clauses after it
         between = _BREAKDOWN.sub("", text[k_clause[1]:c[0]]) + own_left
+        # 占非农业人口比例的5.05%, 提高3.6%: a clause stating a ratio describes the subject
+        # further, it names no new one
+        if "%" in between:
+            between = ",".join(part for part in between.split(",") if "%" not in part)
         if q.kind == "money":
             between = _CENTENARIAN.sub("", between)  # 百岁以上每人每年3600元: an age band
         if _is_filler(between, prog) and not (own_tail and not _is_filler(own_tail.group(), prog)):
@@ -267,11 +333,14 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
     return None, -1
 
 
-def _subjects(text: str, start: int, end: int) -> list[re.Match]:
+def _subjects(text: str, start: int, end: int, kind: str = "money") -> list[re.Match]:
     """Programme words in ``text[start:end]`` that can be a subject: not a yardstick such as
-    不低于当地低保标准的1.3倍 (see cues.REFERENCE_BEFORE_RE)."""
+    不低于当地低保标准的1.3倍 (see cues.REFERENCE_BEFORE_RE), and for a count not a cue that only
+    names amounts (an age band)."""
     return [m for m in cues.PROGRAMME_RE.finditer(text, start, end)
-            if not cues.REFERENCE_BEFORE_RE.search(text, max(0, m.start() - 10), m.start())]
+            if not cues.REFERENCE_BEFORE_RE.search(text, max(0, m.start() - 10), m.start())
+            and not _MULTIPLE_OF.match(text, m.end(), end)
+            and (kind == "money" or m.lastgroup not in _AMOUNT_ONLY)]
 
 
 def _variant(programme: str, segment: str, first: bool = False) -> tuple[bool, str | None]:
@@ -403,6 +472,11 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
     for q, nxt in zip(quantities, quantities[1:]):
         if q.role is None and nxt.role == "new" and _RAISED_TO.match(text, q.end, nxt.start):
             q.role = "old"
+    # 6480元/年(即540元/月), 250元/月(3000元/年): a bracketed equivalent shares its figure's role
+    for q, nxt in zip(quantities, quantities[1:]):
+        if nxt.role is None and q.role in ("old", "new") and nxt.kind == q.kind \
+                and _EQUIVALENT.match(text, q.end, nxt.start):
+            nxt.role = q.role
     # an old value needs a new one after it (由县财政承担50万元 is not a raise)
     if not any(q.role == "new" for q in quantities):
         for q in quantities:
@@ -429,7 +503,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
     _pair_respectively(text, sent, quantities)
 
     for q in quantities:
-        fact = _to_fact(text, q, clause_of(q.start), doc)
+        fact = _to_fact(text, q, clause_of(q.start), doc, sent[0])
         if fact is not None:
             doc.facts.append(fact)
 
@@ -586,20 +660,45 @@ def _listed_items(programme: str, head: str) -> list[tuple[str, str]] | None:
     return None
 
 
-def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact | None:
+_SEVERAL = re.compile(r"等(?:各类|多项|几类|各项)|各类救助|各项救助")
+
+
+def _grand_total(text: str, start: int, end: int) -> bool:
+    """True when the words before a money figure name a list of programmes (低保、特困人员…资金)
+    or 等各类…: the figure is a multi-programme total, which no single indicator holds."""
+    if _SEVERAL.search(text, start, end):
+        return True
+    names = [m for m in cues.PROGRAMME_RE.finditer(text, start, end)]
+    for a, b in zip(names, names[1:]):
+        if a.lastgroup != b.lastgroup and re.fullmatch(r"[^,;。\d]{0,8}?[、和及与]", text[a.end():b.start()]):
+            return True
+    return False
+
+
+def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
+             sent_start: int | None = None) -> Fact | None:
     if q.role == "increase" or q.programme is None:
         return None
     prog = cues.PROGRAMME_BY_NAME[q.programme]
-    context = text[q.prog_pos if 0 <= q.prog_pos < q.start else clause[0]:q.start]
+    # the words that qualify the figure: from its programme word, or (a programme inherited from a
+    # heading) from the start of the sentence — 补助水平城市达到月人均787元,农村达到月人均324元
+    context = text[q.prog_pos if 0 <= q.prog_pos < q.start else
+                   (clause[0] if sent_start is None else sent_start):q.start]
     if cues.NOT_BENEFICIARY_RE.search(text[clause[0]:q.start][-8:] + text[q.end:q.end + 6]) \
             and q.kind == "persons":
         return None
     flags: list[str] = []
     unit = None
     value, high = q.num.value, q.num.value_high
+    if q.kind == "households" and q.times:
+        return None  # 6448户(次): household-times, not a caseload
     if q.kind == "persons":
         indicator = prog.recipients
         unit = "persons"
+        # 人次 counts cases (a person helped twice counts twice): never the caseload of a programme
+        # with a roll of beneficiaries; temporary aid and the disability subsidies are counted so
+        if q.times and prog.name not in _CASE_COUNTED:
+            return None
     elif q.kind == "households":
         indicator = prog.households
         unit = "households"
@@ -619,7 +718,11 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact
                 pass
             for std in cues.STANDARD_RE.finditer(context):
                 pass
-            if avg is not None and (std is None or avg.start() > std.start()) and prog.avg_benefit:
+            # 补助水平达到月人均1514元, 年人均补助标准: an average payment, never the standard
+            if avg is not None and (std is None or avg.start() > std.start()
+                                    or std.start() == avg.end()):
+                if prog.avg_benefit is None:
+                    return None
                 indicator = prog.avg_benefit
             elif std is not None or has_standard or q.role in ("old", "new") or \
                     prog.name in cues.ANNUAL or (prog.name in cues.FLAT_RATE and q.period):
@@ -640,6 +743,8 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact
         else:
             if cues.NOT_SPENDING_RE.search(text[clause[0]:q.start]):
                 return None
+            if _grand_total(text, clause[0], q.start):
+                return None  # 发放城乡低保、特困人员救助补助资金26.4亿元: several programmes' total
             indicator = prog.expenditure
             unit = "yuan"
     if indicator is None:
@@ -650,6 +755,35 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc) -> Fact
     start = max(start, clause[0] if q.prog_pos < 0 else min(q.prog_pos, clause[0]))
     return Fact(indicator, q.area or "all", q.variant, value, high, unit,
                 q.role if q.role in ("old", "new") else None, flags, start, q.end, doc.sentence)
+
+
+#: The rules look back over a sentence from every figure, so their cost grows with the square of a
+#: sentence's figures. Real sentences hold at most a few dozen figures in a few hundred characters;
+#: a longer run (a list of thousands of figures, a page with no full stops) is read in pieces of at
+#: most this many figures, cut at a clause break, which keeps the whole job linear in the input.
+MAX_FIGURES_PER_PIECE = 24
+_PIECE_BREAK = re.compile(rf"{_COMMA}|[、:()\[\]【】“”\"\s]")
+
+
+def _pieces(text: str, sent: tuple[int, int], hits: list[int]) -> list[tuple[int, int]]:
+    """``sent`` itself, or consecutive pieces of it holding at most MAX_FIGURES_PER_PIECE figures."""
+    lo = bisect.bisect_left(hits, sent[0])
+    hi = bisect.bisect_left(hits, sent[1])
+    if hi - lo <= MAX_FIGURES_PER_PIECE:
+        return [sent]
+    out, start = [], sent[0]
+    for k in range(lo + MAX_FIGURES_PER_PIECE, hi, MAX_FIGURES_PER_PIECE):
+        # cut at the last clause break before the figure that would overflow the piece
+        cut = hits[k]
+        m = None
+        for m in _PIECE_BREAK.finditer(text, max(start, cut - 200), cut):
+            pass
+        cut = m.end() if m is not None and m.end() > start else cut
+        if cut > start:
+            out.append((start, cut))
+            start = cut
+    out.append((start, sent[1]))
+    return out
 
 
 def read_facts(norm: Normalized) -> list[Fact]:
@@ -664,20 +798,55 @@ def read_facts(norm: Normalized) -> list[Fact]:
         i = bisect.bisect_left(hits, a)
         return i < len(hits) and hits[i] < b
 
-    for s_start, s_end in _sections(text, content_ranges(text)):
+    heading: str | None = None  # programme of the last heading line (一、最低生活保障)
+    for s_start, s_end in _join_labels(text, _sections(text, content_ranges(text))):
         if not has_hit(s_start, s_end):
+            if s_end - s_start <= 40 and not _SENTENCE_END.search(text, s_start, s_end):
+                # a heading line without figures governs the lines below it, up to the next one
+                m = cues.PROGRAMME_RE.search(text, s_start, s_end)
+                if m or _SECTION_MARK.match(text, s_start):
+                    heading = m.lastgroup if m else None
             continue
         sentences = _split(text, s_start, s_end, _SENTENCE_END)
         # a short first sentence is the section's heading; its programme governs bare figures below
         head = sentences[0]
-        m = cues.PROGRAMME_RE.search(text, head[0], head[1]) if head[1] - head[0] <= 40 else None
-        topic = m.lastgroup if m else None
-        for sent in sentences:
-            # a sentence yields facts only with a figure and a programme word or a section topic
-            if has_hit(*sent) and (topic or cues.PROGRAMME_RE.search(text, *sent)):
-                _process_sentence(text, sent, topic, doc)
+        subjects = _subjects(text, head[0], head[1]) if head[1] - head[0] <= 40 else []
+        topic = subjects[0].lastgroup if subjects else heading
+        for whole in sentences:
+            for sent in _pieces(text, whole, hits):
+                # a sentence yields facts only with a figure and a programme word or a topic
+                if has_hit(*sent) and (topic or cues.PROGRAMME_RE.search(text, *sent)):
+                    _process_sentence(text, sent, topic, doc)
             doc.sentence += 1
-    return check_plausibility(doc.facts)
+    _read_tables(text, doc)
+    facts = check_plausibility(doc.facts)
+    rollup = [replace(f, indicator="other_assistance_expenditure", flags=list(f.flags),
+                      variant=_OTHER_ASSISTANCE[f.indicator] + (f"/{f.variant}" if f.variant else ""))
+              for f in facts if f.indicator in _OTHER_ASSISTANCE]
+    return facts + rollup
+
+
+def _read_tables(text: str, doc: _Doc) -> None:
+    """Facts from flattened table rows (see :mod:`mzanalysis.text.tables`), spans mapped back."""
+    if "|" not in text:
+        return
+    from .tables import table_rows
+
+    # the whole text: a table flattened one cell per line repeats bare "|" lines, which
+    # content_ranges takes for a watermark
+    for row in table_rows(text, [(0, len(text))]):
+        row_doc = _Doc()
+        row_doc.sentence = doc.sentence
+        _process_sentence(row.text, (0, len(row.text)), None, row_doc)
+        for f in row_doc.facts:
+            doc.facts.append(replace(f, start=row.positions[f.start],
+                                     end=row.positions[max(f.start, f.end - 1)] + 1))
+        doc.sentence += 1
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+#: A fact whose span lies within this many characters of a U+FFFD is flagged ``damaged_text``.
+_DAMAGE_REACH = 1
 
 
 def extract_records(text: str, doc: str = "<text>", *, region: str | None = None,
@@ -691,6 +860,14 @@ def extract_records(text: str, doc: str = "<text>", *, region: str | None = None
     from ..regions import resolve
     from .docmeta import document_region, document_year
 
+    if _LONE_SURROGATE.search(text) or _LONE_SURROGATE.search(doc):
+        # a lone surrogate (from a JSON "\\ud800" escape or an undecodable file name) is no
+        # character: it cannot be written as UTF-8, so every output would fail later, far away
+        i = m.start() if (m := _LONE_SURROGATE.search(text)) else -1
+        where = f"text at character {i}" if i >= 0 else "document name"
+        raise DataError(f"{_LONE_SURROGATE.sub(chr(0xFFFD), doc)}: {where} holds a lone surrogate "
+                        "code point (U+D800–U+DFFF), which is not a character; decode the source "
+                        "with errors='replace'")
     norm = normalize(text)
     reg = resolve(region) if region is not None else document_region(norm.text)
     yr = year if year is not None else document_year(norm.text)
@@ -698,8 +875,12 @@ def extract_records(text: str, doc: str = "<text>", *, region: str | None = None
             "region_code": reg.code if reg else None, "level": reg.level if reg else None,
             "year": yr, "period": None if yr is None else str(yr)}
     out = []
+    damaged = "\ufffd" in text
     for f in read_facts(norm):
         start, end = norm.span(f.start, f.end)
+        if damaged and text.find("\ufffd", max(0, start - _DAMAGE_REACH), end + _DAMAGE_REACH) >= 0:
+            # a replaced byte beside a figure may have been a digit or its unit: say so
+            f = replace(f, flags=tuple(f.flags) + ("damaged_text",))
         out.append({**base, "indicator": f.indicator, "area": f.area, "variant": f.variant,
                     "value": float(f.value),
                     "value_high": None if f.value_high is None else float(f.value_high),

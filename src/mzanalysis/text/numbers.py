@@ -11,12 +11,15 @@ forms such as 十二点五亿 and because the Arabic path (the common one) shoul
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 MULTIPLIERS = {"万": 1e4, "亿": 1e8, "万亿": 1e12, "千万": 1e7, "百万": 1e6, "十万": 1e5}
 
-_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?![\d])|\d+)(?:\.\d+)?"
+# A digit group run must be well formed to the end: 1,000,00 or 12,34 is not read as 1,000 or 34
+# (see _GROUP_TAIL), and a figure is never taken from inside a run of letters (1e3 is not 3).
+_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,3}(?: \d{3})+(?![\d])|\d+)(?:\.\d+)?"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 _CN = rf"[{_CN_DIGITS}]+"
 # 近/约/逾 before, 余/多 after (8000余万元, 1万余人), 左右 after the unit (handled by the caller).
@@ -26,10 +29,15 @@ _APPROX_BEFORE_RE = re.compile(rf"(?:{_APPROX_BEFORE})$")
 # the lookahead keeps the scan from stopping at every 一 in the text.
 _CN_COUNTED = rf"{_CN}(?=\s*(?:[-~至到余多万亿元人户名位/]|$))"
 _NUMBER = re.compile(
-    rf"(?<![\d.])(?P<num>{_ARABIC}|{_CN_COUNTED})"
+    # a digit beside U+FFFD or a mask (**, 20xx) is part of a damaged or masked number: not read
+    rf"(?<![\d.A-Za-z*\ufffd])(?<!\d,)(?<!,,)(?P<num>{_ARABIC}|{_CN_COUNTED})(?![A-Za-z])"
+    r"(?!\d|[*\ufffd]|[.,]?[*\ufffd])"
     # 600元至1200元 repeats the unit inside a range; 到 is left out there (600元到 reads as a raise)
     rf"(?:\s*(?:(?P<sep>-|~|至|到)|元\s*(?P<sepu>-|~|至))\s*(?P<num2>{_ARABIC}|{_CN}))?"
     r"(?P<mid>余|多)?(?P<mult>万亿|千万|百万|十万|万|亿)?(?P<post>余|多)?")
+
+
+_GROUP_TAIL = re.compile(r",{1,2}\d")
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     while (m := _NUMBER.search(text, pos, stop_at)) is not None:
         pos = max(m.end(), pos + 1)
         raw, raw2 = m.group("num"), m.group("num2")
+        if _GROUP_TAIL.match(text, m.end("num")):
+            continue  # 1,000,00 / 12,34人: a malformed digit grouping, no reading is safe
         chinese = not raw[0].isdigit()
         if chinese:
             if len(raw) + len(m.group("mult") or "") < 2 or set(raw) <= set("点万亿"):
@@ -98,8 +108,16 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         stop = m.end() if (raw2 or not m.group("num2")) else m.end("num")
         # round away binary noise from the multiplication (1.1亿 → 110000000, not …0.00000001)
         value = round(value * mult, 6)
+        if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
+            continue  # 1 followed by 309 zeros: beyond any float, so no number at all
+        # -500人: a minus sign (not a range dash after a digit) is kept, and flagged downstream
+        if m.start() > 0 and text[m.start() - 1] == "-" and not chinese and \
+                (m.start() < 2 or not text[m.start() - 2].isdigit()):
+            value = -value
         if high is not None:
             high = round(high * mult, 6)
+            if not math.isfinite(high):
+                high = None
             if high <= value:  # 2019-2020 style pairs or dates, not a range of amounts
                 high = None
                 if m.group("sepu"):  # 800元至600元: two amounts; the first ends at its 元

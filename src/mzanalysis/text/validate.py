@@ -7,7 +7,8 @@ silently trusting or dropping such a figure, the fact keeps its value and carrie
   several times the urban one in the same sentence (rural standards are below urban ones), or a
   monthly standard beyond any in China (the highest monthly dibao line, Shanghai's, was 1,510 yuan
   in 2024). The unit is switched to the one the magnitude implies.
-* ``implausible_value`` — a fractional count of people (1.04人次: a dropped 万), a programme total
+* ``implausible_value`` — a negative figure, one beyond any real magnitude (:data:`MAX_BY_UNIT`),
+  a fractional count of people (1.04人次: a dropped 万), a programme total
   under 1,000 yuan, or spending of under 10 yuan per recipient stated in the same sentence
   (277.46元 paid to 3,042 people).
 """
@@ -21,6 +22,11 @@ MIN_YEARLY = {"dibao_standard": 300, "tekun_standard": 300, "orphan_standard": 3
 #: A rural "monthly" standard this many times the urban one was stated per year.
 RURAL_URBAN_RATIO = 3.0
 MIN_TOTAL_YUAN = 1000.0
+#: Beyond these no figure of Chinese social assistance can go: counts above China's whole
+#: population (well under 2 billion people), yuan totals of hundreds of trillions (many times any
+#: national budget), per-person amounts above a million a month or ten million a year.
+MAX_BY_UNIT = {"persons": 2e9, "households": 1e9, "yuan": 3e14,
+               "yuan_per_person_month": 1e6, "yuan_per_person_year": 1e7}
 MIN_YUAN_PER_RECIPIENT = 10.0
 
 _MONTH, _YEAR = "yuan_per_person_month", "yuan_per_person_year"
@@ -31,7 +37,9 @@ def _flag(fact, flag: str) -> None:
         fact.flags.append(flag)
 
 
-def _programme(indicator: str) -> str:
+def _programme(fact) -> str:
+    # runs before the other_assistance_expenditure roll-up rows exist: programme indicators only
+    indicator = fact.indicator
     return indicator.rsplit("_", 1)[0] if indicator.endswith(("_expenditure", "_recipients")) \
         else indicator
 
@@ -50,6 +58,9 @@ def check_plausibility(facts: list) -> list:
             _flag(f, "unit_conflict")
         if f.unit == "persons" and not float(f.value).is_integer():
             _flag(f, "implausible_value")
+        # -500人 or 10^30元: a sign or a magnitude no report can mean
+        if f.value < 0 or f.value > MAX_BY_UNIT.get(f.unit, float("inf")):
+            _flag(f, "implausible_value")
         if f.unit == "yuan" and f.value < MIN_TOTAL_YUAN:
             _flag(f, "implausible_value")
     for group in by_sentence.values():
@@ -67,7 +78,7 @@ def check_plausibility(facts: list) -> list:
                 continue
             for count in group:
                 if (count.unit == "persons" and count.variant is None
-                        and _programme(count.indicator) == _programme(spend.indicator)
+                        and _programme(count) == _programme(spend)
                         and count.value >= 1 and spend.value / count.value < MIN_YUAN_PER_RECIPIENT):
                     _flag(spend, "implausible_value")
     return facts

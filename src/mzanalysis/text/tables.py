@@ -1,0 +1,208 @@
+"""Statistical tables flattened to text: rows read as the sentence each row stands for.
+
+Monthly statistical reports (民政事业统计月报, 社会服务统计季报) reach researchers as web tables, and
+copying them turns cells into ``|``-separated text, sometimes one cell per line. Two layouts occur:
+
+* **label | unit | value** rows — ``| A 城市低保人数 | 人 | 431,185 |`` or, one cell per line,
+  ``城市居民最低生活保障人数 / | / 万人 / | / 2335.3``. The unit has a column of its own.
+* **a header row with the unit in each column's name** — ``| 类别 | 当月保障的户数(户) |
+  当月保障的人数(人) | 累计支出(万元) |`` — then rows ``| 城市低保 | 5401 | 7441 | 1870.32 |``.
+
+Either way a row means "label + column name + value + unit", e.g. 城市低保当月保障的户数5401户, so
+each row is rewritten as that short sentence and read by the ordinary sentence rules
+(:mod:`mzanalysis.text.extract`); only the positions are mapped back, the fact's span running from
+the label cell to the value cell of the original text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import AREA_RE
+
+#: A unit cell: an optional multiplier, then 元, 人, 户 (人次 is read and then refused by the
+#: rules like any other case count) or a per-person money unit such as 元/人、月.
+_UNIT = r"(?:万|亿)?(?:元(?:/(?:人[、·./]?)?[月年](?:[·./]?人)?|/人)?|人次|人|户)"
+_UNIT_CELL = re.compile(_UNIT)
+_VALUE_CELL = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
+# a column name carrying its unit: 当月保障的户数(户), 累计支出(万元), 低保标准(元)
+_HEADER_UNIT = re.compile(rf"\(({_UNIT})\)\s*$")
+# 单位:万元 / 金额单位:元/年 above a table: the unit of its money columns
+_TABLE_UNIT = re.compile(rf"(?:金额)?单位[::]\s*({_UNIT})")
+# a column about money or people, to which a table-level unit applies
+_MONEY_COLUMN = re.compile(r"标准|支出|资金|金额|补助|补贴")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# 1.孤儿数, (2)特困人员救助供养支出, A 城市低保人数: the row's outline number is not part of its label
+_OUTLINE = re.compile(r"^(?:[A-Z]\s+|\(?\d{1,2}\)?[.、]?\s*|\([一二三四五六七八九十]+\)\s*|"
+                      r"[一二三四五六七八九十]+、|其中[::]?)")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row as a sentence: ``text`` with, per character, its position in the source."""
+
+    text: str
+    positions: tuple[int, ...]  # len(text) + 1 entries; the last one is the end of the value cell
+
+
+_CELL = re.compile(r"[^|\n]+")  # one run, no backtracking: blank runs are dropped after the match
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Non-empty cells between ``|`` and line breaks, as stripped (start, end)."""
+    out = []
+    for m in _CELL.finditer(text, start, end):
+        cell = m.group()
+        body = cell.strip()
+        if body:
+            a = m.start() + len(cell) - len(cell.lstrip())
+            out.append((a, a + len(body)))
+    return out
+
+
+def _row(parts: list[tuple[str, int | None]], value_end: int) -> Row:
+    """Join (piece, source start or None for synthetic) into a Row with per-character positions."""
+    chars, positions = [], []
+    # synthetic words (a caption's area, a column name) take the position of the source cell
+    # before them, or of the first source cell when they lead the row
+    last = next((origin for piece, origin in parts if origin is not None and piece), value_end)
+    for piece, origin in parts:
+        for k, ch in enumerate(piece):
+            chars.append(ch)
+            pos = last if origin is None else origin + k
+            positions.append(pos)
+            last = pos
+    positions.append(value_end)
+    return Row("".join(chars), tuple(positions))
+
+
+def _area_word(line: str) -> str | None:
+    """The area word of a caption or label (城市, 农村, 城乡), if it names one."""
+    m = AREA_RE.search(line)
+    return m.group() if m else None
+
+
+def _label(text: str, cell: tuple[int, int]) -> tuple[int, int]:
+    a, b = cell
+    m = _OUTLINE.match(text, a, b)
+    return (m.end(), b) if m and m.end() < b else (a, b)
+
+
+def table_rows(text: str, ranges: list[tuple[int, int]]) -> list[Row]:
+    """Rows of flattened tables in ``text[ranges]`` (normalised text), as sentences."""
+    rows: list[Row] = []
+    for start, end in ranges:
+        if text.count("|", start, end) < 2:
+            continue
+        cells = _cells(text, start, end)
+        found = _unit_column_rows(text, cells)
+        rows.extend(found)
+        rows.extend(_header_rows(text, start, end))
+        if not found:
+            rows.extend(_cell_per_line_rows(text, start, end, cells))
+    return rows
+
+
+_CELL_LINE = re.compile(r"[^|\n]*\|[ \t]*(?:\n|$)")
+
+
+def _cell_per_line_rows(text: str, start: int, end: int, cells: list[tuple[int, int]]) -> list[Row]:
+    """A table copied one cell per line (``区划 |`` / ``地区 |`` / … / ``11 |`` / ``北京市 |`` …):
+    the row width is the distance between two row labels, the header the cells before the data."""
+    lines = text[start:end].splitlines(keepends=True)
+    if len(lines) < 12 or sum(1 for ln in lines if _CELL_LINE.fullmatch(ln)) < 0.8 * len(lines):
+        return []
+    numeric = [bool(_VALUE_CELL.fullmatch(text, a, b)) for a, b in cells]
+    if True not in numeric:
+        return []
+    first = numeric.index(True)
+    labels = [i for i in range(first, len(cells)) if not numeric[i]]
+    if len(labels) < 2:
+        return []
+    # rows start at the first number (a region code, or the first value after the label)
+    width, row0 = labels[1] - labels[0], first
+    header = cells[:first][-width:]
+    if width < 2 or len(header) < width or labels[0] - first >= width:
+        return []
+    caption = text[start:cells[first - width][0]] if first >= width else ""
+    table_unit = m.group(1) if (m := _TABLE_UNIT.search(caption)) else None
+    caption_area = _area_word(caption)
+    out = []
+    for r in range(row0, len(cells) - width + 1, width):
+        row = cells[r:r + width]
+        label = next((c for c, k in zip(row, range(r, r + width)) if not numeric[k]), None)
+        if label is None:
+            continue
+        la, lb = _label(text, label)
+        for k, cell in enumerate(row):
+            if not numeric[r + k]:
+                continue
+            u = _HEADER_UNIT.search(text, *header[k])
+            if u is not None:
+                name_end, unit = u.start(), u.group(1)
+            elif table_unit and _MONEY_COLUMN.search(text, *header[k]):
+                name_end, unit = header[k][1], table_unit
+            else:
+                continue
+            area = caption_area if caption_area and _area_word(text[la:lb]) is None else ""
+            out.append(_row([(area, None), (text[la:lb], la), (text[header[k][0]:name_end], None),
+                             (text[cell[0]:cell[1]], cell[0]), (unit, None), ("。", None)],
+                            cell[1]))
+    return out
+
+
+def _unit_column_rows(text: str, cells: list[tuple[int, int]]) -> list[Row]:
+    """label | unit | value, with cells inline or one per line."""
+    out = []
+    for i in range(len(cells) - 2):
+        lab, unit, val = cells[i:i + 3]
+        if not (_UNIT_CELL.fullmatch(text, *unit) and _VALUE_CELL.fullmatch(text, *val)
+                and _CJK.search(text, *lab) and not _VALUE_CELL.fullmatch(text, *lab)):
+            continue
+        la, lb = _label(text, lab)
+        out.append(_row([(text[la:lb], la), (text[val[0]:val[1]], val[0]),
+                         (text[unit[0]:unit[1]], None), ("。", None)], val[1]))
+    return out
+
+
+def _header_rows(text: str, start: int, end: int) -> list[Row]:
+    """A header row naming each column's unit, then rows of a label and numbers."""
+    out = []
+    header: list[tuple[int, int]] | None = None
+    table_unit: str | None = None
+    caption_area: str | None = None  # 农村低保标准表 above the table: the area of its rows
+    pos = start
+    for line in text[start:end].splitlines(keepends=True):
+        l_start, l_end = pos, pos + len(line)
+        pos = l_end
+        if line.count("|") < 3:  # a header or a row has at least two cells between bars
+            continue
+        cells = _cells(text, l_start, l_end)
+        units = [_HEADER_UNIT.search(text, a, b) for a, b in cells]
+        if not any(_VALUE_CELL.fullmatch(text, a, b) for a, b in cells):
+            # the caption above a header: 单位:万元 and the area of the rows (农村低保标准表)
+            caption = text[max(start, l_start - 200):l_start]
+            tu = _TABLE_UNIT.search(caption)
+            if sum(1 for u in units if u) >= 2 or (
+                    tu and any(_MONEY_COLUMN.search(text, a, b) for a, b in cells[1:])):
+                header, table_unit = cells, tu.group(1) if tu else None
+                caption_area = _area_word(caption[caption.rfind("|") + 1:])
+                continue
+        if header is None or len(cells) < 2 or not _CJK.search(text, *cells[0]):
+            continue
+        la, lb = _label(text, cells[0])
+        for k, cell in enumerate(cells[1:], start=1):
+            if k >= len(header) or not _VALUE_CELL.fullmatch(text, *cell):
+                continue
+            u = _HEADER_UNIT.search(text, *header[k])
+            if u is not None:
+                name_end, unit = u.start(), u.group(1)
+            elif table_unit and _MONEY_COLUMN.search(text, *header[k]):
+                name_end, unit = header[k][1], table_unit
+            else:
+                continue
+            area = caption_area if caption_area and _area_word(text[la:lb]) is None else ""
+            out.append(_row([(area, None), (text[la:lb], la), (text[header[k][0]:name_end], None),
+                             (text[cell[0]:cell[1]], cell[0]), (unit, None), ("。", None)],
+                            cell[1]))
+    return out
