@@ -23,20 +23,20 @@ def facts():
 
 def test_every_province_has_fourteen_years_of_recipients_and_coverage(facts):
     assert len(PROVINCES) == 31
-    pop = ind.select(facts, "population", area="all", level="province")
+    pop = ind.select(facts, "population", area=["urban", "rural"], level="province")
     for area in ("urban", "rural"):
         rec = ind.select(facts, "dibao_recipients", area=area, level="province")
         years = rec.groupby("region_code")["year"].nunique()
         assert (years.reindex(PROVINCES).fillna(0) >= 14).all(), area
-        cov = ind.recipients_per_population(rec, pop, match_area=False)
+        cov = ind.coverage_rate(rec, pop)
         cov_years = cov.groupby("region_code")["year"].nunique().reindex(PROVINCES).fillna(0)
         # known gaps: 湖北's urban counts for 2005-2010 and 宁夏's for 2005-2007 and 2009-2010
         # are in no input, and the population series starts in 2005 (12 and 13 years)
         short = set(cov_years[cov_years < 14].index)
         assert short <= ({"420000", "640000"} if area == "urban" else set()), (area, short)
         assert (cov_years >= 12).all()
-        # a share of the population: a percentage well below 100
-        assert cov["rate"].between(0, 40).all()
+        # a share of the area's residents: a percentage well below 100
+        assert cov["rate"].between(0, 60).all()
 
 
 def test_twenty_five_provinces_have_standards_for_five_years_with_kinds(facts):
@@ -63,8 +63,8 @@ def test_a_floor_never_beats_an_average_for_the_same_key():
 
 def test_china_brief_has_coverage_for_fifteen_years(facts):
     rec = ind.select(facts, "dibao_recipients", area="rural", regions=["000000"])
-    pop = ind.select(facts, "population", area="all", regions=["000000"])
-    cov = ind.recipients_per_population(rec, pop, match_area=False)
+    pop = ind.select(facts, "population", area="rural", regions=["000000"])
+    cov = ind.coverage_rate(rec, pop)
     assert cov["year"].nunique() >= 15
 
 
@@ -195,3 +195,18 @@ def test_schema_rejects_a_standard_in_persons_and_a_negative_count():
     with pytest.raises(SchemaError, match="not in the vocabulary and not flagged"):
         validate_facts(_fact(indicator="birth_rate", unit="percent"))
     validate_facts(_fact(indicator="birth_rate", unit="percent", flags=["unknown_indicator"]))
+
+
+def test_one_definition_per_coverage_name(facts):
+    # 甘肃 2013: rural recipients over the rural population (coverage) is not rural recipients
+    # over everybody (share_of_total_population); the brief, the API and the study share names
+    from mzanalysis import studies
+
+    rec = ind.select(facts, "dibao_recipients", area="rural", regions=["620000"], years=[2013])
+    pop = ind.select(facts, "population", area=["all", "rural"], regions=["620000"],
+                     years=[2013])
+    cov = ind.coverage_rate(rec, pop).rate.item()
+    share = ind.share_of_total_population(rec, pop).rate.item()
+    assert cov > share * 1.3
+    panel = studies.coverage_panel(facts).set_index(["region_code", "year"])
+    assert panel.loc[("620000", 2013), "coverage_rural"] == pytest.approx(cov, rel=0.01)

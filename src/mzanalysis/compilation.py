@@ -138,28 +138,30 @@ def read(shared: Path):
 
 
 def national_population_gaps(facts: list[dict]) -> list[dict]:
-    """China's population for the years no cited national figure gives: the sum of the 31
-    provinces (History_POP), flagged ``derived`` (it omits the armed forces, ~0.2 %)."""
+    """China's population (total, urban, rural) for the years no cited national figure gives:
+    the sum of the 31 provinces (History_POP; urban/rural derived with each province's
+    urbanisation rate), flagged ``derived`` (the sum omits the armed forces, ~0.2 %)."""
     from .regions import CHINA
 
-    cited = {f["year"] for f in facts if f["region_code"] == CHINA.code
-             and f["indicator"] == "population" and f["area"] == "all"}
-    by_year: dict[int, list[dict]] = {}
+    cited = {(f["area"], f["year"]) for f in facts if f["region_code"] == CHINA.code
+             and f["indicator"] == "population" and f["variant"] is None}
+    by_key: dict[tuple, list[dict]] = {}
     for f in facts:
-        if (f["indicator"] == "population" and f["level"] == "province" and f["area"] == "all"
+        if (f["indicator"] == "population" and f["level"] == "province"
                 and f["variant"] is None and f["source_class"] == "compilation"):
-            by_year.setdefault(f["year"], []).append(f)
+            by_key.setdefault((f["area"], f["year"]), []).append(f)
     out = []
-    for year in sorted(by_year):
-        rows = by_year[year]
-        if year in cited or len({r["region_code"] for r in rows}) != 31:
+    for (area, year) in sorted(by_key):
+        rows = by_key[(area, year)]
+        if (area, year) in cited or len({r["region_code"] for r in rows}) != 31:
             continue
         out.append({**rows[0], "region_code": CHINA.code, "region": CHINA.name,
                     "level": CHINA.level, "value": float(sum(r["value"] for r in rows)),
                     "flags": ["derived"],
-                    "source_ref": f"derived: sum of the 31 provinces' population {year} "
-                                  f"(History_POP, {HISTORY_POP_ROUTE})",
-                    "source_id": f"derived:national_population:{year}",
+                    "source_ref": f"derived: sum of the 31 provinces' {area} population {year} "
+                                  f"(History_POP{'' if area == 'all' else ' × B2'}, "
+                                  f"{HISTORY_POP_ROUTE})",
+                    "source_id": f"derived:national_population:{area}:{year}",
                     "order": (9, year)})
     return out
 

@@ -248,7 +248,8 @@ def _check_meaning(frame, what: str, limit: int = 8) -> None:
     """Rows whose indicator, unit and sign do not make sense together (see units_allowed).
 
     An indicator outside the vocabulary must carry the ``unknown_indicator`` flag (loaders add
-    it); a count, amount, standard or rate below zero must carry ``implausible_value``.
+    it); a unit that does not fit the indicator must carry ``unit_conflict``; a count, amount,
+    standard or rate below zero must carry ``implausible_value``.
     """
     import pandas as pd
 
@@ -261,8 +262,9 @@ def _check_meaning(frame, what: str, limit: int = 8) -> None:
         problems.append(f"  row {i}, column indicator: {frame.at[i, 'indicator']!r} is not in "
                         "the vocabulary and not flagged unknown_indicator")
     allowed = {name: units_allowed(name) for name in frame["indicator"].unique()}
-    fits = [allowed.get(ind) is None or unit in allowed[ind]
-            for ind, unit in zip(frame["indicator"], frame["unit"])]
+    # a row already flagged unit_conflict has said its unit is doubtful: it is kept, visibly
+    fits = [allowed.get(ind) is None or unit in allowed[ind] or "unit_conflict" in fl
+            for ind, unit, fl in zip(frame["indicator"], frame["unit"], flags)]
     for i in frame.index[~pd.Series(fits, index=frame.index)]:
         problems.append(f"  row {i}, column unit: {frame.at[i, 'unit']!r} does not fit "
                         f"{frame.at[i, 'indicator']} (expected "
