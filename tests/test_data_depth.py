@@ -210,3 +210,14 @@ def test_one_definition_per_coverage_name(facts):
     assert cov > share * 1.3
     panel = studies.coverage_panel(facts).set_index(["region_code", "year"])
     assert panel.loc[("620000", 2013), "coverage_rural"] == pytest.approx(cov, rel=0.01)
+
+
+def test_reconcile_lists_user_tables_that_disagree_with_the_curated_data(shared, tmp_path):
+    from mzanalysis.reconcile import tables_vs_curated
+
+    text = (shared / "data" / "nbs_population" / "History_POP.csv").read_text(encoding="utf-8")
+    (tmp_path / "History_POP.csv").write_text(
+        text.replace("\nTianjin,1364,", "\nTianjin,1500,", 1), encoding="utf-8")
+    table = tables_vs_curated(load_panel(tmp_path, preferred=False))
+    assert table[["region", "year", "flag"]].values.tolist() == [["天津市", 2024, "mismatch"]]
+    assert table["compared"].item() == 15_000_000 and table["reference"].item() == 13_640_000
