@@ -17,13 +17,18 @@ from ..errors import MzError
 LOCK_NAME = ".mzanalysis.lock"
 
 
-def prepare_out(out: Path) -> Path:
-    """Create the output folder; MzError (not a traceback) when it cannot be one."""
-    out = Path(out)
+def check_out(out: Path) -> None:
+    """MzError at once when ``out`` is a file (before any notebook runs); creates nothing."""
     if not str(out):
         raise MzError("--out is empty; give an output folder")
     if out.exists() and not out.is_dir():
         raise MzError(f"--out {out}: is a file, not a folder")
+
+
+def prepare_out(out: Path) -> Path:
+    """Create the output folder; MzError (not a traceback) when it cannot be one."""
+    out = Path(out)
+    check_out(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except FileExistsError:

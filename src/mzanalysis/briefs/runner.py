@@ -285,8 +285,12 @@ def build(regions: list, *, out: Path, notebook: Path | None = None, params: dic
     ``out`` is locked for the whole batch: a second run into the same folder is refused at once
     (two writers would leave a manifest describing pages the other one wrote).
     """
-    from .lock import out_lock
+    from .lock import check_out, out_lock
 
+    check_out(Path(out))
+    # validate everything before the folder is created, then plan again under the lock: what is
+    # up to date may have changed while another run held it
+    plan(regions, out=out, notebook=notebook, params=params, force=force, per_region=per_region)
     with out_lock(Path(out)):
         tasks = plan(regions, out=out, notebook=notebook, params=params, force=force,
                      per_region=per_region)

@@ -70,7 +70,10 @@ def _header_columns(path: Path) -> set[str]:
     if path.suffix.lower() == ".parquet":
         import pyarrow.parquet as pq
 
-        return set(pq.read_schema(path).names)
+        try:
+            return set(pq.read_schema(path).names)
+        except (ValueError, OSError):  # corrupt (ArrowInvalid): load_facts names the file
+            return set()
     try:
         return set(pd.read_csv(path, nrows=0, comment=None).columns.map(str))
     except Exception:  # unreadable header: let the table loaders report it
