@@ -221,3 +221,32 @@ def test_reconcile_lists_user_tables_that_disagree_with_the_curated_data(shared,
     table = tables_vs_curated(load_panel(tmp_path, preferred=False))
     assert table[["region", "year", "flag"]].values.tolist() == [["天津市", 2024, "mismatch"]]
     assert table["compared"].item() == 15_000_000 and table["reference"].item() == 13_640_000
+
+
+def test_mca_quarterly_layout_of_the_readme(tmp_path):
+    # layout of 民政统计季报 分省数据 (../shared/data/README.md); the numbers are made up
+    import openpyxl
+
+    from mzanalysis.loaders import load_mca_quarterly
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2023年4季度民政统计季报 分省数据"])
+    ws.append(["地区", "城市低保人数(万人)", "城市低保户数(万户)", "城市低保平均标准(元/人·月)",
+               "农村低保人数(万人)", "农村低保平均标准(元/人·月)", "农村低保平均标准(元/人·年)",
+               "农村特困人员救助供养人数(人)", "临时救助(万人次)", "孤儿集中养育(人)", "孤儿社会散居(人)"])
+    ws.append(["全国", 664.0, 410.0, 752.3, 3399.0, 517.3, 6208.0, 4300000, 900.0, 50000, 90000])
+    ws.append(["河北", 13.0, 8.0, 800.0, 140.0, 530.0, 6360.0, 250000, 20.0, 2000, 6000])
+    path = tmp_path / "mca_2023Q4.xlsx"
+    wb.save(path)
+    facts = load_mca_quarterly(path)
+    hb = facts[facts.region == "河北省"].set_index(["indicator", "area", facts.variant.fillna("")])
+    assert hb.loc[("dibao_recipients", "urban", ""), "value"] == 130_000
+    assert hb.loc[("dibao_standard", "rural", ""), "unit"] == "yuan_per_person_month"
+    assert hb.loc[("orphan_recipients", "all", "dispersed"), "value"] == 6000
+    assert hb.loc[("temporary_assistance_recipients", "all", ""), "value"] == 200_000
+    assert not hb.index.duplicated().any()
+    ws.cell(row=4, column=7, value=9000.0)   # yearly no longer 12 × monthly
+    wb.save(path)
+    with pytest.raises(DataError, match=r"does not match column 6"):
+        load_mca_quarterly(path)
