@@ -240,7 +240,8 @@ def test_mca_quarterly_layout_of_the_readme(tmp_path):
     path = tmp_path / "mca_2023Q4.xlsx"
     wb.save(path)
     facts = load_mca_quarterly(path)
-    hb = facts[facts.region == "河北省"].set_index(["indicator", "area", facts.variant.fillna("")])
+    hb = facts[facts.region == "河北省"]
+    hb = hb.assign(v=hb.variant.fillna("")).set_index(["indicator", "area", "v"])
     assert hb.loc[("dibao_recipients", "urban", ""), "value"] == 130_000
     assert hb.loc[("dibao_standard", "rural", ""), "unit"] == "yuan_per_person_month"
     assert hb.loc[("orphan_recipients", "all", "dispersed"), "value"] == 6000
