@@ -158,9 +158,9 @@ def national_population_gaps(facts: list[dict]) -> list[dict]:
         out.append({**rows[0], "region_code": CHINA.code, "region": CHINA.name,
                     "level": CHINA.level, "value": float(sum(r["value"] for r in rows)),
                     "flags": ["derived"],
-                    "source_ref": f"derived: sum of the 31 provinces' {area} population {year} "
-                                  f"(History_POP{'' if area == 'all' else ' × B2'}, "
-                                  f"{HISTORY_POP_ROUTE})",
+                    "source_ref": f"{HISTORY_POP_ROUTE} | derived: sum of the 31 provinces' "
+                                  f"{area} population {year} (History_POP"
+                                  f"{'' if area == 'all' else ' × B2'})",
                     "source_id": f"derived:national_population:{area}:{year}",
                     "order": (9, year)})
     return out
@@ -178,7 +178,8 @@ def _derived_population(facts: list[dict]) -> list[dict]:
         urban = p["value"] * r["value"] / 100.0
         for area, value in (("urban", urban), ("rural", p["value"] - urban)):
             out.append({**p, "area": area, "value": round(value, 0), "flags": ["derived"],
-                        "source_ref": (f"derived: population ({p['source_id']}) × urbanisation "
+                        "source_ref": (f"{HISTORY_POP_ROUTE} | derived: population "
+                                       f"({p['source_id']}) × urbanisation "
                                        f"rate {r['value']:g}% ({r['source_id']})"
                                        + (" | rural = population − urban" if area == "rural"
                                           else "")),
