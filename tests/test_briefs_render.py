@@ -62,10 +62,11 @@ def test_missing_series_are_said_not_plotted(built):
     out, _ = built
     html = page(out, "630000")
     side = json.loads((out / "region_brief" / "630000.json").read_text("utf-8"))
-    # the embedded data has no dibao recipients for Qinghai: said plainly, no number invented
-    assert side["headline"]["dibao_recipients"] is None
-    assert any("低保人数" in m for m in side["headline"]["missing_series"])
+    # the embedded data has no dibao spending for Qinghai: said plainly, no number invented
+    assert any("低保支出" in m for m in side["headline"]["missing_series"])
     assert "缺失 / missing" in html and "无数据" in html
+    # recipients and coverage now come from the embedded provincial series
+    assert side["headline"]["dibao_recipients"] > 10  # 万人
 
 
 def test_sidecar_holds_headline_numbers_from_the_data(built):
@@ -87,8 +88,9 @@ def test_sidecar_holds_headline_numbers_from_the_data(built):
     china = json.loads((out / "region_brief" / "000000.json").read_text("utf-8"))["headline"]
     assert china["dibao_recipients"] and china["dibao_recipients"] > 100  # 万人
     # the embedded data has no national population: coverage is missing, not zero
-    assert china["coverage_pct"] is None
-    assert "常住人口 / population" in china["missing_series"]
+    # national population for every year (cited, or the sum of the provinces): coverage shown
+    assert 2 < china["coverage_pct"] < 6
+    assert "常住人口 / population" not in china["missing_series"]
 
 
 def test_index_and_manifest(built):

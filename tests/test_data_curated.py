@@ -75,11 +75,21 @@ def test_agreeing_sources_are_not_conflicts():
 
 def test_every_source_row_is_used_or_says_why():
     src = sources()
-    assert len(src) == 292 + 1016 + 22   # national series, provincial facts, supplement
+    # every line of every cited input: national series and more, provincial facts, standards
+    # pages, bulletins, the supplement; then one row per cell of the repository panels
+    counts = src.groupby("dataset").size()
+    assert counts[["national_series", "national_more", "provincial_facts",
+                   "provincial_standards_pages", "provincial_bulletins"]].tolist() == [
+        292, 116, 1016, 382, 271]
+    assert counts["compilation"] > 10_000
     unused = src[~src.used]
     assert (unused.exclusion_reason.str.len() > 0).all()
-    assert set(load_curated(preferred=False).source_id) == set(src[src.used].source_id)
-    assert {"official_table", "official_repost", "news", "blog"} == set(src.source_class)
+    # a unified urban-rural standard gives two facts (/urban, /rural); derived figures name theirs
+    fact_ids = load_curated(preferred=False).source_id.str.replace(r"/(urban|rural)$", "",
+                                                                   regex=True)
+    assert set(fact_ids[~fact_ids.str.startswith("derived:")]) == set(src[src.used].source_id)
+    assert {"official_table", "official_repost", "compilation", "news", "blog"} == set(
+        src.source_class)
 
 
 def test_all_rows_option_and_cache_returns_independent_copies():

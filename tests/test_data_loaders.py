@@ -54,9 +54,22 @@ def test_wrong_unit_label_is_an_error_not_a_silent_rescale(shared):
     assert facts[(facts.region_code == "110000") & (facts.year == 2011)].value.tolist() == [2473]
 
 
-def test_indicator_outside_vocabulary_says_so(shared):
-    with pytest.raises(DataError, match=r"A5\.xlsx, row 1, column 1: '常住人口抚养比' is not in"):
-        load_wide_table(shared / "data" / "cnmoderndata" / "A5.xlsx")
+def test_dependency_ratio_and_unemployment_are_in_the_vocabulary(shared):
+    a5 = load_wide_table(shared / "data" / "cnmoderndata" / "A5.xlsx")
+    assert set(a5.indicator) == {"dependency_ratio"} and set(a5.unit) == {"percent"}
+
+
+def test_indicator_outside_vocabulary_is_loaded_and_flagged(tmp_path):
+    # open vocabulary: a user's 出生率 table is read under its own name, flagged, not skipped
+    path = tmp_path / "birth.csv"
+    path.write_text("常住人口出生率 %,北京,天津\n2020,6.98,5.99\n2021,6.35,5.30\n",
+                    encoding="utf-8")
+    facts = load_wide_table(path)
+    assert set(facts.indicator) == {"birth_rate"}
+    assert facts["flags"].map(lambda f: "unknown_indicator" in f).all()
+    assert facts[(facts.region == "天津市") & (facts.year == 2021)].value.item() == 5.30
+    panel = load_panel(tmp_path, curated=False)
+    assert len(panel[panel.indicator == "birth_rate"]) == 4
 
 
 # -- wide tables: both orientations, titles, encodings ------------------------------------------
@@ -188,7 +201,7 @@ def test_bad_fact_tables(tmp_path, edit, match):
 # -- folders -------------------------------------------------------------------------------------
 
 def test_load_panel_reads_what_it_can_and_reports_the_rest():
-    facts, report = load_panel(FIX / "panel", with_report=True)
+    facts, report = load_panel(FIX / "panel", with_report=True, preferred=False)
     status = dict(zip(report.file, report.status))
     assert status["facts_small.csv"] == "read"
     assert status["mca/mca_2019Q4.xlsx"] == "read"
@@ -212,12 +225,8 @@ def test_load_panel_reads_what_it_can_and_reports_the_rest():
 def test_load_panel_on_the_shared_folder(shared):
     facts, report = load_panel(shared / "data", with_report=True)
     by_file = report.set_index("file")
-    for code in ("B2", "B5", "B6", "B7", "C1", "C2", "E4", "E5"):
+    for code in ("B2", "B3", "B5", "B6", "B7", "C1", "C2", "E4", "E5", "A5"):
         assert by_file.loc[f"cnmoderndata/{code}.xlsx", "status"] == "read", code
-    for code in ("A5", "B3"):
-        assert by_file.loc[f"cnmoderndata/{code}.xlsx", "status"] == "skipped"
-        assert "outside the indicator vocabulary" in by_file.loc[f"cnmoderndata/{code}.xlsx",
-                                                                 "reason"]
     assert by_file.loc["nbs_population/History_POP.csv", "status"] == "read"
     assert "already embedded" in by_file.loc["national_series.csv", "reason"]
     assert (report.status != "error").all()

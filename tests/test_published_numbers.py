@@ -1,26 +1,23 @@
-"""Published figures reproduced from the cited data (and, where needed, the shared panel).
+"""Published figures reproduced from the embedded cited data alone (no ../shared needed).
 
 Consumption series used for UNICEF's 2013 ratios: no national 2013 figure is cited (the NBS survey
 reform broke the series), so the national figure is the population-weighted mean of the 31
-provincial per-capita consumption figures in ../shared/data/cnmoderndata (C1 rural, C2 urban),
-weighted by urban / rural resident population = NBS population (History_POP) × urbanisation rate
-(B2). 2014 rural uses the cited national figure (8,383 yuan).
+provincial per-capita consumption figures (cnmoderndata C1 rural, C2 urban, embedded as cited
+compilation facts), weighted by urban / rural resident population = NBS population (History_POP)
+× urbanisation rate (B2), also embedded. 2014 rural uses the cited national figure (8,383 yuan).
 """
 from __future__ import annotations
 
 import pytest
 
 from mzanalysis import headlines
-from mzanalysis.indicators import MissingYearError
 from mzanalysis.loaders import load_curated
 
 
 @pytest.fixture(scope="module")
-def panel(shared):
-    from mzanalysis.loaders import load_panel
-
-    facts = load_panel(shared / "data")
-    return facts.loc[facts["preferred"]]
+def panel():
+    """The embedded curated data: the repository panels' figures are in it as cited facts."""
+    return load_curated()
 
 
 def test_unicef_2013_urban_line_is_about_a_quarter_of_consumption(panel):
@@ -59,8 +56,7 @@ def test_total_recipients_2022_from_the_cited_national_figures(panel):
 
 
 def test_total_recipients_without_a_national_figure_sum_the_provinces(panel):
-    with pytest.raises(MissingYearError, match="2019"):   # no cited national 2019 figure
-        headlines.total_recipients(load_curated(), 2019)
+    # no cited national 2019 figure: the 31 embedded provincial figures are summed
     r = headlines.total_recipients(panel, 2019)
     assert r["source"].startswith("sum over 31 provinces")
     assert r["value"] / 1e6 == pytest.approx(43.16, abs=0.01)  # 860.9万 + 3455.4万 (MCA 2020)

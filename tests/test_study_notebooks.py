@@ -45,9 +45,8 @@ def test_standards_notebook_on_embedded_data(tmp_path):
     assert results["line_income_elasticity_2011"] > 0 and results["line_income_elasticity_2011_se"] > 0
     # 2022 recipients come from the cited NBS 2022 communiqué (683万 urban + 3349万 rural).
     assert results["recipients_2022"] == pytest.approx(40_320_000)
-    # The embedded data hold no 2013 consumption: said, not guessed.
-    assert results["urban_standard_share_of_consumption_2013"] is None
-    assert "urban_standard_share_of_consumption_2013" in results["cannot_estimate"]
+    # 2013 consumption: population-weighted mean of the embedded provincial figures (UNICEF ~25 %)
+    assert abs(results["urban_standard_share_of_consumption_2013"] - 25) <= 3
     assert results["panel_model"]["table"][0]["term"] == "ln_start"
 
 
@@ -79,11 +78,12 @@ def test_study_notebook_writes_nothing_into_the_working_folder_without_results_p
     assert list(work.iterdir()) == []
 
 
-def test_coverage_notebook_on_embedded_data_says_what_it_cannot_estimate(tmp_path):
+def test_coverage_notebook_estimates_two_way_fe_on_embedded_data(tmp_path):
+    # the repository panels' figures are embedded as cited facts: no data_dir needed
     results, text = _run("coverage_drivers", tmp_path)
-    assert results["panel_model"] is None
-    assert "coverage_drivers" in results["cannot_estimate"]
-    assert "Cannot estimate the two-way fixed-effects model of coverage" in text
+    model = results["panel_model"]
+    assert model is not None and model["n_provinces"] == 31 and len(model["years"]) >= 10
+    assert "coverage_drivers" not in results["cannot_estimate"]
 
 
 def test_coverage_notebook_on_the_shared_panel_estimates_two_way_fe(tmp_path, shared):

@@ -168,12 +168,18 @@ def _facts_schema() -> dict:
             field["constraints"] = constraints[col.name]
         fields.append(field)
     fields += [
-        _field("source_id", "string", "row of sources.csv this fact comes from (dataset:line)",
+        _field("source_id", "string", "row of sources.csv this fact comes from (dataset:line; "
+               "'/urban' or '/rural' appended when one unified standard gives both; "
+               "'derived:' prefixed for a figure computed from the named row)",
                constraints={"required": True, "unique": True}),
-        _field("source_class", "string", "official_table, official_repost, news or blog "
-               "(rule: mzanalysis.provenance)",
-               constraints={"enum": ["official_table", "official_repost", "news", "blog"]}),
+        _field("source_class", "string", "official_table, official_repost, compilation, news "
+               "or blog (rule: mzanalysis.provenance)",
+               constraints={"enum": ["official_table", "official_repost", "compilation", "news",
+                                     "blog"]}),
         _field("source_indicator", "string", "indicator name as the collector recorded it"),
+        _field("standard_kind", "string", "for standards: average, municipal, county_mean, table "
+               "or floor (mzanalysis.schema.STANDARD_KINDS); empty otherwise",
+               constraints={"enum": ["average", "municipal", "county_mean", "table", "floor"]}),
         _field("preferred", "boolean", "the one row chosen for its key by the stated rule"),
         _field("n_sources", "integer", "rows (sources) for the same key"),
         _field("n_agree", "integer", "rows agreeing with the preferred value (itself included)"),
@@ -186,7 +192,9 @@ def _sources_schema() -> dict:
     s = "string"
     return {"fields": [
         _field("source_id", s, "dataset:line, the line of the collector CSV"),
-        _field("dataset", s, "national_series, provincial_facts or national_supplement"),
+        _field("dataset", s, "national_series, national_more, provincial_facts, "
+               "provincial_standards_pages, provincial_bulletins, national_supplement, "
+               "provincial_supplement or compilation (the repository panels, one row per cell)"),
         _field("line", "integer", "line in the collector CSV (header = 1)"),
         _field("region", s, "region as written by the collector"),
         _field("year", "integer", "reference year"),
@@ -198,7 +206,7 @@ def _sources_schema() -> dict:
         _field("source_url", s, "page the figure was read from"),
         _field("source_quote", s, "verbatim quote containing the figure"),
         _field("notes", s, "collector's notes: attribution, caveats, conflicts"),
-        _field("source_class", s, "official_table, official_repost, news or blog"),
+        _field("source_class", s, "official_table, official_repost, compilation, news or blog"),
         _field("class_rule", s, "which rule of mzanalysis.provenance decided the class"),
         _field("used", "boolean", "turned into a fact in facts.csv"),
         _field("exclusion_reason", s, "why not, when used is false"),

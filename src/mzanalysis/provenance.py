@@ -22,8 +22,12 @@ the two stated rules that turn them into one value per key:
                          communiqué, a civil-affairs department release
    news                  notes or host name a news organisation or wire (Xinhua,        3
                          People's Daily, China Daily, CRI, CCTV, 中新社, AP …)
-   blog                  anything else: an unattributed secondary page                  4
+   blog                  anything else: an unattributed secondary page                  5
    ====================  ============================================================  ====
+
+   A sixth class, ``compilation`` (rank 3, between official reposts and news), is given by the
+   curate build itself to the figures of public repositories' panels of official statistics
+   (:mod:`mzanalysis.compilation`).
 
    The notes of every row from the same URL are read together, because a collector describes a
    page once and later rows from it say only "rounded". Sentences about *other* sources
@@ -32,9 +36,15 @@ the two stated rules that turn them into one value per key:
 2. **Preferred value** (:func:`choose_preferred`) per key (region, year, period, indicator, area,
    variant), by sorting the candidates on, in order:
 
+   0. where an official-class row (official table, official repost, compilation) exists for the
+      key, a blog-class row loses to every other row, whatever else holds;
+      then standard kind: for standards, an average (or a municipality's own standard) beats the
+      MCA county mean beats a secondary table's value beats a floor; a row read as the level
+      *before* a raise (qualifier ``old``) loses to any other;
    a. reference date: a row whose notes say it is *not* the figure for the period (published
       before year-end, preliminary) loses to one that is;
-   b. source class rank (official table > official release reposted > news report > blog);
+   b. source class rank (official table > official release reposted > compilation > news
+      report > blog);
    c. breadth: a table giving the same indicator for more regions wins (national-comparison
       tables use one definition for every province, a province's own yearbook may not);
    d. agreement: the value more other sources agree with wins;
@@ -52,7 +62,16 @@ import re
 from urllib.parse import urlparse
 
 #: Source classes, best first, with their rank.
-SOURCE_CLASSES: dict[str, int] = {"official_table": 1, "official_repost": 2, "news": 3, "blog": 4}
+SOURCE_CLASSES: dict[str, int] = {"official_table": 1, "official_repost": 2, "compilation": 3,
+                                  "news": 4, "blog": 5}
+BLOG_RANK = SOURCE_CLASSES["blog"]
+OFFICIAL_RANK = SOURCE_CLASSES["compilation"]
+#: Classes whose figure may be called official in a report (a blog's or a news page's may not).
+OFFICIAL_CLASSES = ("official_table", "official_repost", "compilation")
+#: Standard kinds, best first (mzanalysis.schema.STANDARD_KINDS): a floor ranks last, so it is
+#: preferred only where no other kind exists for the key (and then carries ``floor_standard``).
+KIND_RANK: dict[str, int] = {"average": 0, "municipal": 0, "county_mean": 1, "table": 2,
+                             "floor": 3}
 
 _BLOG = re.compile(
     r"\bblog|Q&A|user-uploaded|aggregator|compilation|quiz-book|exam-prep|ranking site|"
@@ -137,6 +156,15 @@ def agree(a: float, unit_a: str, step_a: float, b: float, unit_b: str, step_b: f
 KEY = ("region_code", "year", "period", "indicator", "area", "variant")
 
 
+def _kind_rank(frame, i) -> int:
+    kind = frame.at[i, "standard_kind"] if "standard_kind" in frame.columns else None
+    return KIND_RANK.get(kind, 0) if isinstance(kind, str) else 0
+
+
+def _is_old(frame, i) -> bool:
+    return "qualifier" in frame.columns and frame.at[i, "qualifier"] == "old"
+
+
 def choose_preferred(frame):
     """Mark one preferred row per key; return the frame with new columns.
 
@@ -166,8 +194,11 @@ def choose_preferred(frame):
                     agree(out.at[i, "value"], out.at[i, "unit"], out.at[i, "step"],
                           out.at[j, "value"], out.at[j, "unit"], out.at[j, "step"])
                     for j in idx if j != i)
-        # the old value of a raise (由900元提高到950元) is not the level in force for the key
-        ranked = sorted(idx, key=lambda i: (out.at[i, "qualifier"] == "old" if has_q else False,
+        has_official = any(int(out.at[i, "source_rank"]) <= OFFICIAL_RANK for i in idx)
+        ranked = sorted(idx, key=lambda i: (has_official
+                                            and int(out.at[i, "source_rank"]) >= BLOG_RANK,
+                                            _kind_rank(out, i),
+                                            _is_old(out, i),
                                             bool(out.at[i, "date_mismatch"]),
                                             int(out.at[i, "source_rank"]),
                                             -int(out.at[i, "breadth"]), -int(agreement[i]),
@@ -189,3 +220,23 @@ def choose_preferred(frame):
         sorted(set(f) | {"source_conflict"}) if (p and c) else list(f)
         for f, p, c in zip(out["flags"], out["preferred"], out["conflict"])]
     return out.drop(columns="_variant")
+
+
+def split_reference(group, official=OFFICIAL_CLASSES):
+    """Split the rows of one key into (reference rows, other rows, reference is official).
+
+    The reference is the best source class present (ties: the preferred row first), never the
+    first row in file order: a blog's figure can only be the reference when nothing better gives
+    the key, and then ``is_official`` is False so a report does not call it official.
+    ``group`` needs ``source_class`` and ``preferred`` columns; classes outside
+    :data:`SOURCE_CLASSES` (a user's ``table``) rank with official tables when listed in
+    ``official``.
+    """
+    rank = group["source_class"].map(
+        lambda c: SOURCE_CLASSES.get(c, 1 if c in official else len(SOURCE_CLASSES) + 1))
+    ordered = group.assign(_rank=rank, _pref=~group["preferred"].fillna(False).astype(bool))
+    ordered = ordered.sort_values(["_rank", "_pref"], kind="stable")
+    best = ordered["_rank"].iloc[0]
+    ref = ordered[ordered["_rank"] == best].drop(columns=["_rank", "_pref"])
+    other = ordered[ordered["_rank"] != best].drop(columns=["_rank", "_pref"])
+    return ref, other, bool(ref["source_class"].iloc[0] in official)

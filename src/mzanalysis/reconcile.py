@@ -9,6 +9,9 @@ Three checks, each returning rows of one tidy table (:data:`COLUMNS`):
   Recipients are year-end stocks while spending is a flow over the year, so recipients are
   averaged over the start and end of the year where both are known, and the tolerance is wider
   (10 %): spending also includes one-off price subsidies (临时价格补贴) paid through dibao.
+* :func:`tables_vs_curated` — every key where a user's table and the embedded curated data
+  disagree (``load_panel`` prefers the user's table and flags ``source_conflict``; this lists
+  them, never resolving them silently).
 * :func:`report_vs_official` — a figure stated in a report (a work report, a news item) against
   the official figure for the same region, year, period, indicator, area and variant.
 
@@ -158,6 +161,36 @@ def report_vs_official(reported, official, *, tolerance_pct: float = 0.5):
         gap, pct, flag = _gap_flag(ref, float(r["value"]), tolerance_pct)
         rows.append(base + (ref, float(r["value"]), gap, pct, tolerance_pct, flag,
                             f"reported by {r['source']}; official from {o['source']}"))
+    return _frame(rows)
+
+
+def tables_vs_curated(facts, *, tolerance_pct: float = 0.5):
+    """Keys where a user's table and the curated data give different values.
+
+    ``facts`` is :func:`mzanalysis.loaders.load_panel` with ``preferred=False`` (every row);
+    ``reference`` is the curated preferred value, ``compared`` the user's table's value.
+    """
+    every = facts.assign(_v=_variant(facts))
+    curated = every["source"].astype(str).str.startswith("curated:")
+    # load_panel reads the curated data with one preferred row per key
+    key = ["region_code", "year", "period", "indicator", "area", "_v"]
+    cur = every[curated].drop_duplicates(key).set_index(key)
+    rows = []
+    for _, r in every[~curated].iterrows():
+        k = (r["region_code"], r["year"], r["period"], r["indicator"], r["area"], r["_v"])
+        if k not in cur.index:
+            continue
+        o = cur.loc[k]
+        if o["unit"] != r["unit"]:
+            continue
+        gap, pct, flag = _gap_flag(float(o["value"]), float(r["value"]), tolerance_pct)
+        if flag == "ok":
+            continue
+        rows.append(("tables_vs_curated", r["region_code"], r["region"], r["year"], r["period"],
+                     r["indicator"], r["area"], r["_v"], float(o["value"]), float(r["value"]),
+                     gap, pct, tolerance_pct, flag,
+                     f"user table {r['source']} (used) vs curated {o.get('source_class', '')} "
+                     f"{str(o['source_ref'])[:80]}"))
     return _frame(rows)
 
 

@@ -84,6 +84,20 @@ INDICATORS: dict[str, str] = {
     "cpi": "consumer price index, previous year = 100",
     "urbanisation_rate": "urban share of resident population (城镇化率)",
     "poverty_line": "national rural poverty line (农村贫困标准) per person per year",
+    "unemployment_rate": "registered urban unemployment rate (城镇登记失业率)",
+    "dependency_ratio": "dependency ratio of the resident population (常住人口抚养比)",
+}
+
+#: What kind of figure a standard is (``standard_kind`` column of the curated facts; empty for
+#: other indicators). Chinese provinces publish several different numbers as "the" standard:
+#: the preference rule ranks them in this order, so a floor never stands in for an average
+#: without the ``floor_standard`` flag saying so.
+STANDARD_KINDS: dict[str, str] = {
+    "average": "provincial average (全省/全区平均标准) or one province-wide standard",
+    "municipal": "a municipality's own standard (北京, 天津, 上海, 重庆: the province-level figure)",
+    "county_mean": "MCA table: simple mean of the county standards of the province",
+    "table": "a value copied from a secondary table (a paper's compilation of standards)",
+    "floor": "provincial floor (不低于 / 指导 / 最低标准): localities may not go below it",
 }
 
 #: Units: values are always stored in these base units (万 and 亿 already multiplied out).
@@ -105,8 +119,40 @@ FLAGS: dict[str, str] = {
     "approximate": "stated as approximate (余, 近, 约, 左右, 多)",
     "source_conflict": "other sources give a different value; this row was preferred by rule",
     "region_unknown": "a page stitching several reports: this figure's part names no region",
+    "floor_standard": "the standard is a provincial floor (不低于/最低), not an average: no "
+                      "average exists for the key",
+    "derived": "computed from other cited figures (e.g. urban population = population × "
+               "urbanisation rate), not published as such",
+    "unknown_indicator": "the indicator is outside the vocabulary (INDICATORS): loaded as given",
     "damaged_text": "the quoted text touches bytes the file's encoding did not explain (U+FFFD)",
 }
+
+
+def units_allowed(indicator: str) -> tuple[str, ...] | None:
+    """The base units that fit ``indicator`` (None: any unit, for a name outside the vocabulary).
+
+    A standard in persons or a count in yuan is a wrong column or a typing error, never a
+    figure: loaders and the curate build reject it naming the row.
+    """
+    per_person = ("yuan_per_person_month", "yuan_per_person_year")
+    if indicator in ("disposable_income", "consumption_expenditure", "gdp_per_capita",
+                     "poverty_line", "elderly_allowance", "disability_subsidy"):
+        return per_person
+    if indicator in ("urbanisation_rate", "unemployment_rate", "dependency_ratio"):
+        return ("percent",)
+    if indicator == "cpi":
+        return ("index",)
+    if indicator in ("population", "temporary_assistance_recipients"):
+        return ("persons",)
+    if indicator == "budget_revenue" or indicator == "budget_expenditure":
+        return ("yuan", "yuan_per_person_year")  # totals, or per capita (variant per_capita)
+    for tail, units in (("_standard", per_person), ("_avg_benefit", per_person),
+                        ("_recipients", ("persons",)), ("_households", ("households",)),
+                        ("_expenditure", ("yuan",))):
+        if indicator.endswith(tail):
+            return units
+    return None
+
 
 AREAS: tuple[str, ...] = ("urban", "rural", "all")
 LEVELS: tuple[str, ...] = ("national", "province", "prefecture", "county")
@@ -156,7 +202,10 @@ def _build_pandera_schema():
         "year": pa.Column(int, pa.Check.in_range(1949, 2100), nullable=False, coerce=True),
         "period": text(pa.Check.str_matches(r"^\d{4}((Q[1-4])|(M(0[1-9]|1[0-2])))?$",
                                             error="'2023', '2023Q4' or '2023M06'")),
-        "indicator": text(in_vocab("indicator", INDICATORS)),
+        # open vocabulary: a name outside INDICATORS is kept when flagged unknown_indicator
+        # (checked in validate_facts); any name must still be snake_case
+        "indicator": text(pa.Check.str_matches(r"^[a-z][a-z0-9_]*$",
+                                               error="snake_case indicator name")),
         "area": text(in_vocab("area", AREAS)),
         "variant": text(nullable=True),
         "value": pa.Column(float, pa.Check(lambda s: s.abs() < 1e15, error="finite value"),
@@ -189,10 +238,47 @@ def validate_facts(frame, *, what: str = "fact table"):
         raise SchemaError(f"{what}: missing column(s) {', '.join(missing)}")
     if _SCHEMA is None:
         _SCHEMA = _build_pandera_schema()
+    _check_meaning(frame, what)
     try:
         return _SCHEMA.validate(frame, lazy=True)
     except pe.SchemaErrors as exc:
         raise SchemaError(f"{what} is not a valid fact table:\n" + _describe(exc)) from None
+
+
+def _check_meaning(frame, what: str, limit: int = 8) -> None:
+    """Rows whose indicator, unit and sign do not make sense together (see units_allowed).
+
+    An indicator outside the vocabulary must carry the ``unknown_indicator`` flag (loaders add
+    it); a unit that does not fit the indicator must carry ``unit_conflict``; a count, amount,
+    standard or rate below zero must carry ``implausible_value``.
+    """
+    import pandas as pd
+
+    if not len(frame):
+        return
+    flags = frame["flags"].map(lambda f: set(f) if isinstance(f, (list, tuple, set)) else set())
+    known = frame["indicator"].isin(list(INDICATORS))
+    problems = []
+    for i in frame.index[~known & ~flags.map(lambda f: "unknown_indicator" in f)]:
+        problems.append(f"  row {i}, column indicator: {frame.at[i, 'indicator']!r} is not in "
+                        "the vocabulary and not flagged unknown_indicator")
+    allowed = {name: units_allowed(name) for name in frame["indicator"].unique()}
+    # a row already flagged unit_conflict has said its unit is doubtful: it is kept, visibly
+    fits = [allowed.get(ind) is None or unit in allowed[ind] or "unit_conflict" in fl
+            for ind, unit, fl in zip(frame["indicator"], frame["unit"], flags)]
+    for i in frame.index[~pd.Series(fits, index=frame.index)]:
+        problems.append(f"  row {i}, column unit: {frame.at[i, 'unit']!r} does not fit "
+                        f"{frame.at[i, 'indicator']} (expected "
+                        f"{' or '.join(allowed[frame.at[i, 'indicator']])})")
+    value = pd.to_numeric(frame["value"], errors="coerce")
+    negative = known & (value < 0) & ~flags.map(lambda f: "implausible_value" in f)
+    for i in frame.index[negative]:
+        problems.append(f"  row {i}, column value: {frame.at[i, 'value']!r} — "
+                        f"{frame.at[i, 'indicator']} cannot be negative")
+    if problems:
+        more = f"\n  … and {len(problems) - limit} more" if len(problems) > limit else ""
+        raise SchemaError(f"{what} is not a valid fact table:\n" + "\n".join(problems[:limit])
+                          + more)
 
 
 def _describe(exc, limit: int = 20) -> str:

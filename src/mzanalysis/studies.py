@@ -32,11 +32,11 @@ def coverage_panel(facts):
     rec = ind.select(facts, "dibao_recipients", level="province", area=["urban", "rural"])
     pop = ind.select(facts, "population", level="province", area="all")
     urb = ind.select(facts, "urbanisation_rate", level="province", area="all")
-    area_rates = ind.recipients_per_population(rec, ind.area_population(pop, urb))
+    area_rates = ind.coverage_rate(rec, ind.area_population(pop, urb))
     both = rec.groupby(["region_code", "year"]).filter(lambda g: set(g["area"]) == {"urban", "rural"})
     total = (both.groupby(["region_code", "region", "level", "year"], as_index=False)["value"].sum()
              .assign(area="all", unit="persons", indicator="dibao_recipients"))
-    total_rate = ind.recipients_per_population(total, pop)
+    total_rate = ind.coverage_rate(total, pop)
     rates = pd.concat([area_rates, total_rate]).pivot_table(index=["region_code", "year"],
                                                            columns="area", values="rate")
     rates.columns = [f"coverage_{a}" if a != "all" else "coverage" for a in rates.columns]

@@ -30,8 +30,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     rec = actions.add_parser("reconcile", help="national vs Σ provinces, spending vs benefits",
                              description="National figures vs the sum over provinces; dibao "
-                                         "spending vs recipients × average benefit; with --facts, "
-                                         "reported figures vs official ones.")
+                                         "spending vs recipients × average benefit; with "
+                                         "--data-dir, every key where the user's tables and the "
+                                         "curated data disagree; with --facts, reported figures "
+                                         "vs official ones.")
     rec.add_argument("--data-dir", type=Path, help="folder of your downloaded tables to read")
     rec.add_argument("--facts", type=Path, action="append", default=[],
                      help="fact table (CSV/Parquet) of reported figures to check; repeatable")
@@ -124,13 +126,17 @@ def _fmt(value) -> str:
 def run_reconcile(args) -> int:
     from ..datapackage import atomic_write_text
     from ..loaders import load_facts, load_panel
-    from ..reconcile import expenditure_vs_benefit, national_vs_provinces, report_vs_official
+    from ..reconcile import (expenditure_vs_benefit, national_vs_provinces, report_vs_official,
+                             tables_vs_curated)
 
     facts = load_panel(args.data_dir) if args.data_dir else load_panel(None)
     indicators = args.indicator or ["dibao_recipients"]
     sums = national_vs_provinces(facts, tolerance_pct=args.tolerance, indicators=indicators)
     spending = expenditure_vs_benefit(facts)
     parts = [sums, spending]
+    if args.data_dir:  # the user's tables vs the curated figures: listed, never silently resolved
+        every = load_panel(args.data_dir, preferred=False)
+        parts.append(tables_vs_curated(every, tolerance_pct=args.tolerance))
     reported = [load_facts(p) for p in args.facts]
     if args.seed_facts:
         from ..loaders.curated import seed_facts

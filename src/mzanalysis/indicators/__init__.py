@@ -8,8 +8,8 @@ the anchor that defines it. Submodules: ``standards`` (levels, growth, ratios, s
 """
 from .base import (AmbiguousFactsError, IndicatorError, MissingYearError, TooFewObservationsError,
                    UnitError, check_units, in_force, select, wide)
-from .coverage import (benefit_to_standard, recipients_per_population, spending_per_recipient,
-                       spending_share_of_gdp)
+from .coverage import (benefit_to_standard, coverage_rate, recipients_per_population,
+                       share_of_total_population, spending_per_recipient, spending_share_of_gdp)
 from .dispersion import (beta_convergence, cv, dispersion_by_year, gini, implied_speed, max_min,
                          sigma_convergence, theil, theil_decomposition)
 from .groups import NBS_FOUR_REGIONS, nbs_region
@@ -20,7 +20,8 @@ from .standards import (annualise_standard, area_population, cagr, nominal_growt
 __all__ = [
     "AmbiguousFactsError", "IndicatorError", "MissingYearError", "TooFewObservationsError",
     "UnitError", "check_units", "in_force", "select", "wide",
-    "benefit_to_standard", "recipients_per_population", "spending_per_recipient",
+    "benefit_to_standard", "recipients_per_population", "coverage_rate", "share_of_total_population",
+    "spending_per_recipient",
     "spending_share_of_gdp",
     "beta_convergence", "cv", "dispersion_by_year", "gini", "implied_speed", "max_min",
     "sigma_convergence", "theil", "theil_decomposition",

@@ -37,6 +37,33 @@ def recipients_per_population(recipients, population, *, per: float = 100.0,
     return out
 
 
+def coverage_rate(recipients, population):
+    """**Coverage** (覆盖率): recipients per 100 residents *of the same area*.
+
+    One name, one definition, everywhere (briefs, :func:`mzanalysis.studies.coverage_panel`,
+    the coverage notebook): rural coverage is rural recipients over the rural population, urban
+    over urban, and ``all`` is urban + rural recipients over the total population. Rural
+    recipients over the *total* population is a different number with a different name,
+    :func:`share_of_total_population` (甘肃 2013: 22.7 % coverage vs 13.5 % share).
+    """
+    out = recipients_per_population(recipients, population, match_area=True)
+    out.attrs.update(name="coverage", label="coverage: recipients per 100 residents of the area "
+                     "(administrative analogue of ASPIRE coverage / SDG 1.3.1)")
+    return out
+
+
+def share_of_total_population(recipients, population):
+    """Recipients of each area per 100 residents of the *whole* region (占常住人口比重).
+
+    Not coverage (see :func:`coverage_rate`): the urban and rural shares add up to the total
+    coverage, which makes them the right split of one rate, but neither is an area's coverage.
+    """
+    out = recipients_per_population(recipients, population, match_area=False)
+    out.attrs.update(name="share_of_total_population",
+                     label="recipients per 100 residents of the whole region")
+    return out
+
+
 def spending_per_recipient(expenditure, recipients, *, average_stock: bool = False):
     """Annual spending per recipient, yuan per person per year.
 

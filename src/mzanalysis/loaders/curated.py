@@ -17,7 +17,7 @@ _CACHE: dict[tuple, object] = {}
 
 _STR_COLUMNS = ("region_code", "region", "level", "period", "indicator", "area", "variant",
                 "unit", "qualifier", "source", "source_ref", "source_id", "source_class",
-                "source_indicator")
+                "source_indicator", "standard_kind")
 
 
 def _signature(folder: Path) -> tuple:
@@ -52,6 +52,8 @@ def _all_facts(folder: Path):
         verify_checksums(folder)
         frame = _read_csv(folder / "facts.csv", _STR_COLUMNS)
         frame["variant"] = frame["variant"].astype("object").where(frame["variant"].notna(), None)
+        frame["standard_kind"] = frame["standard_kind"].astype("object").where(
+            frame["standard_kind"] != "", None)
         frame["qualifier"] = frame["qualifier"].astype("object").where(
             frame["qualifier"].notna(), None)
         frame["flags"] = frame["flags"].map(lambda s: [f for f in str(s).split(";") if f])

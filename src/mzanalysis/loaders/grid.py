@@ -104,9 +104,32 @@ def _read_text(path: Path) -> Grid:
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     rows = [[_cell(v) for v in row] for row in csv.reader(io.StringIO("\n".join(lines)),
                                                          delimiter=delimiter)]
+    _check_ragged(path, rows, len(comments))
     width = max((len(r) for r in rows), default=0)
     rows = [r + [None] * (width - len(r)) for r in rows]
     return Grid(path, rows, comments=comments, row_offset=len(comments))
+
+
+def _check_ragged(path: Path, rows: list[list], offset: int) -> None:
+    """A data row with fewer cells than the header, or filled cells beyond it, is an error.
+
+    Padding such a row would shift every later figure of it into the wrong column (a year or a
+    province off by one) without any sign; title lines (one filled cell) and blank lines are
+    exempt.
+    """
+    width = None
+    for n, row in enumerate(rows, start=1 + offset):
+        filled = sum(1 for v in row if v is not None)
+        if filled < 2:
+            continue
+        if width is None:
+            width = len(row)
+            continue
+        extra = any(v is not None for v in row[width:])
+        if len(row) < width or extra:
+            raise DataError(f"{path}, row {n}: {len(row)} cells where the header row has {width}"
+                            " — a missing or extra cell would shift the figures into the wrong "
+                            "columns")
 
 
 def read_html_grid(path: Path) -> Grid:

@@ -70,8 +70,9 @@ def classify_column(header: str) -> tuple[str, str, str | None, str | None] | No
     if indicator not in INDICATORS:
         return None
     area = "urban" if re.search(r"城市|城镇", body) else "rural" if "农村" in body else "all"
-    if stem == "tekun":
-        variant = ("concentrated" if "集中" in body else "dispersed" if "分散" in body
+    if stem in ("tekun", "orphan"):
+        # 特困 集中供养 / 分散供养; 孤儿 集中养育 / 社会散居
+        variant = ("concentrated" if "集中" in body else "dispersed" if re.search(r"分散|散居", body)
                    else variant)
     return indicator, area, variant, unit
 
@@ -166,6 +167,25 @@ def load_mca_quarterly(path: str | Path, *, period: str | None = None, sheet: in
                             "or per year")
         unit = parse_unit(stated, per_person=per_person, where=where)
         columns[c] = (indicator, area, variant, unit, text)
+    # The rural standard is printed per month and per year side by side (元/人·月, 元/人·年): one
+    # figure in two units. The first column is kept; the second is checked against it (×12,
+    # within rounding) row by row, and any other pair of columns for one key is an error.
+    twins: dict[int, int] = {}
+    by_key: dict[tuple, int] = {}
+    for c, (indicator, area, variant, unit, text) in columns.items():
+        key = (indicator, area, variant)
+        if key in by_key:
+            first = by_key[key]
+            pair = {columns[first][3].unit, unit.unit}
+            if pair != {"yuan_per_person_month", "yuan_per_person_year"}:
+                raise DataError(f"{grid.where(header, c)}: header {text!r} measures the same as "
+                                f"column {first + 1} ({columns[first][4]!r})")
+            twins[c] = first
+            skipped_columns.append({"file": str(path), "column": c + 1, "header": text,
+                                    "reason": f"the standard of column {first + 1} in another "
+                                              "unit: checked against it, not kept twice"})
+        else:
+            by_key[key] = c
     if not columns:
         raise DataError(f"{path}: wrong layout: no column of the MCA quarterly table was "
                         f"recognised (headers: {[h for h in headers if h]})")
@@ -193,9 +213,22 @@ def load_mca_quarterly(path: str | Path, *, period: str | None = None, sheet: in
         if region.code in seen:
             raise DataError(f"{grid.where(r, 0)}: {label!r} duplicates row {seen[region.code]}")
         seen[region.code] = r + 1
+        values = {c: number(row[c] if c < len(row) else None, grid.where(r, c))
+                  for c in columns}
+        for c, first in twins.items():
+            a, b = values[first], values[c]
+            if a is None or b is None:
+                continue
+            if columns[first][3].unit == "yuan_per_person_month":
+                a, b = a * 12, b
+            else:
+                a, b = a, b * 12
+            if abs(a - b) > 0.005 * max(abs(a), abs(b)) + 1.5:
+                raise DataError(f"{grid.where(r, c)}: {row[c]!r} does not match column "
+                                f"{first + 1} ({row[first]!r}) in the other unit (×12)")
         for c, (indicator, area, variant, unit, text) in columns.items():
-            value = number(row[c] if c < len(row) else None, grid.where(r, c))
-            if value is None:
+            value = values[c]
+            if value is None or c in twins:
                 continue
             records.append({
                 "region_code": region.code, "region": region.name, "level": region.level,

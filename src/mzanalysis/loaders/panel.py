@@ -38,8 +38,8 @@ CNMODERNDATA_CODES: dict[str, tuple[str, str, str | None, str] | None] = {
     "C2": ("consumption_expenditure", "urban", None, "元"),
     "E4": ("gdp_per_capita", "all", None, "元/人"),
     "E5": ("budget_revenue", "all", "per_capita", "元/人"),
-    "B3": None,   # 城镇登记失业率: no unemployment indicator in the vocabulary
-    "A5": None,   # 常住人口抚养比: no dependency-ratio indicator in the vocabulary
+    "B3": ("unemployment_rate", "all", None, "%"),
+    "A5": ("dependency_ratio", "all", None, "%"),
 }
 
 _DOC_SUFFIXES = {".md", ".txt", ".rst", ".pdf", ".json", ".yml", ".yaml", ".py", ".ipynb",
@@ -195,8 +195,14 @@ class _Reader:
 
 
 def load_panel(data_dir: str | Path | None = None, *, curated: bool = True,
-               strict: bool = False, with_report: bool = False):
+               strict: bool = False, with_report: bool = False, preferred: bool = True):
     """All tables under ``data_dir`` (recursively) plus the curated data, as one fact table.
+
+    ``preferred=True`` (default) returns one row per key — the user's table before the curated
+    data, a key whose rows disagree flagged ``source_conflict`` (and listed by
+    ``mzanalysis data reconcile``) — so indicators can select from it directly;
+    ``preferred=False`` returns every row with the ``preferred``, ``n_sources`` and ``conflict``
+    columns.
 
     Returns the facts (``frame.attrs['report']`` holds the report), or ``(facts, report)`` with
     ``with_report=True``; the report is a DataFrame with one row per file: status (``read``;
@@ -238,6 +244,15 @@ def load_panel(data_dir: str | Path | None = None, *, curated: bool = True,
     else:
         facts = empty_facts().assign(_rank=pd.Series(dtype="int64"))
     facts = _mark_preferred(facts)
+    n_conflict = int(facts.loc[facts["preferred"], "conflict"].sum())
+    if n_conflict:
+        reader.report.append({"file": "(all tables)", "status": "conflict",
+                              "loader": "load_panel", "rows": n_conflict, "indicators": "",
+                              "years": "", "reason": f"{n_conflict} key(s) where tables disagree:"
+                              " the first table's value is used, flagged source_conflict; "
+                              "`mzanalysis data reconcile` lists them"})
+    if preferred:
+        facts = facts[facts["preferred"]].reset_index(drop=True)
     facts = validate_facts(facts, what="panel")
     report = pd.DataFrame(reader.report, columns=["file", "status", "loader", "rows",
                                                   "indicators", "years", "reason"])
@@ -247,6 +262,8 @@ def load_panel(data_dir: str | Path | None = None, *, curated: bool = True,
 
 def _mark_preferred(facts):
     """One preferred row per key: earlier frames (user tables) before the curated data."""
+    import pandas as pd
+
     variant = facts["variant"].astype("object").where(facts["variant"].notna(), "")
     keys = [facts["region_code"], facts["year"], facts["period"], facts["indicator"],
             facts["area"], variant]
@@ -255,6 +272,14 @@ def _mark_preferred(facts):
     facts = facts.copy()
     facts["preferred"] = first.reindex(facts.index)
     facts["n_sources"] = facts.groupby(keys)["value"].transform("size")
+    # Two tables disagree on a key when their values differ beyond rounding (0.05 %).
+    spread = facts.groupby(keys)["value"].transform(lambda v: v.max() - v.min())
+    scale = facts.groupby(keys)["value"].transform(lambda v: v.abs().max())
+    facts["conflict"] = (spread > 5e-4 * scale) & (facts["n_sources"] > 1)
+    facts["flags"] = pd.Series(
+        [sorted(set(f) | {"source_conflict"}) if (p and c) else list(f)
+         for f, p, c in zip(facts["flags"], facts["preferred"], facts["conflict"])],
+        index=facts.index, dtype=object)
     return facts.drop(columns="_rank")
 
 

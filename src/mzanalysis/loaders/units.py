@@ -45,6 +45,7 @@ _UNITS: dict[str, tuple[str, float]] = {
     "元/人月": ("yuan_per_person_month", 1.0), "元/月/人": ("yuan_per_person_month", 1.0),
     "元/人/年": ("yuan_per_person_year", 1.0), "元/年": ("yuan_per_person_year", 1.0),
     "元/人年": ("yuan_per_person_year", 1.0), "元/年/人": ("yuan_per_person_year", 1.0),
+    "千元/人/年": ("yuan_per_person_year", 1e3),
     "%": ("percent", 1.0), "percent": ("percent", 1.0),
     "index": ("index", 1.0), "index,previousyear=100": ("index", 1.0),
     "上年=100": ("index", 1.0),

@@ -53,15 +53,21 @@ TABLE_NAMES: dict[str, tuple[str, str, str | None]] = {
     "人均一般公共预算收入": ("budget_revenue", "all", "per_capita"),
     "一般公共预算收入": ("budget_revenue", "all", None),
     "一般公共预算支出": ("budget_expenditure", "all", None),
+    "城镇登记失业率": ("unemployment_rate", "all", None),
+    "登记失业率": ("unemployment_rate", "all", None),
+    "常住人口抚养比": ("dependency_ratio", "all", None),
+    "总抚养比": ("dependency_ratio", "all", None),
     "年末常住人口": ("population", "all", None),
     "常住人口": ("population", "all", None),
     # NBS easyquery table codes (data.stats.gov.cn): E0103 = 分省年度数据 年末常住人口
     "E0103": ("population", "all", None),
 }
 
-#: Chinese table names known to be outside the indicator vocabulary (reported, not guessed).
-OUT_OF_VOCABULARY = ("城镇登记失业率", "常住人口抚养比", "抚养比", "失业率", "粗离婚率", "出生率",
-                     "死亡率", "自然增长率", "预期寿命")
+#: Chinese table names known to be outside the indicator vocabulary, with the name they are
+#: loaded under (open vocabulary: the rows carry the ``unknown_indicator`` flag, never skipped).
+OUT_OF_VOCABULARY: dict[str, str] = {
+    "粗离婚率": "crude_divorce_rate", "出生率": "birth_rate", "死亡率": "death_rate",
+    "自然增长率": "natural_growth_rate", "预期寿命": "life_expectancy"}
 
 _PER_CAPITA_YEARLY = {"consumption_expenditure", "disposable_income", "gdp_per_capita",
                       "budget_revenue", "budget_expenditure"}
@@ -101,8 +107,9 @@ def split_title(text: str) -> tuple[str, str | None]:
 def identify(title: str) -> tuple[str, str, str | None] | None:
     """The (indicator, area, variant) a table title names, or None."""
     folded = re.sub(r"\s+", "", title or "")
-    if any(word in folded for word in OUT_OF_VOCABULARY):  # 常住人口抚养比 is not 常住人口
-        return None
+    for word, name in OUT_OF_VOCABULARY.items():  # 常住人口出生率 is not 常住人口
+        if word in folded:
+            return (name, "all", None)
     for name in sorted(TABLE_NAMES, key=len, reverse=True):
         if name in folded:
             return TABLE_NAMES[name]
@@ -214,17 +221,15 @@ def load_wide_table(path: str | Path, indicator: str | None = None, unit: str | 
     found = identify(title)
     if indicator is None:
         if found is None:
-            vocab = [w for w in OUT_OF_VOCABULARY if w in re.sub(r"\s+", "", title)]
-            why = (f"{vocab[0]!r} is not in the indicator vocabulary (mzanalysis.schema)" if vocab
-                   else f"the title {title!r} names no known indicator")
-            raise DataError(f"{path}, row {header + 1 + grid.row_offset}, column 1: {why}; "
-                            "pass indicator=... (and unit=...) to read it")
+            raise DataError(f"{path}, row {header + 1 + grid.row_offset}, column 1: the title "
+                            f"{title!r} names no known indicator; pass indicator=... (and "
+                            "unit=...) to read it")
         indicator, title_area, title_variant = found
         area = area or title_area
         variant = variant if variant is not None else title_variant
-    if indicator not in INDICATORS:
-        raise DataError(f"{path}: indicator {indicator!r} is not in the vocabulary "
-                        f"({', '.join(sorted(INDICATORS))})")
+    unknown = indicator not in INDICATORS
+    if unknown and not re.fullmatch(r"[a-z][a-z0-9_]*", indicator):
+        raise DataError(f"{path}: indicator {indicator!r} must be a snake_case name")
     area = area or "all"
     stated = unit or stated_unit
     if stated is None:
@@ -297,7 +302,8 @@ def load_wide_table(path: str | Path, indicator: str | None = None, unit: str | 
                 "region_code": region.code, "region": region.name, "level": region.level,
                 "year": year, "period": str(year), "indicator": indicator, "area": area,
                 "variant": variant, "value": value * resolved_unit.factor, "value_high": None,
-                "unit": resolved_unit.unit, "qualifier": None, "flags": [],
+                "unit": resolved_unit.unit, "qualifier": None,
+                "flags": ["unknown_indicator"] if unknown else [],
                 "source": source or path.name,
                 "source_ref": f"{path.name}: row {r + 1 + grid.row_offset}, column {col + 1}"
                               f" ({title.strip()[:80]})",
