@@ -130,3 +130,20 @@ def test_stitched_page_gives_parts_their_own_region_or_none(shared):
     keys = [(r["indicator"], r["area"], r["variant"], r["value"], r["qualifier"], r["region"])
             for r in rows]
     assert len(keys) == len(set(keys))
+
+
+def test_a_documents_json_in_the_folder_places_anonymised_reports(tmp_path):
+    import json
+
+    from mzanalysis.briefs.reports import report_facts
+
+    (tmp_path / "a.txt").write_text("XX省民政厅202X年工作总结。全省城市低保对象18万人。", "utf-8")
+    (tmp_path / "b.txt").write_text("某县民政局。农村低保对象5000人。", "utf-8")
+    (tmp_path / "documents.json").write_text(json.dumps({
+        "a.txt": {"region": "青海省", "region_code": "630000", "year": 2016, "note": "dated"},
+        "b.txt": {"region": None, "region_code": None, "year": None}}), "utf-8")
+    placed = report_facts(tmp_path, use_cache=False).placed
+    assert set(zip(placed["region_code"], placed["year"])) == {("630000", 2016)}
+    (tmp_path / "documents.json").write_text("[1, 2]", "utf-8")
+    with pytest.raises(DataError, match="documents.json"):
+        report_facts(tmp_path, use_cache=False)

@@ -71,8 +71,11 @@ def _code_hash() -> str:
 def _metadata_path(folder: Path, metadata) -> Path | None:
     if metadata is not None:
         return Path(metadata)
-    own = folder / "metadata.csv"
-    return own if own.is_file() else None
+    for name in ("metadata.csv", "documents.json"):  # documents.json: the seeds' own layout
+        own = folder / name
+        if own.is_file():
+            return own
+    return None
 
 
 def report_facts(reports_dir, metadata=None, *, use_cache: bool = True) -> ReportFacts:

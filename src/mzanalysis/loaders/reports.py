@@ -198,9 +198,36 @@ def load_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES, warnings: list | 
     return docs, errors
 
 
+def _json_metadata_rows(p: Path, text: str) -> list[dict]:
+    """Rows of a ``documents.json`` (``{file: {"region" or "region_code", "year", "note"}}``).
+
+    Entries whose region is null (a page stitching several reports, an anonymised place) are
+    left out: the file is then placed by its own text, part by part.
+    """
+    import json
+
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise DataError(f"{p}: not valid JSON ({exc})") from None
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise DataError(f"{p}: a documents.json maps each file name to an object with region "
+                        "and year")
+    rows = []
+    for name, entry in data.items():
+        region = entry.get("region_code") or entry.get("region")
+        if region:
+            year = entry.get("year")
+            rows.append({"file": name, "region": str(region),
+                         "year": "" if year is None else str(year)})
+    return rows
+
+
 def read_metadata(path: str | os.PathLike) -> dict[str, tuple[str, int | None]]:
     """File → (region code, year) from a metadata CSV with columns ``file``, ``region``, ``year``.
 
+    A ``.json`` file in the layout of ``documents.json`` (file → object with ``region`` or
+    ``region_code`` and ``year``) is read the same way.
     ``file`` is a path relative to the CSV's folder (or absolute); ``region`` a name or code;
     ``year`` may be empty. A row naming a file that does not exist, an unknown region or a
     non-year is an error naming the row: a wrong mapping would put figures in the wrong place.
@@ -217,7 +244,12 @@ def read_metadata(path: str | os.PathLike) -> dict[str, tuple[str, int | None]]:
         raise DataError(f"{p}: metadata file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(f"{p}: cannot read metadata file ({exc})") from None
-    rows = list(csv.DictReader(text.splitlines()))
+    if p.suffix.lower() == ".json":
+        rows = _json_metadata_rows(p, text)
+        if not rows:
+            return {}
+    else:
+        rows = list(csv.DictReader(text.splitlines()))
     if not rows or not {"file", "region"} <= set(rows[0]):
         raise DataError(f"{p}: a metadata CSV needs a header with columns file, region and "
                         "(optionally) year")
