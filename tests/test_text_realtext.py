@@ -242,3 +242,22 @@ def test_payment_levels_thresholds_and_grand_totals_are_not_facts():
 def test_pathological_runs_finish_without_facts(junk):
     # each regex is linear; a quadratic one would take minutes on these 200 KB runs
     assert extract_records(junk) == []
+
+
+def test_standards_listed_per_county_under_one_programme_word():
+    # the county heads each item of the list; the programme word before the colon governs them all
+    assert shape("城市低保标准:武城县810元/月、平原县800元/月;农村低保标准:武城县610元/月。") == [
+        ("dibao_standard", "urban", 810.0, M, None), ("dibao_standard", "urban", 800.0, M, None),
+        ("dibao_standard", "rural", 610.0, M, None)]
+    assert [v for _, _, v, _, _ in shape("全市城市低保标准为每人每月900元,其中武城县为每人每月850元。")] \
+        == [900.0, 850.0]
+    # a longer run of words ending in 市 is no place item: the relief fund still breaks the subject
+    assert [i for i, *_ in shape("城市低保标准每人每月600元,临时救助资金发放全市300万元。")] == [
+        "dibao_standard", "temporary_assistance_expenditure"]
+
+
+def test_line_break_between_a_cue_and_its_figure():
+    assert shape("城乡低保标准分别提高到每人每月\n620元和每人每年5000元。") == [
+        ("dibao_standard", "urban", 620.0, M, "new"),
+        ("dibao_standard", "rural", 5000.0, "yuan_per_person_year", "new")]
+    assert shape("城市低保标准为\n580元/月。") == [("dibao_standard", "urban", 580.0, M, None)]

@@ -263,8 +263,17 @@ def _split(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[i
     return out
 
 
+# Standards and caseloads are listed per county or district under one programme word (城市低保标准:
+# 正定县810元/月、行唐县800元/月): a place name heading a list item breaks the subject down by area,
+# it names no other subject. Only a short name (1-4 characters and an administrative suffix) at the
+# start of a list item counts, so a longer run of words ending in 市 is not swallowed.
+_PLACE_ITEM = re.compile(r"(?:^|(?<=[、:,;\s\d/月年]))[\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|盟)"
+                         r"(?:为|是)?(?=[\d\s:,、每]|$)")
+
+
 def _is_filler(text: str, programme: str | None = None) -> bool:
     """True when ``text`` holds only words that do not change the subject (see cues.FILLER_RE)."""
+    text = _PLACE_ITEM.sub("", text)
     if programme in cues.AUDIENCE:
         text = cues.AUDIENCE[programme].sub("", text)
     if programme in cues.VARIANTS:

@@ -520,6 +520,12 @@ _PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü{_TONED}]{{0,6}}[{_TONED}
 # a digit and begin the next cell with a label, never with a bare unit character followed by text
 # of the same row, so they are not joined: 万人 on a line of its own is kept — see the lookahead.)
 _BROKEN_UNIT = re.compile(r"(?<=\d)[ \t]*\r?\n[ \t]*(?=(?:万|亿)?(?:元|人|户|名)(?![ \t]*\r?\n))")
+# The same wrap falls between a cue that needs a figure and the figure (提高到每人每月\n620元,
+# 标准为\n580元/月): a line ending in a per-person period word or a raise/level verb, followed by a
+# line opening with a figure and its 元, is one sentence. (A table row never ends in such a cue:
+# its cells end in a label or a figure.)
+_BROKEN_CUE = re.compile(r"(?:(?<=每月)|(?<=每年)|(?<=人均)|(?<=[为到至达于]))[ \t]*\r?\n[ \t]*"
+                         r"(?=\d[\d.,]{0,12}[ \t]*(?:万|亿)?元)")
 # A thin or narrow no-break space between digit groups (1 350) is a thousands separator.
 _THIN_SPACE = re.compile(r"(?<=\d)[\u2009\u202f\u2006](?=\d{3}(?!\d))")
 # Pages saved from fixed-width text wrap a paragraph mid-word (保障48名孤\n儿基本生活权益): a line
@@ -552,6 +558,7 @@ def repair(norm: Normalized) -> Normalized:
         cuts.extend(m.span() for m in _SPAM.finditer(text))
     if "\n" in text:
         cuts.extend(m.span() for m in _BROKEN_UNIT.finditer(text))
+        cuts.extend(m.span() for m in _BROKEN_CUE.finditer(text))
         for m in _WRAP.finditer(text):
             line_start = text.rfind("\n", 0, m.start()) + 1
             if m.start() - line_start >= _WRAP_MIN_LINE and \
