@@ -261,3 +261,18 @@ def test_line_break_between_a_cue_and_its_figure():
         ("dibao_standard", "urban", 620.0, M, "new"),
         ("dibao_standard", "rural", 5000.0, "yuan_per_person_year", "new")]
     assert shape("城市低保标准为\n580元/月。") == [("dibao_standard", "urban", 580.0, M, None)]
+
+
+def test_fixed_width_wrap_breaks_figures_and_words_anywhere():
+    para = ("今年以来，我县进一步提高城乡低保标准，城市低保标准由每人每月480元提高到520元，农村低保标准由每人"
+            "每年3600元提高到4000元，全县共有城乡低保对象12345人。")
+    wrapped = "\n".join(para[i:i + 16] for i in range(0, len(para), 16))
+    assert "48\n0元" in wrapped and "3\n45人" in wrapped  # the wrap cuts figures anywhere
+    assert shape(wrapped) == shape(para) and len(shape(para)) == 5
+    got = extract_records(wrapped)
+    assert [wrapped[f["span_start"]:f["span_end"]].replace("\n", "")[-4:] for f in got][:1] == \
+        ["480元"]
+    # lines of different lengths (a list, a table one cell per line) are not joined
+    from mzanalysis.text.normalize import repair
+    lines = "城市低保标准\n每人每月600元\n农村低保对象\n1200人\n"
+    assert repair(normalize(lines)).text == lines

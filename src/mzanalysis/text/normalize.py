@@ -538,6 +538,32 @@ _WRAP_MIN_LINE = 40
 _SPAM = re.compile(r"《[^《》\n]{0,40}?(?:开奖|彩票|博彩|娱乐城|赌场|棋牌|时时彩|六合彩|百家乐|"
                    r"葡京|官网|投注|平台注册)[^《》\n]{0,40}?》")
 _SENTENCE_STOP = re.compile(r"[。!?]\s*$")
+# Pages saved from a fixed-width view (plain-text mirrors, PDF copies) break *every* line at the
+# same width, whatever character falls there (城市低保标准由每人每月4\n80元): a document whose lines
+# mostly share one length is wrapped, and a break after a line of that length is no boundary.
+_LINE = re.compile(r"[^\n]*\n")
+_FIXED_MIN_LINES = 3
+_FIXED_MIN_WIDTH = 12
+_FIXED_SHARE = 0.6
+
+
+def _fixed_width_breaks(text: str) -> list[tuple[int, int]]:
+    """Spans of the line breaks of a fixed-width wrap (see above); [] for other texts.
+
+    Lines holding a table rule (|) never count: a table's rows are lines of their own."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    widths = [len(text[a:b - 1].rstrip("\r")) for a, b in lines]
+    body = [w for (a, b), w in zip(lines, widths) if w and "|" not in text[a:b]]
+    if len(body) < _FIXED_MIN_LINES:
+        return []
+    width = max(set(body), key=body.count)
+    if width < _FIXED_MIN_WIDTH or sum(1 for w in body if w == width) < _FIXED_SHARE * len(body):
+        return []
+    cuts = []
+    for (a, b), w in zip(lines, widths):
+        if w == width and "|" not in text[a:b] and b < len(text):
+            cuts.append((b - 1 - (text[b - 2] == "\r" if b >= 2 else 0), b))
+    return cuts
 
 
 def repair(norm: Normalized) -> Normalized:
@@ -559,6 +585,7 @@ def repair(norm: Normalized) -> Normalized:
     if "\n" in text:
         cuts.extend(m.span() for m in _BROKEN_UNIT.finditer(text))
         cuts.extend(m.span() for m in _BROKEN_CUE.finditer(text))
+        cuts.extend(_fixed_width_breaks(text))
         for m in _WRAP.finditer(text):
             line_start = text.rfind("\n", 0, m.start()) + 1
             if m.start() - line_start >= _WRAP_MIN_LINE and \
