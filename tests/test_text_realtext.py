@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from mzanalysis.text.extract import MAX_FIGURES_PER_PIECE, extract_records
-from mzanalysis.text.normalize import normalize
+from mzanalysis.text.normalize import normalize, repair
 from mzanalysis.text.numbers import find_numbers
 
 
@@ -273,6 +273,19 @@ def test_fixed_width_wrap_breaks_figures_and_words_anywhere():
     assert [wrapped[f["span_start"]:f["span_end"]].replace("\n", "")[-4:] for f in got][:1] == \
         ["480元"]
     # lines of different lengths (a list, a table one cell per line) are not joined
-    from mzanalysis.text.normalize import repair
+
     lines = "城市低保标准\n每人每月600元\n农村低保对象\n1200人\n"
     assert repair(normalize(lines)).text == lines
+
+
+def test_multiplier_spaced_from_its_figure():
+    assert shape("全县城乡低保对象1.2 万人,发放低保金4 787.5 万元。") == [
+        ("dibao_recipients", "all", 12000.0, "persons", None),
+        ("dibao_expenditure", "all", 47875000.0, "yuan", None)]
+
+
+def test_clause_per_line_is_one_sentence():
+    one = "全县城乡低保对象共12345人,其中城市低保对象3456人,农村低保对象8889人。"
+    assert shape(one.replace(",", ",\n")) == shape(one) and len(shape(one)) == 3
+    # a line ending in a full stop or a table row is still a boundary
+    assert repair(normalize("低保对象12345人。\n| 城市 | 3456 |\n")).text == "低保对象12345人。\n| 城市 | 3456 |\n"

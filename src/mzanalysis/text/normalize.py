@@ -526,6 +526,9 @@ _BROKEN_UNIT = re.compile(r"(?<=\d)[ \t]*\r?\n[ \t]*(?=(?:万|亿)?(?:元|人|�
 # its cells end in a label or a figure.)
 _BROKEN_CUE = re.compile(r"(?:(?<=每月)|(?<=每年)|(?<=人均)|(?<=[为到至达于]))[ \t]*\r?\n[ \t]*"
                          r"(?=\d[\d.,]{0,12}[ \t]*(?:万|亿)?元)")
+# Pages that set each clause on a line of its own (PDF copies, bulleted lists) end the line with the
+# clause's comma or 、: a sentence never ends in one, so the break after it is no boundary.
+_CLAUSE_WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d)][,、])[ \t]*\r?\n[ \t]*(?=[^\s|])")
 # A thin or narrow no-break space between digit groups (1 350) is a thousands separator.
 _THIN_SPACE = re.compile(r"(?<=\d)[\u2009\u202f\u2006](?=\d{3}(?!\d))")
 # Pages saved from fixed-width text wrap a paragraph mid-word (保障48名孤\n儿基本生活权益): a line
@@ -586,6 +589,7 @@ def repair(norm: Normalized) -> Normalized:
         cuts.extend(m.span() for m in _BROKEN_UNIT.finditer(text))
         cuts.extend(m.span() for m in _BROKEN_CUE.finditer(text))
         cuts.extend(_fixed_width_breaks(text))
+        cuts.extend(m.span() for m in _CLAUSE_WRAP.finditer(text))
         for m in _WRAP.finditer(text):
             line_start = text.rfind("\n", 0, m.start()) + 1
             if m.start() - line_start >= _WRAP_MIN_LINE and \
