@@ -13,7 +13,8 @@ leak what the rules get wrong there.
 Inside the dev part, ``inner-train`` (id % 4 == 0) and ``inner-test`` (id % 4 == 2) split it again,
 so a rule can be checked to help the excerpts it was not written from as much as those it was.
 ``--perturb`` re-scores the chosen part with the page artefacts real pages add to the same text —
-a fixed-width wrap, one clause per line, figures spaced from their units, converter pinyin,
+a fixed-width wrap, one clause per line, figures spaced from their units, table cells
+separated by tabs, converter pinyin,
 traditional characters, full-width punctuation — a measure of how far the rules rest on the
 layout of the excerpts rather than on their sentences (refused for the held part, like --show).
 
@@ -73,6 +74,7 @@ def perturbations():
             ("wrap60", lambda t: _wrap(t, 60)),
             ("clause-lines", lambda t: re.sub(r"([，,])", r"\1\n", t)),
             ("unit-spaced", lambda t: re.sub(r"(\d)(元|万|亿|人|户)", r"\1 \2", t)),
+            ("tab-cells", lambda t: re.sub(r"[ \t]*\|[ \t]*", "\t", t).replace("\n\t", "\n")),
             ("pinyin", _pinyin), ("traditional", s2t.convert),
             ("full-width", lambda t: t.translate(full))]
 

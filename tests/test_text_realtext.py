@@ -289,3 +289,17 @@ def test_clause_per_line_is_one_sentence():
     assert shape(one.replace(",", ",\n")) == shape(one) and len(shape(one)) == 3
     # a line ending in a full stop or a table row is still a boundary
     assert repair(normalize("低保对象12345人。\n| 城市 | 3456 |\n")).text == "低保对象12345人。\n| 城市 | 3456 |\n"
+
+
+def test_table_cells_holding_their_own_units_and_tab_separated_rows():
+    assert shape("| 项目 | 标准 |\n| 城市低保 | 600元/人·月 |\n| 农村低保 | 5000元/人·年 |\n") == [
+        ("dibao_standard", "urban", 600.0, M, None),
+        ("dibao_standard", "rural", 5000.0, "yuan_per_person_year", None)]
+    # a label naming its unit, one value per year column, cells separated by tabs
+    got = shape("项目\t2019年\t2020年\n城市低保标准(元/月)\t600\t650\n")
+    assert got == [("dibao_standard", "urban", 600.0, M, None), ("dibao_standard", "urban", 650.0, M, None)]
+    # a row the sentence rules read already is one fact, not two
+    assert shape("城市低保标准\t600元/人·月\n") == [("dibao_standard", "urban", 600.0, M, None)]
+    table = "| 类别 | 人数(人) |\n| 城市低保 | 7441 |\n"
+    (f,) = extract_records(table)
+    assert table[f["span_start"]:f["span_end"]] == "城市低保 | 7441"

@@ -837,7 +837,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
 
 def _read_tables(text: str, doc: _Doc) -> None:
     """Facts from flattened table rows (see :mod:`mzanalysis.text.tables`), spans mapped back."""
-    if "|" not in text:
+    if "|" not in text and "\t" not in text:
         return
     from .tables import table_rows
 
@@ -848,8 +848,13 @@ def _read_tables(text: str, doc: _Doc) -> None:
         row_doc.sentence = doc.sentence
         _process_sentence(row.text, (0, len(row.text)), None, row_doc)
         for f in row_doc.facts:
-            doc.facts.append(replace(f, start=row.positions[f.start],
-                                     end=row.positions[max(f.start, f.end - 1)] + 1))
+            f = replace(f, start=row.positions[f.start],
+                        end=row.positions[max(f.start, f.end - 1)] + 1)
+            # a row the sentence rules already read (城市低保标准\t600元/人·月) is one fact
+            if not any(g.indicator == f.indicator and g.value == f.value and g.unit == f.unit
+                       and g.area == f.area and g.start < f.end and f.start < g.end
+                       for g in doc.facts):
+                doc.facts.append(f)
         doc.sentence += 1
 
 
