@@ -303,3 +303,9 @@ def test_table_cells_holding_their_own_units_and_tab_separated_rows():
     table = "| 类别 | 人数(人) |\n| 城市低保 | 7441 |\n"
     (f,) = extract_records(table)
     assert table[f["span_start"]:f["span_end"]] == "城市低保 | 7441"
+
+
+def test_raise_verb_split_from_its_to_by_the_object():
+    assert shape("上调城市低保标准至每人每月800元。") == [("dibao_standard", "urban", 800.0, M, "new")]
+    assert shape("城市低保标准由每人每月500元上调至550元。") == [
+        ("dibao_standard", "urban", 500.0, M, "old"), ("dibao_standard", "urban", 550.0, M, "new")]

@@ -99,6 +99,9 @@ _TO = re.compile(r"到|至|为|达")
 _OLD = re.compile(r"由|从|原为|原来|原标准|原先|原\s*$")  # (原650元): the bare 原 before a figure
 _NEW = re.compile(r"提高到|提高至|提高为|提到|提至|调整为|调整到|调整至|上调至|上调到|上调为|增加到|增加至|"
                   r"增至|达到|提标至|提标到|调高到|调高至|提升到|提升至|统一为|统一到")
+# the raise verb and its 至/到 split by the raised object (上调城市低保标准至每人每月800元, 将农村五保
+# 供养标准提高到…): the figure after 至 is still the new level
+_NEW_SPLIT = re.compile(r"(?:提高|上调|调整|调高|提升|提标|增加)[^,;。\d]{1,20}?(?:到|至)[^,;。\d]{0,8}$")
 _LIST_SEP = re.compile(r"^[\s、和及与,/·元月年人每均]*$")
 _NON_CJK = re.compile(r"[^\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -433,7 +436,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         inc = list(_INCREASE.finditer(prefix))
         if inc and not _TO.search(prefix, inc[-1].end()):
             q.role = "increase"
-        elif _NEW.search(prefix):
+        elif _NEW.search(prefix) or (_NEW_SPLIT.search(prefix) and not _OLD.search(prefix)):
             q.role = "new"
         elif _OLD.search(prefix):
             q.role = "old"
