@@ -309,3 +309,12 @@ def test_raise_verb_split_from_its_to_by_the_object():
     assert shape("上调城市低保标准至每人每月800元。") == [("dibao_standard", "urban", 800.0, M, "new")]
     assert shape("城市低保标准由每人每月500元上调至550元。") == [
         ("dibao_standard", "urban", 500.0, M, "old"), ("dibao_standard", "urban", 550.0, M, "new")]
+
+
+def test_caseload_under_a_programme_heading():
+    assert shape("二、城乡低保\n全县共保障4567户8901人,累计发放保障金3456万元。") == [
+        ("dibao_households", "all", 4567.0, "households", None),
+        ("dibao_recipients", "all", 8901.0, "persons", None),
+        ("dibao_expenditure", "all", 34560000.0, "yuan", None)]
+    # a headcount below the heading that the clause does not call a caseload is not one
+    assert shape("二、城乡低保\n全县举办培训班3期,参训120人。") == []

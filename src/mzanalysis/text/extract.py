@@ -102,6 +102,9 @@ _NEW = re.compile(r"提高到|提高至|提高为|提到|提至|调整为|调整
 # the raise verb and its 至/到 split by the raised object (上调城市低保标准至每人每月800元, 将农村五保
 # 供养标准提高到…): the figure after 至 is still the new level
 _NEW_SPLIT = re.compile(r"(?:提高|上调|调整|调高|提升|提标|增加)[^,;。\d]{1,20}?(?:到|至)[^,;。\d]{0,8}$")
+# A count under a heading (二、城乡低保 / 全县共保障4567户8901人) is the heading programme's caseload
+# only when the clause says it is one (保障, 共有, 在保 …), not for any headcount below the heading
+_COUNT_UNDER_TOPIC = re.compile(r"保障|共有|现有|在保|纳入|覆盖|救助|供养|享受|领取")
 _LIST_SEP = re.compile(r"^[\s、和及与,/·元月年人每均]*$")
 _NON_CJK = re.compile(r"[^\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -339,7 +342,8 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
         if _is_filler(between, prog) and not (own_tail and not _is_filler(own_tail.group(), prog)):
             return prog, m.start()
         return None, -1
-    if topic is not None and q.kind == "money" and _is_filler(own_left, topic) \
+    if topic is not None and (q.kind == "money" or _COUNT_UNDER_TOPIC.search(own_left)) \
+            and _is_filler(own_left, topic) \
             and not cues.GENERIC_RE.search(own_left):
         return topic, -1
     return None, -1
