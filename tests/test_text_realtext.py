@@ -318,3 +318,11 @@ def test_caseload_under_a_programme_heading():
         ("dibao_expenditure", "all", 34560000.0, "yuan", None)]
     # a headcount below the heading that the clause does not call a caseload is not one
     assert shape("二、城乡低保\n全县举办培训班3期,参训120人。") == []
+
+
+def test_converter_pinyin_cut_by_a_fixed_width_wrap():
+    para = ("城市低保標(biāo)準(zhǔn)由每人每月320元提高到330元;農(nóng)村低保標(biāo)準(zhǔn)由每人每年"
+            "1800元提高到1980元。全市在冊(cè)五保供養(yǎng)對(duì)象4523人。")
+    wrapped = "\n".join(para[i:i + 24] for i in range(0, len(para), 24))
+    assert "(b\niāo)" in wrapped  # the wrap cuts a converter's bracket
+    assert shape(wrapped) == shape(para) and len(shape(para)) == 5

@@ -548,6 +548,8 @@ _LINE = re.compile(r"[^\n]*\n")
 _FIXED_MIN_LINES = 3
 _FIXED_MIN_WIDTH = 12
 _FIXED_SHARE = 0.6
+_FIXED_WIDE = 20
+_FIXED_WIDE_SHARE = 0.35
 
 
 def _fixed_width_breaks(text: str) -> list[tuple[int, int]]:
@@ -560,7 +562,12 @@ def _fixed_width_breaks(text: str) -> list[tuple[int, int]]:
     if len(body) < _FIXED_MIN_LINES:
         return []
     width = max(set(body), key=body.count)
-    if width < _FIXED_MIN_WIDTH or sum(1 for w in body if w == width) < _FIXED_SHARE * len(body):
+    n = body.count(width)
+    # short paragraphs end in short lines, so a wide wrap of them is shared by fewer lines: the
+    # widest lines, at least three of them, wide enough to be running text
+    if width < _FIXED_MIN_WIDTH or n < _FIXED_SHARE * len(body) and not (
+            width == max(body) and width >= _FIXED_WIDE and n >= _FIXED_MIN_LINES
+            and n >= _FIXED_WIDE_SHARE * len(body)):
         return []
     cuts = []
     for (a, b), w in zip(lines, widths):
@@ -581,10 +588,6 @@ def repair(norm: Normalized) -> Normalized:
     if "\u2009" in text or "\u202f" in text or "\u2006" in text:
         text = _THIN_SPACE.sub(" ", text)
     cuts: list[tuple[int, int]] = []
-    if "(" in text:
-        cuts.extend(m.span() for m in _PINYIN.finditer(text))
-    if "《" in text:
-        cuts.extend(m.span() for m in _SPAM.finditer(text))
     if "\n" in text:
         cuts.extend(m.span() for m in _BROKEN_UNIT.finditer(text))
         cuts.extend(m.span() for m in _BROKEN_CUE.finditer(text))
@@ -595,6 +598,20 @@ def repair(norm: Normalized) -> Normalized:
             if m.start() - line_start >= _WRAP_MIN_LINE and \
                     not _SENTENCE_STOP.search(text, line_start, m.start()):
                 cuts.append(m.span())
+    # lines are joined first, so a converter's pinyin or a spam title cut by a wrap is whole
+    joined = _cut(norm, text, cuts)
+    text = joined.text
+    cuts = []
+    if "(" in text:
+        cuts.extend(m.span() for m in _PINYIN.finditer(text))
+    if "《" in text:
+        cuts.extend(m.span() for m in _SPAM.finditer(text))
+    return _cut(joined, text, cuts)
+
+
+def _cut(norm: Normalized, text: str, cuts: list[tuple[int, int]]) -> Normalized:
+    """``text`` (``norm``'s text, maybe with one-for-one replacements) without the ``cuts``, its
+    offsets still mapping into ``norm.original``."""
     if not cuts:
         return norm if text is norm.text else Normalized(text, norm.original, norm.offsets)
     cuts.sort()
