@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from mzanalysis.text.extract import MAX_FIGURES_PER_PIECE, extract_records
-from mzanalysis.text.normalize import normalize
+from mzanalysis.text.normalize import normalize, repair
 from mzanalysis.text.numbers import find_numbers
 
 
@@ -177,12 +177,12 @@ def test_held_part_score(devset_scores):
 
 
 #: What the extractor reached, asserted so that a regression fails. Measured (benchmarks/devset.py):
-#: dev part F1 0.933 (precision 0.972); held part F1 0.691, precision 0.897 (baseline 0.519 /
-#: 0.852). The issue's target for the held part (F1 0.88, precision 0.90) is NOT reached: the
-#: thresholds below are what was reached honestly, a little under the measured values.
+#: dev part F1 0.933 (precision 0.972); held part F1 0.758, precision 0.902 (round 1: 0.691 /
+#: 0.897; baseline 0.519 / 0.852). The issue's target for the held part (F1 0.88, precision 0.90)
+#: is NOT reached: the thresholds below are what was reached honestly, a little under the values.
 DEV_MIN_F1 = 0.92
-HELD_MIN_F1 = 0.68
-HELD_MIN_PRECISION = 0.88
+HELD_MIN_F1 = 0.75
+HELD_MIN_PRECISION = 0.89
 
 
 def test_table_copied_one_cell_per_line_with_a_table_level_unit():
@@ -242,3 +242,87 @@ def test_payment_levels_thresholds_and_grand_totals_are_not_facts():
 def test_pathological_runs_finish_without_facts(junk):
     # each regex is linear; a quadratic one would take minutes on these 200 KB runs
     assert extract_records(junk) == []
+
+
+def test_standards_listed_per_county_under_one_programme_word():
+    # the county heads each item of the list; the programme word before the colon governs them all
+    assert shape("城市低保标准:武城县810元/月、平原县800元/月;农村低保标准:武城县610元/月。") == [
+        ("dibao_standard", "urban", 810.0, M, None), ("dibao_standard", "urban", 800.0, M, None),
+        ("dibao_standard", "rural", 610.0, M, None)]
+    assert [v for _, _, v, _, _ in shape("全市城市低保标准为每人每月900元,其中武城县为每人每月850元。")] \
+        == [900.0, 850.0]
+    # a longer run of words ending in 市 is no place item: the relief fund still breaks the subject
+    assert [i for i, *_ in shape("城市低保标准每人每月600元,临时救助资金发放全市300万元。")] == [
+        "dibao_standard", "temporary_assistance_expenditure"]
+
+
+def test_line_break_between_a_cue_and_its_figure():
+    assert shape("城乡低保标准分别提高到每人每月\n620元和每人每年5000元。") == [
+        ("dibao_standard", "urban", 620.0, M, "new"),
+        ("dibao_standard", "rural", 5000.0, "yuan_per_person_year", "new")]
+    assert shape("城市低保标准为\n580元/月。") == [("dibao_standard", "urban", 580.0, M, None)]
+
+
+def test_fixed_width_wrap_breaks_figures_and_words_anywhere():
+    para = ("今年以来，我县进一步提高城乡低保标准，城市低保标准由每人每月480元提高到520元，农村低保标准由每人"
+            "每年3600元提高到4000元，全县共有城乡低保对象12345人。")
+    wrapped = "\n".join(para[i:i + 16] for i in range(0, len(para), 16))
+    assert "48\n0元" in wrapped and "3\n45人" in wrapped  # the wrap cuts figures anywhere
+    assert shape(wrapped) == shape(para) and len(shape(para)) == 5
+    got = extract_records(wrapped)
+    assert [wrapped[f["span_start"]:f["span_end"]].replace("\n", "")[-4:] for f in got][:1] == \
+        ["480元"]
+    # lines of different lengths (a list, a table one cell per line) are not joined
+
+    lines = "城市低保标准\n每人每月600元\n农村低保对象\n1200人\n"
+    assert repair(normalize(lines)).text == lines
+
+
+def test_multiplier_spaced_from_its_figure():
+    assert shape("全县城乡低保对象1.2 万人,发放低保金4 787.5 万元。") == [
+        ("dibao_recipients", "all", 12000.0, "persons", None),
+        ("dibao_expenditure", "all", 47875000.0, "yuan", None)]
+
+
+def test_clause_per_line_is_one_sentence():
+    one = "全县城乡低保对象共12345人,其中城市低保对象3456人,农村低保对象8889人。"
+    assert shape(one.replace(",", ",\n")) == shape(one) and len(shape(one)) == 3
+    # a line ending in a full stop or a table row is still a boundary
+    assert repair(normalize("低保对象12345人。\n| 城市 | 3456 |\n")).text == "低保对象12345人。\n| 城市 | 3456 |\n"
+
+
+def test_table_cells_holding_their_own_units_and_tab_separated_rows():
+    assert shape("| 项目 | 标准 |\n| 城市低保 | 600元/人·月 |\n| 农村低保 | 5000元/人·年 |\n") == [
+        ("dibao_standard", "urban", 600.0, M, None),
+        ("dibao_standard", "rural", 5000.0, "yuan_per_person_year", None)]
+    # a label naming its unit, one value per year column, cells separated by tabs
+    got = shape("项目\t2019年\t2020年\n城市低保标准(元/月)\t600\t650\n")
+    assert got == [("dibao_standard", "urban", 600.0, M, None), ("dibao_standard", "urban", 650.0, M, None)]
+    # a row the sentence rules read already is one fact, not two
+    assert shape("城市低保标准\t600元/人·月\n") == [("dibao_standard", "urban", 600.0, M, None)]
+    table = "| 类别 | 人数(人) |\n| 城市低保 | 7441 |\n"
+    (f,) = extract_records(table)
+    assert table[f["span_start"]:f["span_end"]] == "城市低保 | 7441"
+
+
+def test_raise_verb_split_from_its_to_by_the_object():
+    assert shape("上调城市低保标准至每人每月800元。") == [("dibao_standard", "urban", 800.0, M, "new")]
+    assert shape("城市低保标准由每人每月500元上调至550元。") == [
+        ("dibao_standard", "urban", 500.0, M, "old"), ("dibao_standard", "urban", 550.0, M, "new")]
+
+
+def test_caseload_under_a_programme_heading():
+    assert shape("二、城乡低保\n全县共保障4567户8901人,累计发放保障金3456万元。") == [
+        ("dibao_households", "all", 4567.0, "households", None),
+        ("dibao_recipients", "all", 8901.0, "persons", None),
+        ("dibao_expenditure", "all", 34560000.0, "yuan", None)]
+    # a headcount below the heading that the clause does not call a caseload is not one
+    assert shape("二、城乡低保\n全县举办培训班3期,参训120人。") == []
+
+
+def test_converter_pinyin_cut_by_a_fixed_width_wrap():
+    para = ("城市低保標(biāo)準(zhǔn)由每人每月320元提高到330元;農(nóng)村低保標(biāo)準(zhǔn)由每人每年"
+            "1800元提高到1980元。全市在冊(cè)五保供養(yǎng)對(duì)象4523人。")
+    wrapped = "\n".join(para[i:i + 24] for i in range(0, len(para), 24))
+    assert "(b\niāo)" in wrapped  # the wrap cuts a converter's bracket
+    assert shape(wrapped) == shape(para) and len(shape(para)) == 5

@@ -42,14 +42,19 @@ PROGRAMMES: tuple[Programme, ...] = (
     # 高领 is a common homophone typo (gāolíng) for 高龄 in typed reports; 长寿补贴 (centenarians),
     # 尊老金 and 敬老金 are provincial names of the same age-banded allowance.
     Programme("elderly", _p(r"高龄|高领补贴|高领津贴|老年人津贴|老年津贴|老龄津贴|长寿补贴|长寿津贴|"
-                            r"尊老金|敬老金|百岁老人补贴"),
+                            r"尊老金|敬老金|百岁老人补贴|尊老补贴|敬老补贴|老年人补贴|老龄补贴|"
+                            r"长寿保健金|长寿金|老年人生活补贴"),
               "elderly_allowance", None, "elderly_allowance_recipients", None,
               "elderly_allowance_expenditure"),
     # 困难生活补贴 / 重度护理补贴 are the short names of the two disability subsidies; a bare 护理补贴
     # may be the elderly care subsidy, so it only marks a variant.
     # an age band names a tier of the old-age allowance (80-89周岁老人每月100元): an amount only,
     # since a headcount of an age group (为600名80周岁以上老人免费体检) is not of the allowance
-    Programme("elderly_tier", _p(r"(?<=岁)(?:及以上|以上)?的?(?:老年人|老人)"), "elderly_allowance"),
+    # A band of old ages alone (80-89周岁每人每月100元, 100周岁以上…) is such a tier too: the
+    # allowance starts at 60 to 80 by province, so only bands opening at 60 or above count.
+    Programme("elderly_tier", _p(r"(?<=岁)(?:及以上|以上)?的?(?:老年人|老人)|"
+                                 r"(?<!\d)(?:[6-9]\d|100)\s*(?:至|-|~|—|到)\s*(?:[6-9]\d|1\d\d)\s*周?岁|"
+                                 r"(?<!\d)(?:100|百)\s*周?岁(?:及以上|以上)"), "elderly_allowance"),
     Programme("disability", _p(r"两项补贴|两项补助|双项补贴|残疾人生活补贴|残疾人护理补贴|困难生活补贴|"
                                r"重度护理补贴|重残补贴|残疾人补贴|残疾人两项|残疾两项|困难残疾人|重度残疾人"),
               "disability_subsidy", None, "disability_subsidy_recipients", None,
@@ -139,8 +144,10 @@ REFERENCE_BEFORE_RE = re.compile(r"(?:不低于|不高于|高于|低于|参照|�
 # the amount of each tier: 高龄补贴划分为3个档次…年满90~99周岁的老人; 两项补贴标准为:残疾一级每人每月180元
 _TIERS = r"|年满|满|档次|档|划分为|划分|个|年龄|分档|按|将"
 AUDIENCE = {"disability": re.compile(r"困难残疾人|重度残疾人|残疾人|残疾|[一二三四、]+级" + _TIERS),
-            "elderly": re.compile(r"老年人|老人" + _TIERS),
-            "elderly_tier": re.compile(r"老年人|老人" + _TIERS),
+            # provincial names of the allowance paid to a tier (营养补助金, 长寿保健金, 尊老补贴)
+            "elderly": re.compile(r"老年人|老人|营养补助金|营养补贴|保健金|长寿金" + _TIERS),
+            "elderly_tier": re.compile(r"老年人|老人|营养补助金|营养补贴|保健金|长寿金|尊老补贴|"
+                                       r"敬老补贴|高龄" + _TIERS),
             "orphan": re.compile(r"儿童|养育|抚养|机构内|社会散居|散居|津贴"),
             "dibao": re.compile(r"低收入"), "tekun": re.compile(r"老人"), "wubao": re.compile(r"老人")}
 #: Nouns that name a mixed, programme-less population (困难群众): no topic is inherited for them.

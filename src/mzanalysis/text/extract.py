@@ -99,6 +99,12 @@ _TO = re.compile(r"到|至|为|达")
 _OLD = re.compile(r"由|从|原为|原来|原标准|原先|原\s*$")  # (原650元): the bare 原 before a figure
 _NEW = re.compile(r"提高到|提高至|提高为|提到|提至|调整为|调整到|调整至|上调至|上调到|上调为|增加到|增加至|"
                   r"增至|达到|提标至|提标到|调高到|调高至|提升到|提升至|统一为|统一到")
+# the raise verb and its 至/到 split by the raised object (上调城市低保标准至每人每月800元, 将农村五保
+# 供养标准提高到…): the figure after 至 is still the new level
+_NEW_SPLIT = re.compile(r"(?:提高|上调|调整|调高|提升|提标|增加)[^,;。\d]{1,20}?(?:到|至)[^,;。\d]{0,8}$")
+# A count under a heading (二、城乡低保 / 全县共保障4567户8901人) is the heading programme's caseload
+# only when the clause says it is one (保障, 共有, 在保 …), not for any headcount below the heading
+_COUNT_UNDER_TOPIC = re.compile(r"保障|共有|现有|在保|纳入|覆盖|救助|供养|享受|领取")
 _LIST_SEP = re.compile(r"^[\s、和及与,/·元月年人每均]*$")
 _NON_CJK = re.compile(r"[^\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -263,8 +269,17 @@ def _split(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[i
     return out
 
 
+# Standards and caseloads are listed per county or district under one programme word (城市低保标准:
+# 正定县810元/月、行唐县800元/月): a place name heading a list item breaks the subject down by area,
+# it names no other subject. Only a short name (1-4 characters and an administrative suffix) at the
+# start of a list item counts, so a longer run of words ending in 市 is not swallowed.
+_PLACE_ITEM = re.compile(r"(?:^|(?<=[、:,;\s\d/月年]))[\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|盟)"
+                         r"(?:为|是)?(?=[\d\s:,、每]|$)")
+
+
 def _is_filler(text: str, programme: str | None = None) -> bool:
     """True when ``text`` holds only words that do not change the subject (see cues.FILLER_RE)."""
+    text = _PLACE_ITEM.sub("", text)
     if programme in cues.AUDIENCE:
         text = cues.AUDIENCE[programme].sub("", text)
     if programme in cues.VARIANTS:
@@ -327,7 +342,8 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
         if _is_filler(between, prog) and not (own_tail and not _is_filler(own_tail.group(), prog)):
             return prog, m.start()
         return None, -1
-    if topic is not None and q.kind == "money" and _is_filler(own_left, topic) \
+    if topic is not None and (q.kind == "money" or _COUNT_UNDER_TOPIC.search(own_left)) \
+            and _is_filler(own_left, topic) \
             and not cues.GENERIC_RE.search(own_left):
         return topic, -1
     return None, -1
@@ -424,7 +440,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         inc = list(_INCREASE.finditer(prefix))
         if inc and not _TO.search(prefix, inc[-1].end()):
             q.role = "increase"
-        elif _NEW.search(prefix):
+        elif _NEW.search(prefix) or (_NEW_SPLIT.search(prefix) and not _OLD.search(prefix)):
             q.role = "new"
         elif _OLD.search(prefix):
             q.role = "old"
@@ -828,7 +844,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
 
 def _read_tables(text: str, doc: _Doc) -> None:
     """Facts from flattened table rows (see :mod:`mzanalysis.text.tables`), spans mapped back."""
-    if "|" not in text:
+    if "|" not in text and "\t" not in text:
         return
     from .tables import table_rows
 
@@ -839,8 +855,13 @@ def _read_tables(text: str, doc: _Doc) -> None:
         row_doc.sentence = doc.sentence
         _process_sentence(row.text, (0, len(row.text)), None, row_doc)
         for f in row_doc.facts:
-            doc.facts.append(replace(f, start=row.positions[f.start],
-                                     end=row.positions[max(f.start, f.end - 1)] + 1))
+            f = replace(f, start=row.positions[f.start],
+                        end=row.positions[max(f.start, f.end - 1)] + 1)
+            # a row the sentence rules already read (城市低保标准\t600元/人·月) is one fact
+            if not any(g.indicator == f.indicator and g.value == f.value and g.unit == f.unit
+                       and g.area == f.area and g.start < f.end and f.start < g.end
+                       for g in doc.facts):
+                doc.facts.append(f)
         doc.sentence += 1
 
 

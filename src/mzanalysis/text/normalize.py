@@ -520,6 +520,15 @@ _PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü{_TONED}]{{0,6}}[{_TONED}
 # a digit and begin the next cell with a label, never with a bare unit character followed by text
 # of the same row, so they are not joined: 万人 on a line of its own is kept — see the lookahead.)
 _BROKEN_UNIT = re.compile(r"(?<=\d)[ \t]*\r?\n[ \t]*(?=(?:万|亿)?(?:元|人|户|名)(?![ \t]*\r?\n))")
+# The same wrap falls between a cue that needs a figure and the figure (提高到每人每月\n620元,
+# 标准为\n580元/月): a line ending in a per-person period word or a raise/level verb, followed by a
+# line opening with a figure and its 元, is one sentence. (A table row never ends in such a cue:
+# its cells end in a label or a figure.)
+_BROKEN_CUE = re.compile(r"(?:(?<=每月)|(?<=每年)|(?<=人均)|(?<=[为到至达于]))[ \t]*\r?\n[ \t]*"
+                         r"(?=\d[\d.,]{0,12}[ \t]*(?:万|亿)?元)")
+# Pages that set each clause on a line of its own (PDF copies, bulleted lists) end the line with the
+# clause's comma or 、: a sentence never ends in one, so the break after it is no boundary.
+_CLAUSE_WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d)][,、])[ \t]*\r?\n[ \t]*(?=[^\s|])")
 # A thin or narrow no-break space between digit groups (1 350) is a thousands separator.
 _THIN_SPACE = re.compile(r"(?<=\d)[\u2009\u202f\u2006](?=\d{3}(?!\d))")
 # Pages saved from fixed-width text wrap a paragraph mid-word (保障48名孤\n儿基本生活权益): a line
@@ -532,6 +541,39 @@ _WRAP_MIN_LINE = 40
 _SPAM = re.compile(r"《[^《》\n]{0,40}?(?:开奖|彩票|博彩|娱乐城|赌场|棋牌|时时彩|六合彩|百家乐|"
                    r"葡京|官网|投注|平台注册)[^《》\n]{0,40}?》")
 _SENTENCE_STOP = re.compile(r"[。!?]\s*$")
+# Pages saved from a fixed-width view (plain-text mirrors, PDF copies) break *every* line at the
+# same width, whatever character falls there (城市低保标准由每人每月4\n80元): a document whose lines
+# mostly share one length is wrapped, and a break after a line of that length is no boundary.
+_LINE = re.compile(r"[^\n]*\n")
+_FIXED_MIN_LINES = 3
+_FIXED_MIN_WIDTH = 12
+_FIXED_SHARE = 0.6
+_FIXED_WIDE = 20
+_FIXED_WIDE_SHARE = 0.35
+
+
+def _fixed_width_breaks(text: str) -> list[tuple[int, int]]:
+    """Spans of the line breaks of a fixed-width wrap (see above); [] for other texts.
+
+    Lines holding a table rule (|) never count: a table's rows are lines of their own."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    widths = [len(text[a:b - 1].rstrip("\r")) for a, b in lines]
+    body = [w for (a, b), w in zip(lines, widths) if w and "|" not in text[a:b]]
+    if len(body) < _FIXED_MIN_LINES:
+        return []
+    width = max(set(body), key=body.count)
+    n = body.count(width)
+    # short paragraphs end in short lines, so a wide wrap of them is shared by fewer lines: the
+    # widest lines, at least three of them, wide enough to be running text
+    if width < _FIXED_MIN_WIDTH or n < _FIXED_SHARE * len(body) and not (
+            width == max(body) and width >= _FIXED_WIDE and n >= _FIXED_MIN_LINES
+            and n >= _FIXED_WIDE_SHARE * len(body)):
+        return []
+    cuts = []
+    for (a, b), w in zip(lines, widths):
+        if w == width and "|" not in text[a:b] and b < len(text):
+            cuts.append((b - 1 - (text[b - 2] == "\r" if b >= 2 else 0), b))
+    return cuts
 
 
 def repair(norm: Normalized) -> Normalized:
@@ -546,17 +588,30 @@ def repair(norm: Normalized) -> Normalized:
     if "\u2009" in text or "\u202f" in text or "\u2006" in text:
         text = _THIN_SPACE.sub(" ", text)
     cuts: list[tuple[int, int]] = []
-    if "(" in text:
-        cuts.extend(m.span() for m in _PINYIN.finditer(text))
-    if "《" in text:
-        cuts.extend(m.span() for m in _SPAM.finditer(text))
     if "\n" in text:
         cuts.extend(m.span() for m in _BROKEN_UNIT.finditer(text))
+        cuts.extend(m.span() for m in _BROKEN_CUE.finditer(text))
+        cuts.extend(_fixed_width_breaks(text))
+        cuts.extend(m.span() for m in _CLAUSE_WRAP.finditer(text))
         for m in _WRAP.finditer(text):
             line_start = text.rfind("\n", 0, m.start()) + 1
             if m.start() - line_start >= _WRAP_MIN_LINE and \
                     not _SENTENCE_STOP.search(text, line_start, m.start()):
                 cuts.append(m.span())
+    # lines are joined first, so a converter's pinyin or a spam title cut by a wrap is whole
+    joined = _cut(norm, text, cuts)
+    text = joined.text
+    cuts = []
+    if "(" in text:
+        cuts.extend(m.span() for m in _PINYIN.finditer(text))
+    if "《" in text:
+        cuts.extend(m.span() for m in _SPAM.finditer(text))
+    return _cut(joined, text, cuts)
+
+
+def _cut(norm: Normalized, text: str, cuts: list[tuple[int, int]]) -> Normalized:
+    """``text`` (``norm``'s text, maybe with one-for-one replacements) without the ``cuts``, its
+    offsets still mapping into ``norm.original``."""
     if not cuts:
         return norm if text is norm.text else Normalized(text, norm.original, norm.offsets)
     cuts.sort()

@@ -34,7 +34,8 @@ _NUMBER = re.compile(
     r"(?!\d|[*\ufffd]|[.,]?[*\ufffd])"
     # 600元至1200元 repeats the unit inside a range; 到 is left out there (600元到 reads as a raise)
     rf"(?:\s*(?:(?P<sep>-|~|至|到)|元\s*(?P<sepu>-|~|至))\s*(?P<num2>{_ARABIC}|{_CN}))?"
-    r"(?P<mid>余|多)?(?P<mult>万亿|千万|百万|十万|万|亿)?(?P<post>余|多)?")
+    # pages that space figures from their units space the multiplier too (1.2 万人, 4 787.5 万元)
+    r"(?:[ \t]?(?P<mid>余|多))?(?:[ \t]?(?P<mult>万亿|千万|百万|十万|万|亿))?(?P<post>余|多)?")
 
 
 _GROUP_TAIL = re.compile(r",{1,2}\d")

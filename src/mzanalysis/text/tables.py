@@ -45,7 +45,13 @@ class Row:
     positions: tuple[int, ...]  # len(text) + 1 entries; the last one is the end of the value cell
 
 
-_CELL = re.compile(r"[^|\n]+")  # one run, no backtracking: blank runs are dropped after the match
+# one run, no backtracking: blank runs are dropped after the match; a tab separates cells too
+# (tables copied from a spreadsheet or a PDF viewer arrive tab-separated)
+_CELL = re.compile(r"[^|\t\n]+")
+# a cell holding its own unit: | 城市低保 | 600元/人·月 |
+_VALUE_UNIT_CELL = re.compile(rf"(?:-?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*{_UNIT}")
+# a plain column name that says what a cell with its own unit is: 标准, 人数, 户数, 金额
+_NAME_COLUMN = re.compile(r"标准|支出|资金|金额|补助|补贴|人数|户数")
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -92,7 +98,7 @@ def table_rows(text: str, ranges: list[tuple[int, int]]) -> list[Row]:
     """Rows of flattened tables in ``text[ranges]`` (normalised text), as sentences."""
     rows: list[Row] = []
     for start, end in ranges:
-        if text.count("|", start, end) < 2:
+        if text.count("|", start, end) < 2 and "\t" not in text[start:end]:
             continue
         cells = _cells(text, start, end)
         found = _unit_column_rows(text, cells)
@@ -171,24 +177,34 @@ def _header_rows(text: str, start: int, end: int) -> list[Row]:
     header: list[tuple[int, int]] | None = None
     table_unit: str | None = None
     caption_area: str | None = None  # 农村低保标准表 above the table: the area of its rows
+    names: list[tuple[int, int]] | None = None  # the last row of plain column names
     pos = start
     for line in text[start:end].splitlines(keepends=True):
         l_start, l_end = pos, pos + len(line)
         pos = l_end
-        if line.count("|") < 3:  # a header or a row has at least two cells between bars
+        # a header or a row has at least two cells between bars (or tabs)
+        if line.count("|") < 3 and "\t" not in line:
             continue
         cells = _cells(text, l_start, l_end)
+        if len(cells) < 2:
+            continue
         units = [_HEADER_UNIT.search(text, a, b) for a, b in cells]
-        if not any(_VALUE_CELL.fullmatch(text, a, b) for a, b in cells):
+        if not any(_VALUE_CELL.fullmatch(text, a, b) or _VALUE_UNIT_CELL.fullmatch(text, a, b)
+                   for a, b in cells):
             # the caption above a header: 单位:万元 and the area of the rows (农村低保标准表)
             caption = text[max(start, l_start - 200):l_start]
             tu = _TABLE_UNIT.search(caption)
-            if sum(1 for u in units if u) >= 2 or (
+            if sum(1 for u in units if u) >= 1 or (
                     tu and any(_MONEY_COLUMN.search(text, a, b) for a, b in cells[1:])):
                 header, table_unit = cells, tu.group(1) if tu else None
                 caption_area = _area_word(caption[caption.rfind("|") + 1:])
                 continue
-        if header is None or len(cells) < 2 or not _CJK.search(text, *cells[0]):
+            names = cells
+            continue
+        if not _CJK.search(text, *cells[0]):
+            continue
+        out.extend(_self_unit_rows(text, cells, None if header else names))
+        if header is None:
             continue
         la, lb = _label(text, cells[0])
         for k, cell in enumerate(cells[1:], start=1):
@@ -205,4 +221,25 @@ def _header_rows(text: str, start: int, end: int) -> list[Row]:
             out.append(_row([(area, None), (text[la:lb], la), (text[header[k][0]:name_end], None),
                              (text[cell[0]:cell[1]], cell[0]), (unit, None), ("。", None)],
                             cell[1]))
+    return out
+
+
+def _self_unit_rows(text: str, cells: list[tuple[int, int]],
+                    names: list[tuple[int, int]] | None) -> list[Row]:
+    """Rows that carry their units themselves, needing no unit header: a label naming its unit
+    (| 城市低保标准(元/月) | 600 | 650 |, one value per year column) and cells holding a figure with
+    its unit (| 城市低保 | 600元/人·月 |, the plain column name 标准 above saying what it is)."""
+    out = []
+    la, lb = _label(text, cells[0])
+    lu = _HEADER_UNIT.search(text, la, lb)
+    for k, (a, b) in enumerate(cells[1:], start=1):
+        if lu is not None and _VALUE_CELL.fullmatch(text, a, b):
+            out.append(_row([(text[la:lu.start()], la), (text[a:b], a), (lu.group(1), None),
+                             ("。", None)], b))
+        elif lu is None and _VALUE_UNIT_CELL.fullmatch(text, a, b):
+            name = ""
+            if names is not None and k < len(names) and _NAME_COLUMN.search(text, *names[k]) \
+                    and not _NAME_COLUMN.search(text, la, lb):
+                name = text[names[k][0]:names[k][1]]
+            out.append(_row([(text[la:lb], la), (name, None), (text[a:b], a), ("。", None)], b))
     return out
