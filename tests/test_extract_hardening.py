@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -147,3 +148,21 @@ def test_size_limit_message_never_says_a_size_is_above_itself(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "above the size limit of 1,048,576 bytes" in err
     assert "1.0 MB, above the size limit of 1.0 MB" not in err
+
+
+def test_a_folder_that_cannot_be_listed_says_so(tmp_path, monkeypatch):
+    # (as root a chmod-000 folder is still readable, so the refusal is simulated)
+    from mzanalysis.loaders import reports
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text("低保", "utf-8")
+    locked.chmod(0)
+    monkeypatch.setattr(reports.os, "access", lambda path, mode: Path(path) != locked)
+    monkeypatch.setattr(reports.Path, "rglob", lambda self, pattern: iter(()))
+    try:
+        files, errors = reports.report_paths([locked])
+    finally:
+        locked.chmod(0o755)
+    assert files == []
+    assert [e.message for e in errors] == [f"{locked}: cannot list folder (permission denied)"]

@@ -168,7 +168,10 @@ def report_paths(paths) -> tuple[list[Path], list[ReportError]]:
                 errors.append(ReportError(str(p), f"{exc.filename}: cannot list folder "
                                                   "(permission denied)"))
                 continue
-            if not found:
+            if not found and not os.access(p, os.R_OK | os.X_OK):
+                # rglob skips a folder it may not list without a word; say why nothing was found
+                errors.append(ReportError(str(p), f"{p}: cannot list folder (permission denied)"))
+            elif not found:
                 errors.append(ReportError(str(p), f"{p}: no .txt, .html or .htm reports in folder"))
             files.extend(found)
         elif p.exists() or p.is_symlink():
