@@ -444,11 +444,10 @@ def d11(tmp: Path, quick: bool) -> None:
             os.kill(d, signal.SIGKILL)
         built_after = len(list((out / "region_brief" / ".build").glob("*.json"))) \
             if (out / "region_brief" / ".build").is_dir() else 0
-        # Only folders named after a process of this tree count: other people's batches may be
-        # running on the same machine and have live folders of their own.
-        ours = desc | {proc.pid}
-        left = {f for f in set(Path(tempfile.gettempdir()).glob("mzbrief-*")) - before
-                if f.name.split("-")[1].isdigit() and int(f.name.split("-")[1]) in ours}
+        # only this run's folders (mzbrief-<pid>-…): other users of the machine make their own
+        left = {p for p in set(Path(tempfile.gettempdir()).glob("mzbrief-*")) - before
+                if re.match(r"mzbrief-(\d+)-", p.name)
+                and int(re.match(r"mzbrief-(\d+)-", p.name).group(1)) in desc | {proc.pid}}
         strays_total += len(strays)
         folders_total += len(left)
         after_total += max(0, built_after - built_at_kill)

@@ -10,6 +10,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("MZ_SHARED", ROOT.parent / "shared"))
+# Notebook kernels run in other folders (papermill cwd): a relative PYTHONPATH=src would make
+# them import another copy of the package than the one under test.
+if os.environ.get("PYTHONPATH"):
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        str(Path(p).resolve()) for p in os.environ["PYTHONPATH"].split(os.pathsep) if p)
 
 
 @pytest.fixture(scope="session")

@@ -48,3 +48,17 @@ def test_every_dependency_is_pinned():
                                       if k != "nlp" for r in v]
     unpinned = [r for r in reqs if not re.search(r"(~=|==)", r)]
     assert not unpinned, f"pin these (~= or ==): {unpinned}"
+
+
+def test_citation_cff_names_authors_and_matches_the_package_version():
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text("utf-8"))
+    assert cff["version"] == _pyproject()["version"]
+    assert cff["authors"] and all(a.get("name") or a.get("family-names") for a in cff["authors"])
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(cff["date-released"]))
+    assert cff["license"] == _pyproject()["license"]
+
+
+def test_licence_is_an_spdx_expression_with_its_file():
+    project = _pyproject()
+    assert project["license"] == "MIT"  # PEP 639 string: no setuptools deprecation warning
+    assert all((ROOT / f).is_file() for f in project["license-files"])

@@ -79,3 +79,23 @@ def test_unknown_level():
 ])
 def test_conventional_english_and_short_pinyin_names(name, code):
     assert resolve(name).code == code
+
+
+@pytest.mark.parametrize("name, code", [
+    ("Inner Mongolia Autonomous Region", "150000"), ("Xinjiang Uyghur Autonomous Region", "650000"),
+    ("Xinjiang Uyghur", "650000"), ("Guangxi Zhuang Autonomous Region", "450000"),
+    ("Tibet Autonomous Region", "540000"), ("Xizang Autonomous Region", "540000"),
+    ("Ningxia Hui Autonomous Region", "640000"), ("Golmud", "632801"), ("Geermu", "632801"),
+])
+def test_full_english_province_names_and_golmud(name, code):
+    assert resolve(name).code == code
+
+
+@pytest.mark.parametrize("name, english", [
+    ("鄂尔多斯市", "Ordos"), ("同德县", "Tongde County"), ("海西蒙古族藏族自治州", "Haixi"),
+    ("西宁市", "Xining"), ("长沙市", "Changsha"), ("锡林郭勒盟", "Xilingol"),
+])
+def test_english_names_are_readable_and_the_run_together_pinyin_still_resolves(name, english):
+    region = resolve(name)
+    assert region.english == english
+    assert resolve(region.english).code == region.code

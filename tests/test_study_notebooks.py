@@ -51,6 +51,34 @@ def test_standards_notebook_on_embedded_data(tmp_path):
     assert results["panel_model"]["table"][0]["term"] == "ln_start"
 
 
+@pytest.mark.parametrize("name", NOTEBOOKS + ("region_brief",))
+def test_papermill_reads_every_parameter_without_warnings(name, caplog):
+    import ast
+    import logging
+
+    import papermill
+
+    nb = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
+    source = next(c.source for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    declared = {t.id for node in ast.parse(source).body if isinstance(node, ast.Assign)
+                for t in node.targets}
+    with caplog.at_level(logging.WARNING, logger="papermill"):
+        found = papermill.inspect_notebook(str(ROOT / "notebooks" / f"{name}.ipynb"))
+    assert set(found) == declared  # no "Passed unknown parameter" for any of them
+    assert not [r for r in caplog.records if "Unable to parse" in r.getMessage()]
+
+
+def test_study_notebook_writes_nothing_into_the_working_folder_without_results_path(tmp_path):
+    import papermill
+
+    work = tmp_path / "cwd"
+    work.mkdir()
+    papermill.execute_notebook(str(ROOT / "notebooks" / "coverage_drivers.ipynb"),
+                               str(tmp_path / "out.ipynb"), kernel_name="python3",
+                               cwd=str(work), progress_bar=False)
+    assert list(work.iterdir()) == []
+
+
 def test_coverage_notebook_on_embedded_data_says_what_it_cannot_estimate(tmp_path):
     results, text = _run("coverage_drivers", tmp_path)
     assert results["panel_model"] is None
@@ -69,3 +97,8 @@ def test_coverage_notebook_on_the_shared_panel_estimates_two_way_fe(tmp_path, sh
     assert all(0 <= row["wcb_p_value"] <= 1 for row in terms.values())
     assert results["recipients_2022"] / 1e6 == pytest.approx(40.3, abs=0.05)
     assert abs(results["urban_standard_share_of_consumption_2013"] - 25) <= 3
+    # the models side by side, exported beside the results file
+    assert 0 <= model["r2_within"] <= 1
+    tex = (tmp_path / "coverage_models_comparison.tex").read_text(encoding="utf-8")
+    html = (tmp_path / "coverage_models_comparison.html").read_text(encoding="utf-8")
+    assert "\\toprule" in tex and "ln_gdp_pc" in tex and "<table" in html

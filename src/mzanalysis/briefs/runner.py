@@ -183,7 +183,9 @@ def _run_local(tasks: list[dict], jobs: int, progress) -> list[dict]:
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(["mzanalysis.briefs._preload"])
     out = []
-    from .lifetime import init_worker
+    from .lifetime import PARENT_ENV, init_worker
+
+    os.environ[PARENT_ENV] = str(os.getpid())  # read by the fork server (see lifetime)
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=ctx,
                              initializer=init_worker) as pool:

@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                              description="National figures vs the sum over provinces; dibao "
                                          "spending vs recipients × average benefit; with --facts, "
                                          "reported figures vs official ones.")
-    rec.add_argument("--data-dir", type=Path, help="folder of tables to read (e.g. ../shared/data)")
+    rec.add_argument("--data-dir", type=Path, help="folder of your downloaded tables to read")
     rec.add_argument("--facts", type=Path, action="append", default=[],
                      help="fact table (CSV/Parquet) of reported figures to check; repeatable")
     rec.add_argument("--seed-facts", action="store_true",

@@ -20,6 +20,8 @@ def recipients_per_population(recipients, population, *, per: float = 100.0,
     denominator is a parameter: pass urban and rural population (see
     :func:`~mzanalysis.indicators.standards.area_population`) to get area rates, or total
     population with ``match_area=False`` to put urban and rural recipients over everybody.
+    Output columns: ``recipients``, ``population``, ``rate`` (per ``per`` residents, in
+    ``attrs['per']``).
     """
     check_units(recipients, ["persons"], "recipients_per_population (recipients)")
     check_units(population, ["persons"], "recipients_per_population (population)")
@@ -42,6 +44,7 @@ def spending_per_recipient(expenditure, recipients, *, average_stock: bool = Fal
     year-end stocks ``(R_{t−1} + R_t) / 2`` (spending is a flow over the year, recipients a stock at
     its end; the mean is closer to the number paid during the year). Anchor: ASPIRE "benefit per
     beneficiary" (administrative analogue).
+    Output columns: ``expenditure``, ``recipients``, ``per_recipient_yearly``.
     """
     check_units(expenditure, ["yuan"], "spending_per_recipient (expenditure)")
     check_units(recipients, ["persons"], "spending_per_recipient (recipients)")
@@ -63,6 +66,7 @@ def benefit_to_standard(avg_benefit, standards):
     between household income and the standard (补差), so the ratio measures how far below the line
     recipients' own income lies. Anchor: ASPIRE "adequacy" (benefit relative to a welfare
     reference), administrative analogue.
+    Output columns: ``benefit_yearly``, ``standard_yearly``, ``depth_pct``.
     """
     merged, unpaired = pair(annualise_standard(avg_benefit), annualise_standard(standards),
                             left_name="average benefit", right_name="standard")
@@ -77,6 +81,7 @@ def spending_share_of_gdp(expenditure, gdp_per_capita, population):
     capita GDP and resident population because the fact vocabulary holds GDP per capita. Anchor:
     ASPIRE / ILO social-assistance spending in % of GDP. Spending of both areas is summed first
     when ``expenditure`` has urban and rural rows but no ``all`` row.
+    Output columns (area ``all``): ``expenditure``, ``gdp`` (yuan), ``share_pct``.
     """
     import pandas as pd
 

@@ -119,6 +119,8 @@ def dispersion_by_year(series, *, weights=None, min_regions: int = 3):
     is an optional series frame (e.g. population) matched on region and year. A year with fewer
     than ``min_regions`` regions raises :class:`TooFewObservationsError` naming it — filter the
     years explicitly rather than let a 2-region year pass as a national cross-section.
+    Output columns: ``year``, ``n_regions``, ``mean``, ``cv``, ``gini``, ``theil``, ``max_min``,
+    ``sd_log``.
     """
     import numpy as np
     import pandas as pd
@@ -155,6 +157,7 @@ def sigma_convergence(series, **kwargs):
 
     Formula: ``σ_t = sd_i(ln x_it)``; convergence when σ falls. Returns year, n_regions, sd_log,
     change_from_first. Accepts the same options as :func:`dispersion_by_year`.
+    Output columns: ``year``, ``n_regions``, ``sd_log``, ``cv``, ``change_from_first``.
     """
     table = dispersion_by_year(series, **kwargs)[["year", "n_regions", "sd_log", "cv"]]
     table["change_from_first"] = table["sd_log"] - table["sd_log"].iloc[0]
