@@ -17,7 +17,8 @@ def declared():
 
 
 def test_notebook_declares_the_contract_parameters(declared):
-    assert list(declared) == ["region", "start_year", "end_year", "data_dir"]
+    assert list(declared) == ["region", "start_year", "end_year", "data_dir", "reports_dir",
+                              "reports_metadata"]
     assert declared["start_year"].types == (int,)
     assert declared["data_dir"].default is None
 

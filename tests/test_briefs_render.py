@@ -96,7 +96,7 @@ def test_index_and_manifest(built):
     index = (out / "index.html").read_text("utf-8")
     assert '<html lang="zh">' in index and "<script" not in index
     assert 'href="region_brief/630000.html"' in index and 'href="region_brief/000000.html"' in index
-    assert "青海省" in index and "✓ ok" in index
+    assert "青海省" in index and "官方数据 official series" in index
     side = json.loads((out / "region_brief" / "630000.json").read_text("utf-8"))["headline"]
     urban = f'{side["dibao_standard_urban"]:,.0f} <span class="mz-note">' \
             f'({side["dibao_standard_urban_year"]})</span>'

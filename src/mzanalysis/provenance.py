@@ -157,6 +157,7 @@ def choose_preferred(frame):
     n_sources = pd.Series(1, index=out.index)
     n_agree = pd.Series(1, index=out.index)
     agreement = pd.Series(0, index=out.index)
+    has_q = "qualifier" in out.columns
     for _, group in out.groupby(keys, sort=False, dropna=False):
         idx = list(group.index)
         if len(idx) > 1:
@@ -165,7 +166,9 @@ def choose_preferred(frame):
                     agree(out.at[i, "value"], out.at[i, "unit"], out.at[i, "step"],
                           out.at[j, "value"], out.at[j, "unit"], out.at[j, "step"])
                     for j in idx if j != i)
-        ranked = sorted(idx, key=lambda i: (bool(out.at[i, "date_mismatch"]),
+        # the old value of a raise (由900元提高到950元) is not the level in force for the key
+        ranked = sorted(idx, key=lambda i: (out.at[i, "qualifier"] == "old" if has_q else False,
+                                            bool(out.at[i, "date_mismatch"]),
                                             int(out.at[i, "source_rank"]),
                                             -int(out.at[i, "breadth"]), -int(agreement[i]),
                                             out.at[i, "order"]))

@@ -104,6 +104,7 @@ FLAGS: dict[str, str] = {
     "implausible_value": "the value is implausible given related figures",
     "approximate": "stated as approximate (余, 近, 约, 左右, 多)",
     "source_conflict": "other sources give a different value; this row was preferred by rule",
+    "region_unknown": "a page stitching several reports: this figure's part names no region",
     "damaged_text": "the quoted text touches bytes the file's encoding did not explain (U+FFFD)",
 }
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .. import __version__
 from . import atomic
+from .sections import STATUS_LABELS
 
 #: Headline keys shown in the index: key, column label, number format, key of the figure's year
 #: (figures of one region often come from different years; each is shown with its own).
@@ -44,6 +45,8 @@ def write_manifest(out: Path, tasks: list[dict], results: list[dict], seconds: f
                        "renderer": t["code_hash"], "modules": r.get("modules_hash")},
             "error": r.get("error")})
     counts = {s: sum(r["status"] == s for r in results) for s in ("ok", "skipped", "failed")}
+    if any(r["status"] == "no_data" for r in results):  # regions of a batch without data
+        counts["no_data"] = sum(r["status"] == "no_data" for r in results)
     manifest = {"mzanalysis": __version__, "python": platform.python_version(),
                 "versions": _versions(results), "notebook": tasks[0]["notebook"] if tasks else None,
                 "data_version": tasks[0]["data_version"] if tasks else None,
@@ -121,18 +124,31 @@ def write_index(out: Path) -> Path:
     head = "".join(f"<th>{label}</th>" for _, label, _, _ in INDEX_COLUMNS)
     rows = []
     for r in recs:
-        ok = r.get("status") == "ok"
-        status = ('<span class="status-ok">✓ ok</span>' if ok else
-                  '<span class="status-failed">✗ 失败 failed</span>')
         hl = r["headline"]
+        state = r.get("status")
+        if state == "ok":
+            # what the brief holds, not just that it ran: an empty page is not "ok"
+            data = hl.get("data_status", "official")
+            status = (f'<span class="status-{e(data)}">{e(STATUS_LABELS.get(data, data))}</span>'
+                      + (f' <span class="mz-note">({int(hl["n_report_figures"])} stated)</span>'
+                         if hl.get("n_report_figures") else ""))
+        elif state == "no_data":
+            status = f'<span class="status-none">{e(STATUS_LABELS["none"])}</span>'
+        else:
+            status = '<span class="status-failed">✗ 失败 failed</span>'
         cells = "".join(f"<td>{_fmt(hl.get(k), f, hl.get(y) if y else None)}</td>"
                         for k, _, f, y in INDEX_COLUMNS)
         variant = "" if r["stem"] == r["region"] else f' <span class="mz-note">({e(r["stem"])})</span>'
-        rows.append(f'<tr><td>{e(r["region"])}</td><td><a href="{e(r["html_rel"])}">'
-                    f'{e(r["name"])}</a>{variant}</td><td>{e(r.get("english", ""))}</td>'
-                    f"<td>{status}</td>{cells}</tr>")
-    n_fail = sum(r.get("status") != "ok" for r in recs)
-    summary = f"{len(recs)} 份简报 / briefs" + (f"，{n_fail} 份失败 / failed" if n_fail else "")
+        name = (e(r["name"]) if state == "no_data" else
+                f'<a href="{e(r["html_rel"])}">{e(r["name"])}</a>')
+        rows.append(f'<tr><td>{e(r["region"])}</td><td>{name}{variant}</td>'
+                    f'<td>{e(r.get("english", ""))}</td><td>{status}</td>{cells}</tr>')
+    n_fail = sum(r.get("status") not in ("ok", "no_data") for r in recs)
+    n_empty = sum(r.get("status") == "no_data" for r in recs)
+    summary = (f"{len(recs) - n_empty} 份简报 / briefs"
+               + (f"，{n_fail} 份失败 / failed" if n_fail else "")
+               + (f"；{n_empty} 个地区无数据，未生成 / regions without data, no page" if n_empty
+                  else ""))
     page = f"""<!DOCTYPE html>
 <html lang="zh">
 <head>
@@ -150,7 +166,7 @@ body {{ display: block; }}
 <h1>民政社会救助简报 / Social assistance briefs</h1>
 <p>{summary}. 数据来源见各简报 / sources are listed in each brief.</p>
 <table class="mz-index">
-<thead><tr><th>代码<br>code</th><th>地区<br>region</th><th>English</th><th>状态<br>status</th>{head}</tr></thead>
+<thead><tr><th>代码<br>code</th><th>地区<br>region</th><th>English</th><th>数据<br>data status</th>{head}</tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody>

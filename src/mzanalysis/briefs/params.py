@@ -87,7 +87,8 @@ def validate(declared: dict[str, NotebookParameter], given: dict) -> dict:
 
     Domain rules: ``region`` must resolve (via :func:`mzanalysis.regions.resolve`) and is replaced
     by its six-digit code so the brief and its file name are unambiguous; ``start_year`` ≤
-    ``end_year`` within 1949–2100; ``data_dir`` must be an existing directory.
+    ``end_year`` within 1949–2100; ``data_dir`` and ``reports_dir`` must be existing directories,
+    ``reports_metadata`` an existing file.
     """
     unknown = sorted(set(given) - set(declared))
     if unknown:
@@ -117,6 +118,18 @@ def validate(declared: dict[str, NotebookParameter], given: dict) -> dict:
         if not d.is_dir():
             raise ParameterError(f"parameter data_dir={values['data_dir']!r}: no such directory")
         values["data_dir"] = str(d.resolve())
+    if values.get("reports_dir") is not None:
+        d = Path(values["reports_dir"]).expanduser()
+        if not d.is_dir():
+            raise ParameterError(f"parameter reports_dir={values['reports_dir']!r}: no such "
+                                 "directory")
+        values["reports_dir"] = str(d.resolve())
+    if values.get("reports_metadata") is not None:
+        f = Path(values["reports_metadata"]).expanduser()
+        if not f.is_file():
+            raise ParameterError(f"parameter reports_metadata={values['reports_metadata']!r}: "
+                                 "no such file")
+        values["reports_metadata"] = str(f.resolve())
     return values
 
 

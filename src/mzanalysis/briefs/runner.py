@@ -73,6 +73,11 @@ def _data_inputs(params: dict) -> tuple[str, str]:
         if extra:
             h = keys._sha((h + keys.files_hash(keys.data_files(Path(extra)), root=Path(extra)))
                           .encode())
+        if params.get("reports_dir"):  # the user's reports: their content is an input too
+            from .reports import folder_hash
+
+            h = keys._sha((h + folder_hash(params["reports_dir"],
+                                           params.get("reports_metadata"))).encode())
     except OSError as exc:
         raise MzError(f"{exc.filename}: cannot read data file ({exc.strerror or exc})") from None
     try:
@@ -82,12 +87,43 @@ def _data_inputs(params: dict) -> tuple[str, str]:
     return h, f"curated {version} (sha256 {h[:12]})"
 
 
+def _codes_with_data(values: dict) -> tuple[set, set]:
+    """(codes with an official series, codes with figures stated in reports) for one set of
+    parameters: the embedded data (or the user's tables) and the seed plus the user's reports.
+
+    Extracting the user's folder here also fills its cache, so the kernels only read it back.
+    """
+    from ..errors import MzError as _Err
+    from ..loaders import load_curated, load_panel
+    from ..loaders.curated import seed_facts
+    from .reports import report_facts
+
+    official = (load_curated(preferred=True) if values.get("data_dir") is None
+                else load_panel(values["data_dir"]))
+    stated: set = set()
+    try:
+        stated |= set(seed_facts()["region_code"])
+    except _Err:
+        pass
+    if values.get("reports_dir"):
+        try:
+            placed = report_facts(values["reports_dir"], values.get("reports_metadata")).placed
+            stated |= set(placed["region_code"]) if len(placed) else set()
+        except _Err:  # a bad metadata CSV: the brief itself reports it
+            pass
+    return set(official["region_code"]), stated
+
+
 def plan(regions: list, *, out: Path, notebook: Path | None = None, params: dict | None = None,
-         per_region: dict | None = None, force: bool = False) -> list[dict]:
+         per_region: dict | None = None, force: bool = False,
+         skip_empty: bool = False) -> list[dict]:
     """Validate and key every brief; return one task per brief, ``current`` set when up to date.
 
     ``params`` apply to every region; ``per_region`` maps a region code to extra parameters
-    (used for synthetic scale runs and parameter sweeps).
+    (used for synthetic scale runs and parameter sweeps). Each task carries ``data_status``
+    (official / reports / none, see :mod:`.sections`); with ``skip_empty`` a region with no data
+    at all is not executed: it gets an index row saying so and no page (what ``briefs --level
+    prefecture|county`` does, so a level without data costs seconds).
     """
     notebook = Path(notebook or DEFAULT_NOTEBOOK).resolve()
     nb = read_notebook(notebook)
@@ -111,6 +147,12 @@ def plan(regions: list, *, out: Path, notebook: Path | None = None, params: dict
         if dkey not in data_cache:
             data_cache[dkey] = _data_inputs(values)
         inputs_hash, data_version = data_cache[dkey]
+        skey = ("status", dkey, values.get("reports_dir"), values.get("reports_metadata"))
+        if skey not in data_cache:
+            data_cache[skey] = _codes_with_data(values)
+        from .sections import data_status
+
+        status = data_status(region.code, *data_cache[skey])
         key = keys.build_key(nb_hash, values, inputs_hash, __version__, code_hash)
         stem = region.code if not extra else f"{region.code}-{keys.parameters_hash(values)[:8]}"
         if stem in seen:  # the same brief asked for twice: build it once
@@ -124,8 +166,10 @@ def plan(regions: list, *, out: Path, notebook: Path | None = None, params: dict
                 "data_version": data_version, "inputs_hash": inputs_hash,
                 "notebook_hash": nb_hash, "code_hash": code_hash,
                 "title": f"{region.name} 民政社会救助简报 / {region.english} social assistance brief",
-                "paths": {k: str(v) for k, v in paths.items()}}
-        task["current"] = not force and _is_current(paths, key, module_cache)
+                "paths": {k: str(v) for k, v in paths.items()}, "data_status": status,
+                "empty": skip_empty and status == "none"}
+        task["current"] = not task["empty"] and not force and _is_current(paths, key,
+                                                                          module_cache)
         tasks.append(task)
     return tasks
 
@@ -162,6 +206,20 @@ def _result(task: dict, status: str, duration: float, error: dict | None = None)
     return {"modules_hash": modules_hash, "region": task["region"], "name": task["name"], "key": task["key"],
             "status": status, "duration_s": duration, "error": error,
             "html": task["paths"]["html"], "sidecar": task["paths"]["sidecar"]}
+
+
+def _record_empty(task: dict) -> dict:
+    """A region with no data in a batch: no page (an old one is removed), an index row."""
+    for k in ("html", "sidecar"):
+        Path(task["paths"][k]).unlink(missing_ok=True)
+    atomic.write_json(Path(task["paths"]["record"]), {
+        "key": task["key"], "status": "no_data", "error": None, "region": task["region"],
+        "name": task["name"], "english": task["english"], "level": task["level"],
+        "stem": task["stem"], "parameters": task["parameters"], "modules": [],
+        "modules_hash": None, "data_status": "none"})
+    res = _result(task, "no_data", 0.0)
+    res["html"] = None
+    return res
 
 
 def _quiet() -> bool:
@@ -254,7 +312,8 @@ def run(tasks: list[dict], *, out: Path, jobs: int = 2, scheduler=None,
         show_progress: bool | None = None) -> BatchResult:
     """Execute the tasks that are not current, then write the manifest and the index."""
     t0 = time.perf_counter()
-    pending = [t for t in tasks if not t["current"]]
+    pending = [t for t in tasks if not t["current"] and not t.get("empty")]
+    empty = {t["stem"]: _record_empty(t) for t in tasks if t.get("empty")}
     if pending and not scheduler:
         _check_interpreter()
     if pending:
@@ -283,8 +342,8 @@ def run(tasks: list[dict], *, out: Path, jobs: int = 2, scheduler=None,
         if bar is not None:
             bar.close()
     by_id = {(r["region"], r["html"]): r for r in done}
-    results = [_result(t, "skipped", 0.0) if t["current"]
-               else by_id[(t["region"], t["paths"]["html"])] for t in tasks]
+    results = [empty[t["stem"]] if t.get("empty") else _result(t, "skipped", 0.0)
+               if t["current"] else by_id[(t["region"], t["paths"]["html"])] for t in tasks]
     from .index import write_index, write_manifest
 
     out = Path(out).resolve()
@@ -296,7 +355,7 @@ def run(tasks: list[dict], *, out: Path, jobs: int = 2, scheduler=None,
 
 def build(regions: list, *, out: Path, notebook: Path | None = None, params: dict | None = None,
           jobs: int = 2, force: bool = False, scheduler=None, per_region: dict | None = None,
-          show_progress: bool | None = None) -> BatchResult:
+          show_progress: bool | None = None, skip_empty: bool = False) -> BatchResult:
     """Plan and run a batch: the one call behind ``mzanalysis brief`` and ``mzanalysis briefs``.
 
     ``out`` is locked for the whole batch: a second run into the same folder is refused at once
@@ -310,5 +369,5 @@ def build(regions: list, *, out: Path, notebook: Path | None = None, params: dic
     plan(regions, out=out, notebook=notebook, params=params, force=force, per_region=per_region)
     with out_lock(Path(out)):
         tasks = plan(regions, out=out, notebook=notebook, params=params, force=force,
-                     per_region=per_region)
+                     per_region=per_region, skip_empty=skip_empty)
         return run(tasks, out=out, jobs=jobs, scheduler=scheduler, show_progress=show_progress)

@@ -19,6 +19,12 @@ def add_common(p: argparse.ArgumentParser) -> None:
                    help="output folder (default: reports); briefs go to OUT/<notebook>/")
     p.add_argument("--data-dir", help="folder of tables you downloaded (MCA quarterly, NBS exports, "
                    "provincial panels) to add to the embedded curated data")
+    p.add_argument("--reports", metavar="DIR",
+                   help="folder of your own civil-affairs reports (.txt/.html): their figures are "
+                        "shown as 'stated in reports' (extracted once, cached by content)")
+    p.add_argument("--reports-metadata", metavar="CSV",
+                   help="CSV with columns file, region, year for reports whose title names "
+                        "neither (default: DIR/metadata.csv if present)")
     p.add_argument("--start-year", type=int, help="first year shown")
     p.add_argument("--end-year", type=int, help="last year shown")
     p.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
@@ -36,7 +42,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Execute the region brief notebook for each region in its own "
                                    "kernel and render static HTML, a JSON sidecar per brief, "
                                    "OUT/index.html and OUT/manifest.json. Up-to-date briefs are "
-                                   "skipped. Exits 1 if any brief failed (the others still finish).")
+                                   "skipped; a region with neither an official series nor report "
+                                   "figures gets an index row 'no data' and no page. Exits 1 if "
+                                   "any brief failed (the others still finish).")
     p.add_argument("--level", choices=("national", "province", "prefecture", "county"),
                    help="every region of this level (default: China and the 31 provinces)")
     p.add_argument("--regions", help="comma-separated names or codes (e.g. 青海,Gansu,150600)")
@@ -57,10 +65,17 @@ def collect_params(args: argparse.Namespace, notebook) -> dict:
         from ..briefs.params import ParameterError
 
         raise ParameterError("give regions as arguments, not -p region=…")
-    for name in ("data_dir", "start_year", "end_year"):
+    for name, param in (("data_dir", "data_dir"), ("start_year", "start_year"),
+                        ("end_year", "end_year"), ("reports", "reports_dir"),
+                        ("reports_metadata", "reports_metadata")):
         value = getattr(args, name)
         if value is not None:
-            params[name] = value
+            if param not in declared:
+                from ..briefs.params import ParameterError
+
+                raise ParameterError(f"--{name.replace('_', '-')}: the notebook {path} has no "
+                                     f"{param!r} parameter")
+            params[param] = str(value) if isinstance(value, Path) else value
     return params
 
 
@@ -71,9 +86,11 @@ def report(result, out: Path) -> int:
         where = f" (cell {err['cell_index']})" if err.get("cell_index") is not None else ""
         print(f"FAILED {r['name']} {r['region']}{where}: {err.get('ename')}: "
               f"{err.get('evalue')}  → {r['html']}", file=sys.stderr)
-    counts = {s: sum(r["status"] == s for r in result.results) for s in ("ok", "skipped", "failed")}
-    print(f"briefs: {counts['ok']} built, {counts['skipped']} up to date, {counts['failed']} failed;"
-          f" index {result.index_path}", file=sys.stderr)
+    counts = {s: sum(r["status"] == s for r in result.results)
+              for s in ("ok", "skipped", "failed", "no_data")}
+    empty = f", {counts['no_data']} without data (no page)" if counts["no_data"] else ""
+    print(f"briefs: {counts['ok']} built, {counts['skipped']} up to date, {counts['failed']} failed"
+          f"{empty}; index {result.index_path}", file=sys.stderr)
     return result.exit_code
 
 
@@ -90,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
         raise MzError("--regions is empty")
     regions = runner.select_regions(level=args.level, names=names)
     params = collect_params(args, args.notebook)
+    # a batch builds full briefs only where there is data; the others get an index row
     result = runner.build(regions, out=args.out, notebook=args.notebook, params=params,
-                          jobs=args.jobs, force=args.force, scheduler=args.scheduler)
+                          jobs=args.jobs, force=args.force, scheduler=args.scheduler,
+                          skip_empty=True)
     return report(result, args.out)

@@ -4,10 +4,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-#: Columns printed, in order (jsonl keys / csv header).
-OUTPUT_COLUMNS = ("doc", "region", "region_code", "year", "indicator", "area", "variant", "value",
-                  "value_high", "unit", "qualifier", "flags", "span_start", "span_end", "text",
-                  "source_ref")
+#: Columns written, in order (jsonl keys / csv header): the fact schema that
+#: :func:`mzanalysis.loaders.load_facts` reads, plus the document, span and quoted text.
+OUTPUT_COLUMNS = ("doc", "region", "region_code", "level", "year", "period", "indicator", "area",
+                  "variant", "value", "value_high", "unit", "qualifier", "flags", "span_start",
+                  "span_end", "text", "source", "source_ref")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,8 +20,14 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "Files that cannot be read are reported on stderr and the exit status is 1; "
                     "the other files are still processed.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
-    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl",
-                   help="output format (default: jsonl)")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl",
+                   help="output format (default: jsonl; parquet needs -o); every format loads "
+                        "back with mzanalysis.loaders.load_facts")
+    p.add_argument("--region", help="region (name or code) of every report, overriding titles")
+    p.add_argument("--year", type=int, help="year of every report, overriding titles")
+    p.add_argument("--metadata", metavar="CSV",
+                   help="CSV with columns file, region, year: each report's region and year "
+                        "(file paths relative to the CSV)")
     p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
     p.add_argument("--max-size", type=float, default=50.0, metavar="MB",
                    help="skip (and report) files larger than this many megabytes (default: 50)")
@@ -79,6 +86,28 @@ def _write_atomic(path: str, data: str) -> None:
         raise DataError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
+def _write_parquet(records, path: str) -> None:
+    """Write the facts as Parquet (flags a list column), atomically."""
+    import os
+    import tempfile
+
+    from ..errors import DataError
+    from ..text.extract import facts_frame
+
+    frame = facts_frame(records)[list(OUTPUT_COLUMNS)]
+    target = os.path.abspath(path)
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".extract-", suffix=".tmp")
+    os.close(fd)
+    try:
+        frame.to_parquet(tmp, index=False)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise DataError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
 def run(args: argparse.Namespace) -> int:
     from ..errors import DataError
     from ..loaders.reports import extract_reports
@@ -87,11 +116,26 @@ def run(args: argparse.Namespace) -> int:
 
     if not math.isfinite(args.max_size) or args.max_size <= 0 or args.max_size > 1024 * 1024:
         raise DataError(f"--max-size must be a positive number of megabytes, not {args.max_size}")
+    if args.format == "parquet" and not args.output:
+        raise DataError("--format parquet writes a binary file: give -o FILE.parquet")
+    if args.region is not None:
+        from ..regions import resolve
+
+        resolve(args.region)  # an unknown name fails here, before any file is read
+    if args.year is not None and not 1949 <= args.year <= 2100:
+        raise DataError(f"--year {args.year} is not a year between 1949 and 2100")
     warnings: list[str] = []
     records, errors = extract_reports(args.paths, max_bytes=int(args.max_size * 1024 * 1024),
-                                      frame=False, warnings=warnings)
-    data = _render(records, args.format)
-    if args.output:
+                                      frame=False, warnings=warnings, region=args.region,
+                                      year=args.year, metadata=args.metadata)
+    if args.format == "parquet":
+        _write_parquet(records, args.output)
+        data = None
+    else:
+        data = _render(records, args.format)
+    if data is None:
+        pass
+    elif args.output:
         _write_atomic(args.output, data)
     else:
         if sys.stdout is None:

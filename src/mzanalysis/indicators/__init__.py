@@ -7,7 +7,7 @@ the anchor that defines it. Submodules: ``standards`` (levels, growth, ratios, s
 :class:`~mzanalysis.errors.MzError`; no function returns a silent NaN table.
 """
 from .base import (AmbiguousFactsError, IndicatorError, MissingYearError, TooFewObservationsError,
-                   UnitError, check_units, select, wide)
+                   UnitError, check_units, in_force, select, wide)
 from .coverage import (benefit_to_standard, recipients_per_population, spending_per_recipient,
                        spending_share_of_gdp)
 from .dispersion import (beta_convergence, cv, dispersion_by_year, gini, implied_speed, max_min,
@@ -19,7 +19,7 @@ from .standards import (annualise_standard, area_population, cagr, nominal_growt
 
 __all__ = [
     "AmbiguousFactsError", "IndicatorError", "MissingYearError", "TooFewObservationsError",
-    "UnitError", "check_units", "select", "wide",
+    "UnitError", "check_units", "in_force", "select", "wide",
     "benefit_to_standard", "recipients_per_population", "spending_per_recipient",
     "spending_share_of_gdp",
     "beta_convergence", "cv", "dispersion_by_year", "gini", "implied_speed", "max_min",

@@ -60,6 +60,37 @@ def _region_codes(regions) -> list[str]:
     return [r.code if isinstance(r, Region) else resolve(str(r)).code for r in items]
 
 
+def in_force(facts):
+    """The fact table with each raise read as reports mean it: the level in force per period.
+
+    A work report says 城市低保标准由900元提高到950元 in its 2023 summary: 950 (qualifier ``new``) is
+    the 2023 level, 900 (``old``) the level of the year before. Rows qualified ``old`` are moved to
+    the previous year (an annual period follows, a sub-annual one is kept as stated) and dropped
+    where that year already has a figure of its own for the same key, so an ``old`` value never
+    competes with the level in force. Tables without a ``qualifier`` column are returned as is.
+    """
+    if "qualifier" not in facts.columns:
+        return facts
+    old = facts["qualifier"].astype("object").eq("old")
+    if not old.any():
+        return facts
+    import pandas as pd
+
+    moved = facts.loc[old].copy()
+    annual = moved["period"].astype(str) == moved["year"].astype(str)
+    moved["year"] = moved["year"].astype("int64") - 1
+    moved.loc[annual, "period"] = moved.loc[annual, "year"].astype(str)
+    kept = facts.loc[~old]
+    key = [c for c in ("region_code", "year", "period", "indicator", "area", "variant")
+           if c in facts.columns]
+
+    def keys(frame):
+        return pd.MultiIndex.from_frame(frame[key].astype(str))
+
+    moved = moved.loc[~keys(moved).isin(keys(kept))]
+    return pd.concat([kept, moved]).sort_index(kind="stable")
+
+
 def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
            level: str | Sequence[str] | None = None, regions=None,
            years: Iterable[int] | None = None, variant: str | None = None,
@@ -75,6 +106,8 @@ def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
     :class:`~mzanalysis.errors.RegionError` listing close matches.
     ``variant``: ``None`` keeps rows without a variant (the programme total); pass a variant name
     (e.g. ``"dispersed"``) to pick that sub-programme.
+    Raises are read as levels in force (:func:`in_force`): the ``new`` value of a raise is the
+    year's level, the ``old`` value the previous year's.
     ``on_duplicate``: ``"error"`` (default) raises :class:`AmbiguousFactsError` listing the
     competing rows; ``"first"`` keeps the first in table order (loaders put preferred rows first).
     Raises :class:`IndicatorError` when nothing matches, naming what was asked for.
@@ -83,6 +116,7 @@ def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
 
     require_columns(facts, ("region_code", "region", "level", "year", "period", "indicator",
                             "area", "value", "unit"), f"select({indicator!r})")
+    facts = in_force(facts)
     mask = facts["indicator"] == indicator
     if regions is not None:
         regions = _region_codes(regions)

@@ -1,4 +1,4 @@
-"""A tidy table already in the fact schema (CSV or Parquet), e.g. one saved by another run.
+"""A tidy table already in the fact schema (CSV, JSON lines or Parquet), e.g. one saved by another run.
 
 Besides the schema check, two things a schema cannot see are checked here, each error naming the
 file, line and column: a region code that is not in the registry (or does not match its name),
@@ -29,8 +29,30 @@ def _flags(value, where: str) -> list[str]:
     return [f.strip() for f in text.split(";") if f.strip()]
 
 
+def _read_jsonl(path: Path):
+    """A JSON-lines fact file (``mzanalysis extract`` default output) as a frame."""
+    import pandas as pd
+
+    rows = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DataError(f"{path}, line {lineno}: not JSON ({exc.msg})") from None
+        if not isinstance(row, dict):
+            raise DataError(f"{path}, line {lineno}: expected a JSON object per line")
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    for col in ("region_code", "period"):
+        if col in frame.columns:
+            frame[col] = frame[col].map(lambda v: None if v is None else str(v))
+    return frame
+
+
 def load_facts(path: str | Path, *, source: str | None = None):
-    """Read a fact table from CSV or Parquet and validate it (see module docstring)."""
+    """Read a fact table from CSV, JSON lines or Parquet and validate it (see module docstring)."""
     import pandas as pd
 
     from ..regions import registry
@@ -47,6 +69,10 @@ def load_facts(path: str | Path, *, source: str | None = None):
             raise DataError(f"{path}: not a readable Parquet file ({exc})") from None
         first_line = 0   # Parquet rows are numbered from 0
         row_word = "row"
+    elif suffix in (".jsonl", ".ndjson"):
+        frame = _read_jsonl(path)
+        first_line = 1
+        row_word = "line"
     elif suffix in (".csv", ".txt"):
         text_cols = {c: "str" for c in ("region_code", "period", "variant", "qualifier", "flags",
                                         "source", "source_ref", "region", "level", "indicator",
@@ -64,11 +90,20 @@ def load_facts(path: str | Path, *, source: str | None = None):
         first_line = 2   # header is line 1
         row_word = "line"
     else:
-        raise DataError(f"{path}: unsupported file type {suffix!r} (use .csv or .parquet)")
+        raise DataError(f"{path}: unsupported file type {suffix!r} (use .csv, .jsonl or "
+                        ".parquet)")
     missing = [c for c in COLUMN_NAMES if c not in frame.columns]
     if missing:
         raise DataError(f"{path}: not a fact table: missing column(s) {', '.join(missing)}")
     frame.index = range(first_line, first_line + len(frame))
+    for col in ("region_code", "year"):
+        blank = frame[col].isna() | (frame[col].astype(str).str.strip() == "")
+        if blank.any():
+            i = frame.index[blank][0]
+            where = f" (document {frame.at[i, 'doc']})" if "doc" in frame.columns else ""
+            raise DataError(f"{path}, {row_word} {i}, column {col}: empty{where}: the report "
+                            "names no region or year; give them with `mzanalysis extract "
+                            "--region/--year` or a --metadata CSV")
     if not pd.api.types.is_numeric_dtype(frame["year"]):
         bad = pd.to_numeric(frame["year"], errors="coerce").isna()
         if bad.any():

@@ -235,8 +235,50 @@ def load_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES, warnings: list | 
     return docs, errors
 
 
+def read_metadata(path: str | os.PathLike) -> dict[str, tuple[str, int | None]]:
+    """File → (region code, year) from a metadata CSV with columns ``file``, ``region``, ``year``.
+
+    ``file`` is a path relative to the CSV's folder (or absolute); ``region`` a name or code;
+    ``year`` may be empty. A row naming a file that does not exist, an unknown region or a
+    non-year is an error naming the row: a wrong mapping would put figures in the wrong place.
+    """
+    import csv
+
+    from ..errors import RegionError
+    from ..regions import resolve
+
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DataError(f"{p}: metadata file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{p}: cannot read metadata file ({exc})") from None
+    rows = list(csv.DictReader(text.splitlines()))
+    if not rows or not {"file", "region"} <= set(rows[0]):
+        raise DataError(f"{p}: a metadata CSV needs a header with columns file, region and "
+                        "(optionally) year")
+    out: dict[str, tuple[str, int | None]] = {}
+    for line, row in enumerate(rows, 2):
+        name = (row.get("file") or "").strip()
+        target = (p.parent / name) if name else None
+        if target is None or not target.is_file():
+            raise DataError(f"{p}, line {line}: file {name!r} does not exist"
+                            + (f" (looked for {target})" if target else ""))
+        try:
+            code = resolve((row.get("region") or "").strip()).code
+        except RegionError as exc:
+            raise DataError(f"{p}, line {line}: region {row.get('region')!r}: {exc}") from None
+        raw = (row.get("year") or "").strip()
+        if raw and not (raw.isdigit() and 1949 <= int(raw) <= 2100):
+            raise DataError(f"{p}, line {line}: year {raw!r} is not a year")
+        out[str(target.resolve())] = (code, int(raw) if raw else None)
+    return out
+
+
 def extract_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES, frame: bool = True,
-                    warnings: list | None = None):
+                    warnings: list | None = None, region: str | None = None,
+                    year: int | None = None, metadata=None):
     """Facts from every readable report under ``paths``: (facts, errors).
 
     ``facts`` is a DataFrame with the columns of :func:`mzanalysis.text.extract.extract_facts`
@@ -244,14 +286,21 @@ def extract_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES, frame: bool = 
     :func:`mzanalysis.text.extract.to_fact_table` for the validated fact schema. Damaged-byte
     warnings go to ``warnings`` (see :func:`load_reports`); facts beside a damaged byte carry the
     ``damaged_text`` flag.
+    ``region``/``year`` apply to every document; ``metadata`` (a path to a metadata CSV, see
+    :func:`read_metadata`, or its dict) gives them per file and wins over both.
     """
     from ..text.extract import extract_records, facts_frame
 
+    meta = read_metadata(metadata) if isinstance(metadata, (str, os.PathLike)) else (metadata or {})
     docs, errors = load_reports(paths, max_bytes=max_bytes, warnings=warnings)
     records = []
     for d in docs:
+        # an excerpt's path is "<file>:<line>"; the metadata names the file
+        path = d.path if Path(d.path).exists() else d.path.rsplit(":", 1)[0]
+        reg, yr = meta.get(str(Path(path).resolve()), (region, year))
         try:
-            records.extend(extract_records(d.text, doc=d.name))
+            records.extend(extract_records(d.text, doc=d.name, region=reg,
+                                           year=yr if yr is not None else year))
         except DataError as exc:
             errors.append(ReportError(d.path, _display_name(str(exc))))
     return (facts_frame(records) if frame else records), errors

@@ -858,7 +858,7 @@ def extract_records(text: str, doc: str = "<text>", *, region: str | None = None
     Spans (``span_start``/``span_end``/``text``) index ``text`` exactly as given.
     """
     from ..regions import resolve
-    from .docmeta import document_region, document_year
+    from .docmeta import document_year, part_regions
 
     if _LONE_SURROGATE.search(text) or _LONE_SURROGATE.search(doc):
         # a lone surrogate (from a JSON "\\ud800" escape or an undecodable file name) is no
@@ -869,24 +869,41 @@ def extract_records(text: str, doc: str = "<text>", *, region: str | None = None
                         "code point (U+D800–U+DFFF), which is not a character; decode the source "
                         "with errors='replace'")
     norm = normalize(text)
-    reg = resolve(region) if region is not None else document_region(norm.text)
+    # a stitched page holds several reports: each part keeps the region it names (or none)
+    parts = [(0, resolve(region))] if region is not None else part_regions(norm.text)
+    starts = [p[0] for p in parts]
     yr = year if year is not None else document_year(norm.text)
-    base = {"doc": doc, "region": reg.name if reg else None,
-            "region_code": reg.code if reg else None, "level": reg.level if reg else None,
-            "year": yr, "period": None if yr is None else str(yr)}
-    out = []
+    out: list[dict] = []
+    seen: dict[tuple, dict] = {}
     damaged = "\ufffd" in text
     for f in read_facts(norm):
         start, end = norm.span(f.start, f.end)
         if damaged and text.find("\ufffd", max(0, start - _DAMAGE_REACH), end + _DAMAGE_REACH) >= 0:
             # a replaced byte beside a figure may have been a digit or its unit: say so
             f = replace(f, flags=tuple(f.flags) + ("damaged_text",))
-        out.append({**base, "indicator": f.indicator, "area": f.area, "variant": f.variant,
-                    "value": float(f.value),
-                    "value_high": None if f.value_high is None else float(f.value_high),
-                    "unit": f.unit, "qualifier": f.qualifier, "flags": list(f.flags),
-                    "span_start": start, "span_end": end, "text": text[start:end],
-                    "source": doc, "source_ref": f"chars {start}-{end}"})
+        reg = parts[bisect.bisect_right(starts, f.start) - 1][1]
+        flags = list(f.flags)
+        if reg is None and len(parts) > 1:
+            flags.append("region_unknown")
+        rec = {"doc": doc, "region": reg.name if reg else None,
+               "region_code": reg.code if reg else None, "level": reg.level if reg else None,
+               "year": yr, "period": None if yr is None else str(yr),
+               "indicator": f.indicator, "area": f.area, "variant": f.variant,
+               "value": float(f.value),
+               "value_high": None if f.value_high is None else float(f.value_high),
+               "unit": f.unit, "qualifier": f.qualifier, "flags": sorted(set(flags)),
+               "span_start": start, "span_end": end, "text": text[start:end],
+               "source": doc, "source_ref": f"chars {start}-{end}"}
+        # a figure stated twice in one report (summary and section) is one fact with its spans
+        key = tuple(rec[c] for c in ("region_code", "year", "indicator", "area", "variant",
+                                     "value", "value_high", "unit", "qualifier"))
+        if key in seen:
+            first = seen[key]
+            if f"{start}-{end}" not in first["source_ref"]:
+                first["source_ref"] += f"; {start}-{end}"
+            continue
+        seen[key] = rec
+        out.append(rec)
     return out
 
 

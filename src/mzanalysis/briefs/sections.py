@@ -1,0 +1,141 @@
+"""Pieces of the region brief computed in tested code, one function per section.
+
+The notebook (notebooks/region_brief.ipynb) only lays out what these return. Figures stated in
+work reports are always a separate, labelled series ("stated in reports"): never mixed into the
+official series, never ranked against official peers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Data status of a brief: what it can show (also the index's status column).
+STATUS_LABELS = {"official": "官方数据 official series",
+                 "reports": "仅报告数字 report figures only",
+                 "none": "无数据 no data"}
+
+QUALIFIER_ZH = {"new": "现行 in force (raised to)", "old": "调整前 before the raise", None: ""}
+
+
+def data_status(code: str, official_codes, report_codes) -> str:
+    """``official`` when the region has an official series, else ``reports`` when reports state
+    figures for it, else ``none``."""
+    if code in set(official_codes):
+        return "official"
+    if code in set(report_codes):
+        return "reports"
+    return "none"
+
+
+@dataclass
+class Stated:
+    """Figures stated in reports for one region (embedded seeds plus the user's folder)."""
+
+    facts: object                      # fact rows with 'text' (quote) and 'source' (document)
+    errors: list[str] = field(default_factory=list)   # files of the user's folder not read
+    documents: list[str] = field(default_factory=list)
+
+
+def stated_figures(code: str, years: tuple[int, int], *, seeds=None, user=None) -> Stated:
+    """Rows of ``seeds`` (a fact frame, e.g. :func:`~mzanalysis.loaders.curated.seed_facts`) and
+    ``user`` (a :class:`~mzanalysis.briefs.reports.ReportFacts`) for region ``code`` in
+    ``years``; a document in both (the seeds passed as ``--reports``) is listed once."""
+    import pandas as pd
+
+    frames, errors = [], []
+    if user is not None:
+        errors = list(user.errors)
+        if len(user.placed):
+            frames.append(user.placed)
+    if seeds is not None and len(seeds):
+        frames.append(seeds)
+    if not frames:
+        return Stated(pd.DataFrame(), errors, [])
+    every = pd.concat(frames, ignore_index=True)
+    rows = every[(every["region_code"] == code) & every["year"].between(*years)].copy()
+    if "text" not in rows.columns:
+        rows["text"] = ""
+    rows["text"] = rows["text"].fillna("").astype(str)
+    key = ["source", "indicator", "area", "variant", "value", "unit", "qualifier", "year"]
+    rows = rows.assign(_v=rows["variant"].fillna(""), _q=rows["qualifier"].fillna(""))
+    rows = rows.drop_duplicates([k if k not in ("variant", "qualifier") else
+                                 {"variant": "_v", "qualifier": "_q"}[k] for k in key])
+    rows = rows.drop(columns=["_v", "_q"]).reset_index(drop=True)
+    return Stated(rows, errors, sorted(set(rows["source"].astype(str))))
+
+
+def compare_with_official(stated, official, *, tolerance_pct: float = 0.5):
+    """One row per stated figure: the level it states (old values of a raise belong to the year
+    before), the official figure for the same key if any, the gap and ⚠ above the tolerance."""
+    import pandas as pd
+
+    from ..indicators import in_force
+    from ..reconcile import report_vs_official
+
+    if stated is None or not len(stated):
+        return pd.DataFrame()
+    moved = in_force(stated.assign(qualifier=stated["qualifier"]))
+    # in_force drops an old value whose year has its own figure; keep every statement here
+    moved = pd.concat([moved, stated.loc[~stated.index.isin(moved.index)]]).sort_index()
+    cmp_ = report_vs_official(moved, official).reset_index(drop=True)
+    moved = moved.reset_index(drop=True)
+    out = pd.DataFrame({
+        "indicator": moved["indicator"], "area": moved["area"],
+        "variant": moved["variant"], "period": moved["period"],
+        "qualifier": moved["qualifier"], "stated": moved["value"], "unit": moved["unit"],
+        "official": cmp_["reference"], "gap_pct": cmp_["gap_pct"], "check": cmp_["flag"],
+        "flags": moved["flags"].map(lambda f: ", ".join(f) if isinstance(f, (list, tuple))
+                                    else str(f or "")),
+        "quote": moved["text"], "document": moved["source"]})
+    out["warn"] = out["check"].eq("mismatch")
+    return out
+
+
+def stated_series(stated, indicator: str, area: str):
+    """The level in force per year of one stated figure, as a Series (year → value), or None.
+
+    Where a report states the same figure twice with different values, the first statement is
+    used and ``attrs['differing']`` counts the years affected.
+    """
+    from ..indicators import IndicatorError, select
+
+    if stated is None or not len(stated):
+        return None
+    try:
+        rows = select(stated, indicator, area=area, periods="prefer_annual",
+                      on_duplicate="error")
+        differing = 0
+    except IndicatorError:
+        try:
+            rows = select(stated, indicator, area=area, periods="prefer_annual",
+                          on_duplicate="first")
+        except IndicatorError:
+            return None
+        differing = 1
+    s = rows.set_index("year")["value"].astype(float)
+    s.attrs["differing"] = differing
+    s.attrs["unit"] = rows["unit"].iloc[0]
+    return s
+
+
+def province_context(region, official, years: tuple[int, int]):
+    """For a prefecture or county: its province's official dibao standards (元/人·月) in
+    ``years``, the context a local figure is read against; None above the prefecture level."""
+    import pandas as pd
+
+    from ..indicators import IndicatorError, annualise_standard, select
+
+    if region.level not in ("prefecture", "county"):
+        return None
+    province = region.code[:2] + "0000"
+    rows = []
+    for area in ("urban", "rural"):
+        try:
+            s = select(official, "dibao_standard", area=area, regions=[province],
+                       periods="prefer_annual", on_duplicate="first")
+        except IndicatorError:
+            continue
+        s = annualise_standard(s)
+        s = s[s["year"].between(*years)]
+        for _, r in s.iterrows():
+            rows.append({"year": int(r["year"]), "area": area, "monthly": r["value"] / 12.0})
+    return pd.DataFrame(rows) if rows else pd.DataFrame(columns=["year", "area", "monthly"])
