@@ -218,10 +218,14 @@ def load_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES, warnings: list | 
     for f in files:
         try:
             if f.suffix.lower() in EXCERPT_SUFFIXES and f not in named and _not_excerpts(f):
-                # found by a folder walk, not named by the user: skip it, say so, go on
+                # found by a folder walk, not named by the user: skip it and say so; a caller
+                # without a warnings list still gets it as a file not read, never silently
+                why = f"{_display_name(str(f))}: skipped, not an excerpt file " \
+                      "(its first record has no 'text')"
                 if warnings is not None:
-                    warnings.append(f"{_display_name(str(f))}: skipped, not an excerpt file "
-                                    "(its first record has no 'text')")
+                    warnings.append(why)
+                else:
+                    errors.append(ReportError(str(f), why))
                 continue
             if f.suffix.lower() in EXCERPT_SUFFIXES:
                 docs.extend(read_excerpts(f, max_bytes=max_bytes))
