@@ -168,3 +168,16 @@ def test_markdown_escaping_makes_no_link_image_or_tag(payload):
 
     shown = html.unescape(out.replace("<p>", "").replace("</p>", "")).strip()
     assert " ".join(payload.split()) in " ".join(shown.split())  # the reader sees it as written
+
+
+def test_an_interpreter_the_user_cannot_execute_is_one_clear_error(tmp_path, monkeypatch):
+    # run via `sudo -u` with a Python under root's home: kernels and the pool's helpers would die
+    # at start and the batch would only report a broken internal pipe
+    exe = tmp_path / "python"
+    exe.write_text("#!/bin/sh\n", "utf-8")
+    exe.chmod(0o644)
+    monkeypatch.setattr(sys, "executable", str(exe))
+    task = {"current": False, "region": "630000", "paths": {"html": str(tmp_path / "x.html")}}
+    with pytest.raises(MzError, match=r"interpreter .*python.* is not executable by this user"):
+        runner.run([task], out=tmp_path / "out", jobs=2)
+    assert not (tmp_path / "out").exists()

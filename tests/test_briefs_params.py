@@ -36,6 +36,7 @@ def test_defaults_validate_and_region_becomes_its_code(declared):
     ({"start_year": 2020, "end_year": 2010}, "start_year=2020, end_year=2010"),
     ({"data_dir": "/no/such/dir"}, "data_dir='/no/such/dir': no such directory"),
     ({"data_dir": 3}, "data_dir=3 has type int; expected str or None"),
+    ({"data_dir": ""}, "data_dir='': empty"),  # would silently be the current folder
 ])
 def test_bad_parameters_are_named(declared, given, message):
     with pytest.raises(ParameterError) as err:
@@ -76,6 +77,7 @@ def test_parameters_cell_must_be_simple_literals(tmp_path):
     (["brief", "../etc"], "../etc"),
     (["briefs", "--regions", ","], "--regions is empty"),
     (["briefs", "--jobs", "0"], "--jobs must be at least 1"),
+    (["brief", "青海", "--data-dir", ""], "data_dir='': empty"),
 ])
 def test_cli_rejects_bad_input_before_any_kernel(tmp_path, args, message):
     out = tmp_path / "reports"
@@ -84,6 +86,17 @@ def test_cli_rejects_bad_input_before_any_kernel(tmp_path, args, message):
     assert message in res.stderr
     assert "Traceback" not in res.stderr
     assert not out.exists()  # nothing was executed or written
+
+
+def test_empty_out_is_refused_not_the_current_folder(tmp_path, monkeypatch, capsys):
+    from mzanalysis import cli
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["briefs", "--regions", "青海", "--out", ""])
+    assert exited.value.code == 2
+    assert "--out: empty" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []  # nothing written into the current folder
 
 
 def test_notebook_is_kept_free_of_outputs():

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -127,3 +128,45 @@ def test_deep_and_wide_html_flatten_in_linear_time():
     assert html_to_text(deep) == "城市低保标准每人每月700元。\n"
     wide = "<html><body>" + "<p>城市低保标准每人每月700元。</p>" * 20000 + "</body></html>"
     assert html_to_text(wide).count("\n") == 20000
+
+
+def test_a_fact_file_in_a_folder_is_skipped_with_a_warning_but_refused_when_named(tmp_path,
+                                                                                    capsys):
+    # `extract reports/ -o reports/facts.jsonl` twice, or the seed folder with its gold labels:
+    # a JSONL of facts found by a folder walk is not a broken excerpt file
+    (tmp_path / "a.txt").write_text("2023年，全市城市低保标准提高到每人每月800元。", "utf-8")
+    facts = tmp_path / "facts.jsonl"
+    facts.write_text('{"doc": "a.txt", "indicator": "dibao_standard", "value": 800}\n', "utf-8")
+    assert main(["extract", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert '"value": 800.0' in out
+    assert "facts.jsonl: skipped, not an excerpt file" in err
+    assert main(["extract", str(facts)]) == 1
+    assert "facts.jsonl, line 1: not an excerpt object" in capsys.readouterr().err
+
+
+def test_size_limit_message_never_says_a_size_is_above_itself(tmp_path, capsys):
+    big = tmp_path / "big.txt"
+    big.write_bytes("低保".encode() * (1024 * 1024 // 6 + 10))  # just over 1 MB
+    assert main(["extract", str(big), "--max-size", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "above the size limit of 1,048,576 bytes" in err
+    assert "1.0 MB, above the size limit of 1.0 MB" not in err
+
+
+def test_a_folder_that_cannot_be_listed_says_so(tmp_path, monkeypatch):
+    # (as root a chmod-000 folder is still readable, so the refusal is simulated)
+    from mzanalysis.loaders import reports
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text("低保", "utf-8")
+    locked.chmod(0)
+    monkeypatch.setattr(reports.os, "access", lambda path, mode: Path(path) != locked)
+    monkeypatch.setattr(reports.Path, "rglob", lambda self, pattern: iter(()))
+    try:
+        files, errors = reports.report_paths([locked])
+    finally:
+        locked.chmod(0o755)
+    assert files == []
+    assert [e.message for e in errors] == [f"{locked}: cannot list folder (permission denied)"]

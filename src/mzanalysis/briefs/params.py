@@ -112,6 +112,8 @@ def validate(declared: dict[str, NotebookParameter], given: dict) -> dict:
             raise ParameterError(f"years start_year={s}, end_year={e}: need "
                                  "1949 <= start_year <= end_year <= 2100")
     if values.get("data_dir") is not None:
+        if not str(values["data_dir"]).strip():  # Path("") is the current folder: never meant
+            raise ParameterError("parameter data_dir='': empty; give a folder or leave it out")
         d = Path(values["data_dir"]).expanduser()
         if not d.is_dir():
             raise ParameterError(f"parameter data_dir={values['data_dir']!r}: no such directory")

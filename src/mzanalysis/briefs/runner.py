@@ -295,12 +295,27 @@ def _run_dask(tasks: list[dict], scheduler, progress) -> list[dict]:
             client.close()
 
 
+def _check_interpreter() -> None:
+    """Refuse at once when this user cannot execute the Python interpreter again.
+
+    Kernels, the fork server and its resource tracker are all started from ``sys.executable``;
+    when it lives where the user cannot reach (an interpreter under another user's home, run via
+    ``sudo -u``), they die at start and the pool only reports a broken internal pipe.
+    """
+    exe = sys.executable
+    if exe and not os.access(exe, os.X_OK):
+        raise MzError(f"cannot start notebook kernels: the Python interpreter {exe} "
+                      f"(-> {os.path.realpath(exe)}) is not executable by this user")
+
+
 def run(tasks: list[dict], *, out: Path, jobs: int = 2, scheduler=None,
         show_progress: bool | None = None) -> BatchResult:
     """Execute the tasks that are not current, then write the manifest and the index."""
     t0 = time.perf_counter()
     pending = [t for t in tasks if not t["current"] and not t.get("empty")]
     empty = {t["stem"]: _record_empty(t) for t in tasks if t.get("empty")}
+    if pending and not scheduler:
+        _check_interpreter()
     if pending:
         from .lifetime import clean_stale_workdirs
 

@@ -6,9 +6,16 @@ import sys
 from pathlib import Path
 
 
+def _folder(text: str) -> Path:
+    """An output folder argument; ``--out ''`` would silently mean the current folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("empty; give an output folder")
+    return Path(text)
+
+
 def add_common(p: argparse.ArgumentParser) -> None:
     """Options shared by ``brief`` and ``briefs``."""
-    p.add_argument("--out", default="reports", type=Path,
+    p.add_argument("--out", default="reports", type=_folder,
                    help="output folder (default: reports); briefs go to OUT/<notebook>/")
     p.add_argument("--data-dir", help="folder of tables you downloaded (MCA quarterly, NBS exports, "
                    "provincial panels) to add to the embedded curated data")

@@ -82,8 +82,11 @@ def read_bytes_bounded(path: str | os.PathLike, max_bytes: int) -> bytes:
                     "a socket" if stat.S_ISSOCK(st.st_mode) else "not a regular file")
             raise DataError(f"{p}: is {kind}, not a report file")
         if st.st_size > max_bytes:
-            raise DataError(f"{p}: file is {_size_text(st.st_size)}, above the size limit of "
-                            f"{_size_text(max_bytes)} (raise it with --max-size)")
+            size, limit = _size_text(st.st_size), _size_text(max_bytes)
+            if size == limit:  # "50.0 MB, above the size limit of 50.0 MB" reads as a bug
+                size, limit = f"{st.st_size:,} bytes", f"{max_bytes:,} bytes"
+            raise DataError(f"{p}: file is {size}, above the size limit of {limit} "
+                            "(raise it with --max-size)")
         chunks, total = [], 0
         while total <= max_bytes:
             chunk = os.read(fd, min(1 << 22, max_bytes + 1 - total))
@@ -165,7 +168,10 @@ def report_paths(paths) -> tuple[list[Path], list[ReportError]]:
                 errors.append(ReportError(str(p), f"{exc.filename}: cannot list folder "
                                                   "(permission denied)"))
                 continue
-            if not found:
+            if not found and not os.access(p, os.R_OK | os.X_OK):
+                # rglob skips a folder it may not list without a word; say why nothing was found
+                errors.append(ReportError(str(p), f"{p}: cannot list folder (permission denied)"))
+            elif not found:
                 errors.append(ReportError(str(p), f"{p}: no .txt, .html or .htm reports in folder"))
             files.extend(found)
         elif p.exists() or p.is_symlink():
@@ -173,6 +179,30 @@ def report_paths(paths) -> tuple[list[Path], list[ReportError]]:
         else:
             errors.append(ReportError(str(p), f"{p}: no such file or folder"))
     return files, errors
+
+
+def _not_excerpts(path: Path) -> bool:
+    """True when a regular .jsonl file's first record is a JSON object without ``text``.
+
+    Such a file (a fact file written by ``extract -o`` into the folder it read, a gold-label
+    file beside the seed reports) is another kind of data, not a malformed excerpt file. Only the
+    first 64 KB of a regular file is looked at; anything else is left to :func:`read_excerpts`.
+    """
+    try:
+        if not path.is_file():
+            return False
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+    except OSError:
+        return False
+    for line in head.splitlines():
+        if line.strip():
+            try:
+                first = json.loads(line)
+            except (ValueError, RecursionError):
+                return False
+            return isinstance(first, dict) and "text" not in first
+    return False
 
 
 def load_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES, warnings: list | None = None):
@@ -183,9 +213,20 @@ def load_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES, warnings: list | 
     appended to it.
     """
     files, errors = report_paths(paths)
+    named = {Path(p) for p in paths if not Path(p).is_dir()}
     docs: list[Document] = []
     for f in files:
         try:
+            if f.suffix.lower() in EXCERPT_SUFFIXES and f not in named and _not_excerpts(f):
+                # found by a folder walk, not named by the user: skip it and say so; a caller
+                # without a warnings list still gets it as a file not read, never silently
+                why = f"{_display_name(str(f))}: skipped, not an excerpt file " \
+                      "(its first record has no 'text')"
+                if warnings is not None:
+                    warnings.append(why)
+                else:
+                    errors.append(ReportError(str(f), why))
+                continue
             if f.suffix.lower() in EXCERPT_SUFFIXES:
                 docs.extend(read_excerpts(f, max_bytes=max_bytes))
             else:
