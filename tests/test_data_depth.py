@@ -94,7 +94,7 @@ def test_population_series_is_one_vintage(facts):
 def test_compiled_figures_cite_source_and_route(facts):
     comp = facts[facts.source_class == "compilation"]
     refs = comp[~comp["flags"].map(lambda f: "derived" in f)].source_ref
-    assert refs.str.contains(r"github\.com/(Haohanblue/cnmoderndata/blob/27909fdd|pik-piam)").all()
+    assert refs.str.contains(r"github\.com/(?:Haohanblue/cnmoderndata/blob/27909fdd|pik-piam)").all()
     assert refs.str.contains("中经网|国家统计局").all()
 
 
