@@ -143,18 +143,28 @@ def _cell_per_line_rows(text: str, start: int, end: int, cells: list[tuple[int, 
         for k, cell in enumerate(row):
             if not numeric[r + k]:
                 continue
-            u = _HEADER_UNIT.search(text, *header[k])
-            if u is not None:
-                name_end, unit = u.start(), u.group(1)
-            elif table_unit and _MONEY_COLUMN.search(text, *header[k]):
-                name_end, unit = header[k][1], table_unit
-            else:
-                continue
-            area = caption_area if caption_area and _area_word(text[la:lb]) is None else ""
-            out.append(_row([(area, None), (text[la:lb], la), (text[header[k][0]:name_end], None),
-                             (text[cell[0]:cell[1]], cell[0]), (unit, None), ("。", None)],
-                            cell[1]))
+            row = _header_cell_row(text, header[k], table_unit, caption_area, (la, lb), cell)
+            if row is not None:
+                out.append(row)
     return out
+
+
+def _header_cell_row(text: str, head: tuple[int, int], table_unit: str | None,
+                     caption_area: str | None, label: tuple[int, int],
+                     cell: tuple[int, int]) -> Row | None:
+    """The sentence one value cell stands for, its unit from its column header (城市低保(元/月))
+    or, for a money column, from the table's 单位:万元 line; None when neither gives a unit."""
+    u = _HEADER_UNIT.search(text, *head)
+    if u is not None:
+        name_end, unit = u.start(), u.group(1)
+    elif table_unit and _MONEY_COLUMN.search(text, *head):
+        name_end, unit = head[1], table_unit
+    else:
+        return None
+    la, lb = label
+    area = caption_area if caption_area and _area_word(text[la:lb]) is None else ""
+    return _row([(area, None), (text[la:lb], la), (text[head[0]:name_end], None),
+                 (text[cell[0]:cell[1]], cell[0]), (unit, None), ("。", None)], cell[1])
 
 
 def _unit_column_rows(text: str, cells: list[tuple[int, int]]) -> list[Row]:
@@ -210,17 +220,9 @@ def _header_rows(text: str, start: int, end: int) -> list[Row]:
         for k, cell in enumerate(cells[1:], start=1):
             if k >= len(header) or not _VALUE_CELL.fullmatch(text, *cell):
                 continue
-            u = _HEADER_UNIT.search(text, *header[k])
-            if u is not None:
-                name_end, unit = u.start(), u.group(1)
-            elif table_unit and _MONEY_COLUMN.search(text, *header[k]):
-                name_end, unit = header[k][1], table_unit
-            else:
-                continue
-            area = caption_area if caption_area and _area_word(text[la:lb]) is None else ""
-            out.append(_row([(area, None), (text[la:lb], la), (text[header[k][0]:name_end], None),
-                             (text[cell[0]:cell[1]], cell[0]), (unit, None), ("。", None)],
-                            cell[1]))
+            row = _header_cell_row(text, header[k], table_unit, caption_area, (la, lb), cell)
+            if row is not None:
+                out.append(row)
     return out
 
 
