@@ -13,10 +13,14 @@ import html
 import re
 from pathlib import Path
 
+from .downloads import DOWNLOADS_MIME
+
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 #: MIME type of the headline figures a notebook displays; the runner writes them to the sidecar.
 HEADLINE_MIME = "application/vnd.mzanalysis.headline+json"
+#: Machine payloads a notebook displays for the runner; never part of the page.
+_RUNNER_MIMES = (HEADLINE_MIME, DOWNLOADS_MIME)
 #: Output types that could carry executable code into the page; never rendered.
 _SCRIPT_MIMES = ("application/javascript", "application/vnd.jupyter.widget-view+json",
                  "text/javascript")
@@ -50,7 +54,7 @@ def normalise(nb):
                 out.pop("metadata", None) if out.get("output_type") == "error" else None
                 data = out.get("data")
                 if data is not None:
-                    for mime in (*_SCRIPT_MIMES, HEADLINE_MIME):
+                    for mime in (*_SCRIPT_MIMES, *_RUNNER_MIMES):
                         data.pop(mime, None)
                     if not data:
                         continue
