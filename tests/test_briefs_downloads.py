@@ -208,7 +208,7 @@ def test_a_brief_offering_fewer_files_drops_the_stale_one(built, tmp_path):
     assert "620000.coverage.csv" not in (folder / "620000.html").read_text("utf-8")
     assert build(nb, out, n_files=0).exit_code == 0
     assert not list(folder.glob("*.csv"))
-    assert downloads.SECTION_ID not in (folder / "620000.html").read_text("utf-8")
+    assert f'id="{downloads.SECTION_ID}"' not in (folder / "620000.html").read_text("utf-8")
 
 
 def test_a_bad_payload_fails_the_brief_with_a_clear_error_page(built, tmp_path):

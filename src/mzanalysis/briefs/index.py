@@ -148,16 +148,16 @@ def _reference_columns(recs: list[dict]) -> list[tuple]:
 def _table(recs: list[dict]) -> str:
     e = html.escape
     ref_cols = _reference_columns(recs)
-    head = "".join(f"<th>{label}</th>" for _, label, _, _ in INDEX_COLUMNS)
-    head += "".join(f'<th class="mz-ref">{label}<br>{year} 年 ({e(unit)})<br>'
+    head = "".join(f'<th class="mz-num">{label}</th>' for _, label, _, _ in INDEX_COLUMNS)
+    head += "".join(f'<th class="mz-num mz-ref">{label}<br>{year} 年 ({e(unit)})<br>'
                     f'<span class="mz-note">{have}/{n} 地区 regions</span></th>'
                     for _, label, unit, _, year, have, n in ref_cols)
     rows = []
     for r in recs:
         hl = r["headline"]
-        cells = "".join(f"<td>{_fmt(hl.get(k), f, hl.get(y) if y else None)}</td>"
+        cells = "".join(f'<td class="mz-num">{_fmt(hl.get(k), f, hl.get(y) if y else None)}</td>'
                         for k, _, f, y in INDEX_COLUMNS)
-        cells += "".join(f'<td class="mz-ref">{_fmt(r["by_year"].get(k, {}).get(year), f)}</td>'
+        cells += "".join(f'<td class="mz-num mz-ref">{_fmt(r["by_year"].get(k, {}).get(year), f)}</td>'
                          for k, _, _, f, year, _, _ in ref_cols)
         variant = "" if r["stem"] == r["region"] else f' <span class="mz-note">({e(r["stem"])})</span>'
         name = (e(r["name"]) if r.get("status") == "no_data" else
