@@ -12,13 +12,13 @@ from mzanalysis.briefs.index import write_index
 
 
 def fake(out: Path, code: str, name: str, level: str, by_year=None, status: str = "ok",
-         stem: str | None = None, **headline) -> None:
+         stem: str | None = None, english: str = "", **headline) -> None:
     """One recorded brief: build record and (when ok) headline sidecar, as the runner writes."""
     stem = stem or code
     folder = out / "region_brief"
     (folder / ".build").mkdir(parents=True, exist_ok=True)
     rec = {"key": "K", "status": status, "region": code, "stem": stem, "name": name,
-           "english": name, "level": level, "parameters": {}, "modules": [], "outputs": {}}
+           "english": english, "level": level, "parameters": {}, "modules": [], "outputs": {}}
     (folder / ".build" / f"{stem}.json").write_text(json.dumps(rec, ensure_ascii=False), "utf-8")
     if status == "ok":
         head = dict(headline)
@@ -34,7 +34,9 @@ def tables(out: Path) -> dict[str, list[dict]]:
     found = {}
     for h2 in soup.find_all("h2"):
         table = h2.find_next("table")
-        heads = [" ".join(th.get_text(" ", strip=True).split()) for th in table.find_all("th")]
+        top, labels = table.thead.find_all("tr")  # group row (with row-spanned cells), labels
+        heads = [" ".join(th.get_text(" ", strip=True).split())
+                 for th in [*top.find_all("th", rowspan="2"), *labels.find_all("th")]]
         found[h2.get_text(strip=True)] = [
             dict(zip(heads, (td.get_text(" ", strip=True) for td in tr.find_all("td"))))
             for tr in table.tbody.find_all("tr")]
@@ -104,16 +106,16 @@ def test_index_compares_regions_in_a_common_year(provinces):
     assert group == "全国与省级 / China and provinces"
     by = {r["代码 code"]: r for r in rows}
     # urban standard: 4 of 5 regions with the series have 2023 (80 %) -> 2023
-    std = "城市低保标准 urban standard 2023 年 (元/人·月) 4/5 地区 regions"
+    std = "城市低保标准 urban standard (元/人·月) 2023 年 4/5"
     assert by["620000"][std] == "651" and by["000000"][std] == "783"
     assert by["640000"][std] == "—"  # no 2023 figure: a dash, never 0
     assert by["650000"][std] == "—"  # a failed brief has no sidecar
     # coverage: only 2 of 5 have 2022 -> 2021, which all five share
-    cov = "城市覆盖率 urban coverage 2021 年 (%) 5/5 地区 regions"
+    cov = "城市覆盖率 urban coverage (%) 2021 年 5/5"
     assert [by[c][cov] for c in ("000000", "110000", "620000", "630000", "640000")] == \
         ["1.20", "2.00", "3.00", "4.00", "5.00"]
     # no sidecar has rural series: no rural reference columns at all
-    assert not any("农村低保标准 rural standard" in h and "年 (" in h for h in rows[0])
+    assert not any("农村低保标准 rural standard" in h and " 年 " in h for h in rows[0])
     # the latest-value and status columns stay
     assert by["620000"]["城市低保标准 urban standard (元/人·月)"] == "651 (2023)"
     assert by["650000"]["数据 data status"] == "✗ 失败 failed"
@@ -124,6 +126,7 @@ def test_every_header_cell_is_labelled_and_the_rule_is_stated(provinces):
     soup = BeautifulSoup(page, "html.parser")
     assert all(th.get_text(strip=True) for th in soup.find_all("th"))
     assert "至少 80%" in page and "at least 80 % of the regions with that series" in page
+    assert "共同参考年份 / common reference year" in page
     assert soup.find("table").parent.get("class") == ["mz-scroll"]  # scrolls, never cut
 
 
@@ -132,7 +135,7 @@ def test_zero_is_a_value_not_missing(provinces):
          years(coverage_urban={2021: 0.0}), coverage_pct=0.0)
     rows = tables(provinces)["全国与省级 / China and provinces"]
     by = {r["代码 code"]: r for r in rows}
-    cov = next(h for h in rows[0] if h.startswith("城市覆盖率 urban coverage 2021"))
+    cov = next(h for h in rows[0] if h.startswith("城市覆盖率 urban coverage (%) 2021"))
     assert by["110000"][cov] == "0.00"
 
 
@@ -141,11 +144,12 @@ def test_without_by_year_the_index_has_no_reference_columns(tmp_path):
          dibao_standard_urban_year=2023)
     page = write_index(tmp_path).read_text("utf-8")
     [(_, rows)] = tables(tmp_path).items()
-    assert list(rows[0]) == ["代码 code", "地区 region", "English", "数据 data status",
+    assert list(rows[0]) == ["代码 code", "地区 region", "数据 data status",
                              "城市低保标准 urban standard (元/人·月)",
                              "农村低保标准 rural standard (元/人·月)", "低保人数 recipients (万人)",
                              "覆盖率 coverage (%)", "口径差异 discrepancies"]
-    assert "年 (" not in "".join(rows[0]) and "80 %" not in page
+    assert " 年 " not in "".join(rows[0]) and "80 %" not in page
+    assert "common reference year" not in page
     assert rows[0]["农村低保标准 rural standard (元/人·月)"] == "—"
 
 
@@ -155,10 +159,10 @@ def test_each_level_has_its_own_reference_year(provinces):
              years(dibao_standard_urban={2019: 700.0, 2020: 720.0}))
     # a parameter variant of Lanzhou: shown, but it does not count twice for the year
     fake(provinces, "620100", "兰州市", "prefecture", years(dibao_standard_urban={2024: 9.0}),
-         stem="620100-1a2b3c4d")
+         stem="620100-1a2b3c4d", english="Lanzhou")
     got = tables(provinces)
     assert list(got) == ["全国与省级 / China and provinces", "地级 / prefectures"]
     pref = got["地级 / prefectures"]
-    col = "城市低保标准 urban standard 2020 年 (元/人·月) 2/2 地区 regions"
+    col = "城市低保标准 urban standard (元/人·月) 2020 年 2/2"
     assert [r[col] for r in pref] == ["720", "—", "720"]
-    assert pref[1]["地区 region"] == "兰州市 (620100-1a2b3c4d)"
+    assert pref[1]["地区 region"] == "兰州市 (620100-1a2b3c4d) Lanzhou"  # name, variant, English

@@ -19,12 +19,14 @@ from .sections import STATUS_LABELS
 #: Headline keys shown in the index: key, column label, number format, key of the figure's year
 #: (figures of one region often come from different years; each is shown with its own).
 INDEX_COLUMNS = (
-    ("dibao_standard_urban", "城市低保标准<br>urban standard (元/人·月)", "{:,.0f}",
-     "dibao_standard_urban_year"),
-    ("dibao_standard_rural", "农村低保标准<br>rural standard (元/人·月)", "{:,.0f}",
-     "dibao_standard_rural_year"),
-    ("dibao_recipients", "低保人数<br>recipients (万人)", "{:,.1f}", "dibao_recipients_year"),
-    ("coverage_pct", "覆盖率<br>coverage (%)", "{:.2f}", "coverage_year"),
+    ("dibao_standard_urban", '城市低保标准<br>urban standard <span class="mz-unit">(元/人·月)</span>',
+     "{:,.0f}", "dibao_standard_urban_year"),
+    ("dibao_standard_rural", '农村低保标准<br>rural standard <span class="mz-unit">(元/人·月)</span>',
+     "{:,.0f}", "dibao_standard_rural_year"),
+    ("dibao_recipients", '低保人数<br>recipients <span class="mz-unit">(万人)</span>', "{:,.1f}",
+     "dibao_recipients_year"),
+    ("coverage_pct", '覆盖率<br>coverage <span class="mz-unit">(%)</span>', "{:.2f}",
+     "coverage_year"),
     ("discrepancies", "口径差异<br>discrepancies", "{:.0f}", None),
 )
 
@@ -149,9 +151,14 @@ def _table(recs: list[dict]) -> str:
     e = html.escape
     ref_cols = _reference_columns(recs)
     head = "".join(f'<th class="mz-num">{label}</th>' for _, label, _, _ in INDEX_COLUMNS)
-    head += "".join(f'<th class="mz-num mz-ref">{label}<br>{year} 年 ({e(unit)})<br>'
-                    f'<span class="mz-note">{have}/{n} 地区 regions</span></th>'
+    head += "".join(f'<th class="mz-num mz-ref">{label} <span class="mz-unit">({e(unit)})</span>'
+                    f'<br><strong>{year} 年</strong> <span class="mz-note">{have}/{n}</span></th>'
                     for _, label, unit, _, year, have, n in ref_cols)
+    groups = f'<th colspan="{len(INDEX_COLUMNS)}">最新数字（各自年份）/ latest figures (own year)</th>'
+    if ref_cols:
+        groups += (f'<th colspan="{len(ref_cols)}" class="mz-ref">共同参考年份 / common reference '
+                   'year <span class="mz-note">(n/m：该年有数值的地区 / 有该指标的地区 regions '
+                   'with a value that year / with the series)</span></th>')
     rows = []
     for r in recs:
         hl = r["headline"]
@@ -162,11 +169,14 @@ def _table(recs: list[dict]) -> str:
         variant = "" if r["stem"] == r["region"] else f' <span class="mz-note">({e(r["stem"])})</span>'
         name = (e(r["name"]) if r.get("status") == "no_data" else
                 f'<a href="{e(r["html_rel"])}">{e(r["name"])}</a>')
-        rows.append(f'<tr><td>{e(r["region"])}</td><td>{name}{variant}</td>'
-                    f'<td>{e(r.get("english", ""))}</td><td>{_status_cell(r)}</td>{cells}</tr>')
-    return ('<div class="mz-scroll">\n<table class="mz-index">\n<thead><tr><th>代码<br>code</th>'
-            "<th>地区<br>region</th><th>English</th><th>数据<br>data status</th>"
-            f"{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>")
+        english = f'<br><span class="mz-note">{e(r["english"])}</span>' if r.get("english") else ""
+        rows.append(f'<tr><td>{e(r["region"])}</td><td>{name}{variant}{english}</td>'
+                    f'<td class="mz-status">{_status_cell(r)}</td>{cells}</tr>')
+    return ('<div class="mz-scroll">\n<table class="mz-index">\n<thead><tr>'
+            '<th rowspan="2">代码<br>code</th><th rowspan="2">地区<br>region</th>'
+            '<th rowspan="2">数据<br>data status</th>'
+            f"{groups}</tr>\n<tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
+            + "\n</tbody>\n</table>\n</div>")
 
 
 def write_index(out: Path) -> Path:
@@ -206,7 +216,7 @@ def write_index(out: Path) -> Path:
 <title>民政社会救助简报 / Social assistance briefs</title>
 <style>
 {css}
-body {{ display: block; }}
+body {{ display: block; max-width: 1480px; }}
 </style>
 </head>
 <body>
