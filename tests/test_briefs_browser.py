@@ -154,6 +154,10 @@ def pages(tmp_path_factory):
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", ["brief", "index"])
 def test_page_has_no_horizontal_overflow(pages, name, width, tmp_path):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(pages[name].read_text("utf-8"), "html.parser")
+    assert all(th.get_text(strip=True) for th in soup.find_all("th"))  # no blank header cell
     got = measure(pages[name], width, tmp_path)
     assert got["viewport"] == width  # the iframe gave the page exactly this width
     assert got["scrollWidth"] <= width, got["sticking"][:10]

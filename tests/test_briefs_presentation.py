@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from mzanalysis.briefs.render import TEMPLATES, tidy_tables
 
 TABLE = """<table class="dataframe"><thead><tr style="text-align: right;">
-<th>指标 indicator</th><th>年份 year</th><th>官方 official</th><th>差异 diff (%)</th>
+<th>指标 indicator</th><th>年份 year</th><th>官方 official (元/人·月)</th><th>差异 diff (%)</th>
 <th>来源 source</th></tr></thead><tbody>
 <tr><td>consumption_expenditure</td><td>2010</td><td>9,895.00</td><td>2.79 ⚠</td>
 <td>https://github.com/Haohanblue/cnmoderndata/blob/27909fdd/public/data/source/C1.xlsx</td></tr>
@@ -24,7 +24,7 @@ def test_every_table_gets_a_scroll_box_once():
     once = tidy_tables(page)
     soup = BeautifulSoup(once, "html.parser")
     assert [t.parent.get("class") for t in soup.find_all("table")] == [["mz-scroll"]] * 2
-    assert tidy_tables(once).count('class="mz-scroll"') == 2  # idempotent
+    assert tidy_tables(once) == once  # idempotent: no second box, class or break point
 
 
 def test_figure_columns_are_right_aligned_header_included():
@@ -55,3 +55,11 @@ def test_merged_cells_are_judged_one_by_one():
     _, rows = cells(tidy_tables(table))
     assert "mz-num" in rows[1][1]["class"] and not rows[2][0].get("class")
     assert not rows[0][0].get("class")
+
+
+def test_a_header_unit_stays_on_one_line():
+    _, rows = cells(tidy_tables(TABLE))
+    unit = rows[0][2].find("span", class_="mz-unit")
+    assert unit.get_text() == "(元/人·月)" and rows[0][2].get_text() == "官方 official (元/人·月)"
+    css = (TEMPLATES / "brief.css").read_text("utf-8")
+    assert ".mz-unit { white-space: nowrap; }" in css

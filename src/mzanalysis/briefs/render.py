@@ -145,6 +145,25 @@ def _soft_breaks(cell, soup) -> None:
         text.replace_with(*parts)
 
 
+_UNIT = re.compile(r"([(（][^()（）]{1,12}[)）])")
+
+
+def _keep_units(cell, soup) -> None:
+    """Wrap a header's unit, e.g. ``(元/人·月)``, in a span that does not break (mz-unit)."""
+    for text in list(cell.find_all(string=True)):
+        if text.parent.name == "span" or not _UNIT.search(text):
+            continue
+        parts = []
+        for i, piece in enumerate(_UNIT.split(str(text))):
+            if i % 2:
+                span = soup.new_tag("span", attrs={"class": "mz-unit"})
+                span.string = piece
+                parts.append(span)
+            elif piece:
+                parts.append(piece)
+        text.replace_with(*parts)
+
+
 def _cell_kind(text: str) -> str | None:
     text = text.strip()
     if text in _EMPTY:
@@ -188,7 +207,10 @@ def tidy_tables(page: str) -> str:
                     cls.append("mz-num")
                 if _LONG_WORD.search(text):
                     cls.append("mz-long")
+                cls = list(dict.fromkeys(cls))  # a page tidied twice gets each class once
                 _soft_breaks(c, soup)
+                if c.name == "th":
+                    _keep_units(c, soup)
                 if cls:
                     c["class"] = cls
     return str(soup)
