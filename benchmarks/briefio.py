@@ -43,12 +43,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--page", type=Path, help="a built brief page to time tidy_tables on")
     args = ap.parse_args()
-    from mzanalysis.briefs import downloads, render
+    from mzanalysis.briefs import downloads, layout
     from mzanalysis.briefs.index import write_index
     from mzanalysis.regions import regions
 
     page = args.page.read_text("utf-8") if args.page else synthetic_page()
-    t = best(lambda: render.tidy_tables(page))
+    t = best(lambda: layout.tidy_tables(page))
     print(f"(a) tidy_tables: {t * 1000:.1f} ms per page ({len(page) / 1e3:.0f} kB)")
 
     cols = ["region_code", "region", "indicator", "area", "year", "value", "unit", "source_url"]

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from mzanalysis.briefs.render import TEMPLATES, tidy_tables
+from mzanalysis.briefs.layout import tidy_tables
+from mzanalysis.briefs.render import TEMPLATES
 
 TABLE = """<table class="dataframe"><thead><tr style="text-align: right;">
 <th>指标 indicator</th><th>年份 year</th><th>官方 official (元/人·月)</th><th>差异 diff (%)</th>
