@@ -69,6 +69,7 @@ window.addEventListener("load", function () {
 
 
 def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess:
+    assert CHROMIUM, "CI must have chromium (see .ci/run)"
     return subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
          "--disable-background-networking", "--disable-component-update", "--no-first-run",
@@ -127,8 +128,6 @@ def _by_year(base: float, last: int) -> dict:
 def pages(tmp_path_factory):
     """The 甘肃 brief built from the embedded data, and an index with reference-year columns
     (the real row plus synthetic province rows whose sidecars carry ``by_year``)."""
-    if not CHROMIUM:
-        pytest.fail("CI must have chromium (see .ci/run)")
     out = tmp_path_factory.mktemp("browser") / "reports"
     res = runner.build([resolve("甘肃")], out=out, jobs=1, show_progress=False)
     assert res.exit_code == 0, res.results
