@@ -223,3 +223,16 @@ def test_a_bad_payload_fails_the_brief_with_a_clear_error_page(built, tmp_path):
     page = (out / "tiny" / "620000.html").read_text("utf-8")
     assert "生成失败 / Build failed" in page and "column &#x27;source_url&#x27; missing" in page
     assert not list((out / "tiny").glob("*.csv"))  # the failed page links none: none left
+
+
+def test_a_region_left_without_data_loses_its_downloads(tmp_path):
+    folder = tmp_path / "region_brief"
+    (folder / ".build").mkdir(parents=True)
+    for name in ("632524.html", "632524.json", "632524.dibao_standard.csv", "632525.x.csv"):
+        (folder / name).write_text("old", "utf-8")
+    task = {"key": "K", "region": "632524", "name": "兴海县", "english": "Xinghai",
+            "level": "county", "stem": "632524", "parameters": {},
+            "paths": {"html": str(folder / "632524.html"), "sidecar": str(folder / "632524.json"),
+                      "record": str(folder / ".build" / "632524.json")}}
+    runner._record_empty(task)
+    assert sorted(p.name for p in folder.iterdir() if p.is_file()) == ["632525.x.csv"]
