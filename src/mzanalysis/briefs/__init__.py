@@ -10,6 +10,11 @@ Modules, one job each:
   sidecar JSON and build record atomically; runs inside pool or Dask workers.
 - :mod:`.render` — nbconvert HTML with the package's own template (no inputs, no scripts, embedded
   images, table of contents, provenance footer) and the error page.
+- :mod:`.layout` — the table layout pass on every page (scroll boxes, figure alignment, break
+  points), so tables fit at 1280 px and on a phone.
+- :mod:`.downloads` — the CSV files of a brief's plotted series, written beside the page and
+  linked from it.
+- :mod:`.refyear` — the index's common reference year, so regions compare in the same year.
 - :mod:`.runner` — plan a batch, skip what is up to date, dispatch to a process pool or a Dask
   cluster, show progress, and write the manifest and ``index.html``.
 

@@ -15,7 +15,7 @@ import time
 import traceback as tb
 from pathlib import Path
 
-from . import atomic, keys, lifetime
+from . import atomic, downloads, keys, lifetime
 from .render import error_page, headline, normalise, provenance_items, strip_ansi, to_html
 
 
@@ -98,6 +98,7 @@ def run_task(task: dict) -> dict:
     try:
         try:
             nb = _execute(task, workdir)
+            offered = downloads.attach(nb, paths["html"])  # a bad payload fails the brief here
         except Exception as exc:  # the notebook failed (or the kernel did): isolate it
             from papermill.exceptions import PapermillExecutionError
 
@@ -114,6 +115,7 @@ def run_task(task: dict) -> dict:
                               traceback=err["traceback"], provenance=prov)
             atomic.write_text(paths["html"], page)
             paths["sidecar"].unlink(missing_ok=True)
+            downloads.remove_stale(paths["html"])
             result.update(status="failed", error=err)
         else:
             head = headline(nb)
@@ -123,10 +125,12 @@ def run_task(task: dict) -> dict:
                        "parameters": task["parameters"], "headline": head or {},
                        "html": paths["html"].name}
             atomic.write_json(paths["sidecar"], sidecar)
+            written = downloads.write(paths["html"], offered)  # before the page linking them
             atomic.write_text(paths["html"], page)
             result.update(status="ok", sidecar=str(paths["sidecar"]))
             # the record names what was written, so a page truncated or edited later is rebuilt
-            result["outputs"] = {k: keys.file_sha256(paths[k]) for k in ("html", "sidecar")}
+            result["outputs"] = {**{k: keys.file_sha256(paths[k]) for k in ("html", "sidecar")},
+                                 **written}
     except Exception as exc:  # rendering or I/O failed: still one failed brief, not a dead batch
         result.update(status="failed", error={"ename": type(exc).__name__, "evalue": str(exc),
                                               "cell_index": None, "cell_excerpt": "",

@@ -13,18 +13,20 @@ import sys
 from pathlib import Path
 
 from .. import __version__
-from . import atomic
+from . import atomic, refyear
 from .sections import STATUS_LABELS
 
 #: Headline keys shown in the index: key, column label, number format, key of the figure's year
 #: (figures of one region often come from different years; each is shown with its own).
 INDEX_COLUMNS = (
-    ("dibao_standard_urban", "城市低保标准<br>urban standard (元/月)", "{:,.0f}",
-     "dibao_standard_urban_year"),
-    ("dibao_standard_rural", "农村低保标准<br>rural standard (元/月)", "{:,.0f}",
-     "dibao_standard_rural_year"),
-    ("dibao_recipients", "低保人数<br>recipients (万人)", "{:,.1f}", "dibao_recipients_year"),
-    ("coverage_pct", "覆盖率<br>coverage (%)", "{:.2f}", "coverage_year"),
+    ("dibao_standard_urban", '城市低保标准<br>urban standard <span class="mz-unit">(元/人·月)</span>',
+     "{:,.0f}", "dibao_standard_urban_year"),
+    ("dibao_standard_rural", '农村低保标准<br>rural standard <span class="mz-unit">(元/人·月)</span>',
+     "{:,.0f}", "dibao_standard_rural_year"),
+    ("dibao_recipients", '低保人数<br>recipients <span class="mz-unit">(万人)</span>', "{:,.1f}",
+     "dibao_recipients_year"),
+    ("coverage_pct", '覆盖率<br>coverage <span class="mz-unit">(%)</span>', "{:.2f}",
+     "coverage_year"),
     ("discrepancies", "口径差异<br>discrepancies", "{:.0f}", None),
 )
 
@@ -116,33 +118,89 @@ def _fmt(value, fmt: str, year=None) -> str:
     return text + (f' <span class="mz-note">({html.escape(str(year))})</span>' if year else "")
 
 
-def write_index(out: Path) -> Path:
-    """``<out>/index.html``: one row per recorded brief with status, headline figures, link."""
+def _status_cell(r: dict) -> str:
     e = html.escape
-    recs = _records(out)
-    css = (Path(__file__).resolve().parent / "templates" / "brief.css").read_text("utf-8")
-    head = "".join(f"<th>{label}</th>" for _, label, _, _ in INDEX_COLUMNS)
+    hl, state = r["headline"], r.get("status")
+    if state == "ok":
+        # what the brief holds, not just that it ran: an empty page is not "ok"
+        data = hl.get("data_status", "official")
+        return (f'<span class="status-{e(data)}">{e(STATUS_LABELS.get(data, data))}</span>'
+                + (f' <span class="mz-note">({int(hl["n_report_figures"])} stated)</span>'
+                   if hl.get("n_report_figures") else ""))
+    if state == "no_data":
+        return f'<span class="status-none">{e(STATUS_LABELS["none"])}</span>'
+    return '<span class="status-failed">✗ 失败 failed</span>'
+
+
+def _reference_columns(recs: list[dict]) -> list[tuple]:
+    """(series, label, unit, format, year, n with a value, n with the series) for one group.
+
+    Only default briefs (stem = region code) decide the year, so a parameter sweep of one
+    region does not count it several times. Empty until the sidecars carry ``by_year``.
+    """
+    cols = []
+    for key, label, unit, fmt in refyear.SERIES:
+        ref = refyear.reference_year([r["by_year"].get(key, {}) for r in recs
+                                      if r["stem"] == r["region"]])
+        if ref:
+            cols.append((key, label, unit, fmt, *ref))
+    return cols
+
+
+def _table(recs: list[dict]) -> str:
+    e = html.escape
+    ref_cols = _reference_columns(recs)
+    head = "".join(f'<th class="mz-num">{label}</th>' for _, label, _, _ in INDEX_COLUMNS)
+    head += "".join(f'<th class="mz-num mz-ref">{label} <span class="mz-unit">({e(unit)})</span>'
+                    f'<br><strong>{year} 年</strong> <span class="mz-note">{have}/{n}</span></th>'
+                    for _, label, unit, _, year, have, n in ref_cols)
+    groups = f'<th colspan="{len(INDEX_COLUMNS)}">最新数字（各自年份）/ latest figures (own year)</th>'
+    if ref_cols:
+        groups += (f'<th colspan="{len(ref_cols)}" class="mz-ref">共同参考年份 / common reference '
+                   'year <span class="mz-note">(n/m：该年有数值的地区 / 有该指标的地区 regions '
+                   'with a value that year / with the series)</span></th>')
     rows = []
     for r in recs:
         hl = r["headline"]
-        state = r.get("status")
-        if state == "ok":
-            # what the brief holds, not just that it ran: an empty page is not "ok"
-            data = hl.get("data_status", "official")
-            status = (f'<span class="status-{e(data)}">{e(STATUS_LABELS.get(data, data))}</span>'
-                      + (f' <span class="mz-note">({int(hl["n_report_figures"])} stated)</span>'
-                         if hl.get("n_report_figures") else ""))
-        elif state == "no_data":
-            status = f'<span class="status-none">{e(STATUS_LABELS["none"])}</span>'
-        else:
-            status = '<span class="status-failed">✗ 失败 failed</span>'
-        cells = "".join(f"<td>{_fmt(hl.get(k), f, hl.get(y) if y else None)}</td>"
+        cells = "".join(f'<td class="mz-num">{_fmt(hl.get(k), f, hl.get(y) if y else None)}</td>'
                         for k, _, f, y in INDEX_COLUMNS)
+        cells += "".join(f'<td class="mz-num mz-ref">{_fmt(r["by_year"].get(k, {}).get(year), f)}</td>'
+                         for k, _, _, f, year, _, _ in ref_cols)
         variant = "" if r["stem"] == r["region"] else f' <span class="mz-note">({e(r["stem"])})</span>'
-        name = (e(r["name"]) if state == "no_data" else
+        name = (e(r["name"]) if r.get("status") == "no_data" else
                 f'<a href="{e(r["html_rel"])}">{e(r["name"])}</a>')
-        rows.append(f'<tr><td>{e(r["region"])}</td><td>{name}{variant}</td>'
-                    f'<td>{e(r.get("english", ""))}</td><td>{status}</td>{cells}</tr>')
+        english = f'<br><span class="mz-note">{e(r["english"])}</span>' if r.get("english") else ""
+        rows.append(f'<tr><td>{e(r["region"])}</td><td>{name}{variant}{english}</td>'
+                    f'<td class="mz-status">{_status_cell(r)}</td>{cells}</tr>')
+    return ('<div class="mz-scroll">\n<table class="mz-index">\n<thead><tr>'
+            '<th rowspan="2">代码<br>code</th><th rowspan="2">地区<br>region</th>'
+            '<th rowspan="2">数据<br>data status</th>'
+            f"{groups}</tr>\n<tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
+            + "\n</tbody>\n</table>\n</div>")
+
+
+def write_index(out: Path) -> Path:
+    """``<out>/index.html``: one row per recorded brief with status, headline figures, link.
+
+    Regions are grouped (China with the provinces, prefectures, counties); each group's table
+    adds the common-reference-year columns of :mod:`.refyear` when its sidecars carry
+    ``by_year``.
+    """
+    e = html.escape
+    recs = _records(out)
+    for r in recs:
+        r["by_year"] = refyear.parse_by_year(r["headline"].get("by_year"),
+                                             where=r["html_rel"].removesuffix(".html") + ".json")
+    css = (Path(__file__).resolve().parent / "templates" / "brief.css").read_text("utf-8")
+    groups: dict[str, list[dict]] = {}
+    for r in recs:
+        groups.setdefault(refyear.group_of(r.get("level", "")), []).append(r)
+    order = [label for label, _ in refyear.GROUPS]
+    sections = []
+    for label in sorted(groups, key=lambda g: (order.index(g) if g in order else len(order), g)):
+        sections.append(f"<h2>{e(label)}</h2>\n{_table(groups[label])}")
+    if any(r["by_year"] for r in recs):
+        sections.append(f'<p class="mz-note">{e(refyear.RULE_TEXT)}</p>')
     n_fail = sum(r.get("status") not in ("ok", "no_data") for r in recs)
     n_empty = sum(r.get("status") == "no_data" for r in recs)
     summary = (f"{len(recs) - n_empty} 份简报 / briefs"
@@ -158,19 +216,14 @@ def write_index(out: Path) -> Path:
 <title>民政社会救助简报 / Social assistance briefs</title>
 <style>
 {css}
-body {{ display: block; }}
+body {{ display: block; max-width: 1480px; }}
 </style>
 </head>
 <body>
 <main class="mz-main">
 <h1>民政社会救助简报 / Social assistance briefs</h1>
 <p>{summary}. 数据来源见各简报 / sources are listed in each brief.</p>
-<table class="mz-index">
-<thead><tr><th>代码<br>code</th><th>地区<br>region</th><th>English</th><th>数据<br>data status</th>{head}</tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody>
-</table>
+{chr(10).join(sections)}
 </main>
 <footer class="mz-provenance"><p>mzanalysis {e(__version__)}</p></footer>
 </body>

@@ -5,7 +5,7 @@ template (``templates/mzbrief``): outputs only, images embedded as data: URIs, n
 references, ``<html lang="zh">``, a CSP forbidding scripts, a table of contents and a provenance
 footer. Before export the notebook is normalised so identical inputs give identical bytes:
 parameter cells dropped, cell ids renumbered, execution metadata (papermill/nbclient timings)
-removed, and script-bearing outputs dropped.
+removed, and script-bearing outputs dropped. Every table then goes through :mod:`.layout`.
 """
 from __future__ import annotations
 
@@ -13,10 +13,15 @@ import html
 import re
 from pathlib import Path
 
+from .downloads import DOWNLOADS_MIME
+from .layout import tidy_tables
+
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 #: MIME type of the headline figures a notebook displays; the runner writes them to the sidecar.
 HEADLINE_MIME = "application/vnd.mzanalysis.headline+json"
+#: Machine payloads a notebook displays for the runner; never part of the page.
+_RUNNER_MIMES = (HEADLINE_MIME, DOWNLOADS_MIME)
 #: Output types that could carry executable code into the page; never rendered.
 _SCRIPT_MIMES = ("application/javascript", "application/vnd.jupyter.widget-view+json",
                  "text/javascript")
@@ -50,7 +55,7 @@ def normalise(nb):
                 out.pop("metadata", None) if out.get("output_type") == "error" else None
                 data = out.get("data")
                 if data is not None:
-                    for mime in (*_SCRIPT_MIMES, HEADLINE_MIME):
+                    for mime in (*_SCRIPT_MIMES, *_RUNNER_MIMES):
                         data.pop(mime, None)
                     if not data:
                         continue
@@ -103,7 +108,7 @@ def to_html(nb, *, title: str, provenance: list, index_href: str = "../index.htm
                         "provenance": provenance, "index_href": index_href,
                         "version": dict(provenance).get("mzanalysis", "")}}
     body, _ = _exporter().from_notebook_node(nb, resources=resources)
-    return add_toc(body)
+    return add_toc(tidy_tables(body))
 
 
 def error_page(*, title: str, region: str, ename: str, evalue: str, cell_source: str,

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import MzError
-from . import DEFAULT_NOTEBOOK, atomic, keys
+from . import DEFAULT_NOTEBOOK, atomic, downloads, keys
 from .params import notebook_parameters, read_notebook, validate
 
 #: Regions of the default batch: China and the 31 provincial-level units.
@@ -187,6 +187,8 @@ def _is_current(paths: dict, key: str, module_cache: dict) -> bool:
     try:  # a page or sidecar damaged since it was built (truncated copy, edit) is rebuilt
         if any(outputs.get(k) != keys.file_sha256(paths[k]) for k in ("html", "sidecar")):
             return False
+        if not downloads.current(paths["html"], outputs):  # a download file lost or edited
+            return False
     except OSError:
         return False
     mods = tuple(rec["modules"])
@@ -212,6 +214,7 @@ def _record_empty(task: dict) -> dict:
     """A region with no data in a batch: no page (an old one is removed), an index row."""
     for k in ("html", "sidecar"):
         Path(task["paths"][k]).unlink(missing_ok=True)
+    downloads.remove_stale(Path(task["paths"]["html"]))
     atomic.write_json(Path(task["paths"]["record"]), {
         "key": task["key"], "status": "no_data", "error": None, "region": task["region"],
         "name": task["name"], "english": task["english"], "level": task["level"],
