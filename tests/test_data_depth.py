@@ -54,8 +54,8 @@ def test_twenty_five_provinces_have_standards_for_five_years_with_kinds(facts):
     # more, secondary-table values excluded (22 did before the provincial supplement)
     years = _standard_years(facts)
     assert (years >= 5).sum() >= 25, years[years < 5].to_dict()
-    # the three the cited provincial supplement lifts to five years (data/raw)
-    assert (years[["河北省", "安徽省", "海南省"]] >= 5).all()
+    # the four the cited provincial supplement lifts to five years (data/raw)
+    assert (years[["河北省", "安徽省", "江西省", "海南省"]] >= 5).all()
     std = facts[(facts.indicator == "dibao_standard") & (facts.level == "province")]
     assert std["standard_kind"].notna().all()
     # a floor preferred for a key says so in its flags; an average never carries the flag

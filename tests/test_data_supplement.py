@@ -167,6 +167,7 @@ def test_provincial_supplement_rows_are_sources_and_facts_with_honest_classes():
     ("海南省", 2010, "urban", 248, "yuan_per_person_month", "news"),     # 海口网, end of 2010
     ("新疆维吾尔自治区", 2007, "rural", 700, "yuan_per_person_year", "official_table"),
     ("山西省", 2025, "urban", 669, "yuan_per_person_month", "blog"),    # 中新网 on a Q&A site
+    ("江西省", 2025, "rural", 765, "yuan_per_person_month", "blog"),    # exam-prep page
 ])
 def test_provincial_supplement_fills_province_years(region, year, area, value, unit,
                                                      source_class):
