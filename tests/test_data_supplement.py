@@ -166,6 +166,8 @@ def test_provincial_supplement_rows_are_sources_and_facts_with_honest_classes():
     ("安徽省", 2020, "rural", 7670, "yuan_per_person_year", "news"),     # Xinhua, 2020-11
     ("海南省", 2010, "urban", 248, "yuan_per_person_month", "news"),     # 海口网, end of 2010
     ("新疆维吾尔自治区", 2007, "rural", 700, "yuan_per_person_year", "official_table"),
+    ("山西省", 2022, "urban", 628, "yuan_per_person_month", "news"),    # China Daily, 2022-08
+    ("山西省", 2022, "rural", 496, "yuan_per_person_month", "news"),
     ("山西省", 2025, "urban", 669, "yuan_per_person_month", "blog"),    # 中新网 on a Q&A site
     ("江西省", 2025, "rural", 765, "yuan_per_person_month", "blog"),    # exam-prep page
 ])
