@@ -85,18 +85,15 @@ def cells(section, key) -> set[str]:
 def test_standards_show_nominal_real_and_the_kind_of_each_point(facts):
     std = S.standards(facts, GANSU, YEARS)
     t = std.table("standards").frame
-    urban = t[t["城乡 area"] == "城市 urban"]
-    assert urban["年份 year"].tolist() == [2015, 2016, 2018, 2020]
-    assert urban["名义 nominal (元/人·月)"].tolist() == ["400", "420", "480", "600"]
+    assert t["年份 year"].tolist() == [2015, 2016, 2018, 2020]
+    assert t["城市 urban 名义 nominal"].tolist() == ["400", "420", "480", "600"]
     # real = nominal × P_2020 / P_t with the CPI at 110: 400 × 1.1^5 = 644
-    assert urban["实际 real (2020年价格, 元/人·月)"].iloc[0] == "644"
-    assert urban["实际 real (2020年价格, 元/人·月)"].iloc[-1] == "600"
-    assert urban["口径 kind"].tolist() == ["县均值 county mean", "全省平均 average",
-                                         "全省平均 average", "底线 floor"]
+    assert t["城市 urban 实际 real (2020年价格)"].tolist()[::3] == ["644", "600"]
+    assert t["城市 urban 口径 kind"].tolist() == ["县均值 county mean", "全省平均 average",
+                                              "全省平均 average", "底线 floor"]
     assert "2016–2018 全省平均" in std.text[0] and "2020 省定最低标准" in std.text[0]
     # rural per year shown per month, with the same kinds
-    rural = t[t["城乡 area"] == "农村 rural"]
-    assert rural["名义 nominal (元/人·月)"].tolist() == ["200", "220", "250", "300"]
+    assert t["农村 rural 名义 nominal"].tolist() == ["200", "220", "250", "300"]
     assert std.headline["dibao_standard_urban"] == 600.0
     assert std.headline["dibao_standard_urban_year"] == 2020
     assert std.headline["by_year"]["dibao_standard_rural"] == {
@@ -116,6 +113,17 @@ def test_growth_and_its_finding_say_nominal_real_and_the_change_of_kind(facts):
     assert "2015–2020" in f.zh and "年均名义增长 8.4%" in f.zh and f"实际 {g['real_pct']}%" in f.zh
     assert "口径不同" in f.zh and "different kinds" in f.en
     assert f.table == "growth" and f.numbers["nominal_pct"] in cells(std, "growth")
+
+
+def test_a_point_from_a_sub_annual_table_says_its_date_and_the_nation_is_not_a_province(facts):
+    june = facts.copy()
+    pick = (june["region_code"] == "620000") & (june["year"] == 2015)
+    june.loc[pick, "period"] = "2015Q2"
+    t = S.standards(june, GANSU, YEARS).table("standards").frame
+    assert t["城市 urban 口径 kind"].iloc[0] == "县均值 county mean (2015Q2)"
+    china = S.standards(facts, resolve("中国"), YEARS)
+    assert set(china.table("standards").frame["城市 urban 口径 kind"]) == {
+        "全国平均 national average"}
 
 
 def test_no_growth_sentence_from_too_few_points_and_no_real_growth_without_cpi(facts):

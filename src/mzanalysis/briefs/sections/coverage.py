@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ... import indicators as ind
 from ...briefs.render import md_escape as esc
-from .result import AREA_ZH, REPORTED, Section, Table, download_rows, get, num
+from .result import AREA_ZH, REPORTED, Section, Table, download_rows, get, has_data, num
 
 DEFINITION = ("覆盖率 = 年末低保人数 ÷ 同一城乡范围的常住人口 × 100（农村覆盖率 = 农村低保人数 ÷ 农村常住"
               "人口，而非 ÷ 总人口；世界银行 ASPIRE 覆盖率的行政数据对应指标）。 / *Coverage = year-end "
@@ -115,15 +115,21 @@ def coverage(facts, region, years, *, stated=None, status: str = "official") -> 
     for a, s in spend.items():
         if s is None:
             sec.missing.append((f"低保支出 {AREA_ZH[a]} / spending", "无数据 no data"))
-    fig = Figure(figsize=(11, 3.2))
-    axes = fig.subplots(1, 3)
-    line_chart(axes[0], rec_plot, title="低保人数 / recipients (万人)", ylabel="万人", years=years)
-    line_chart(axes[1], cov_plot, title="覆盖率 / coverage (%)", ylabel="%", years=years)
-    line_chart(axes[2], {AREA_ZH[a]: (s.set_index("year")["value"] / 1e8 if s is not None
-                                      else None) for a, s in spend.items()},
-               title="低保支出 / spending (亿元)", ylabel="亿元", years=years)
-    fig.tight_layout()
-    sec.figure = fig
+    spend_plot = {AREA_ZH[a]: (s.set_index("year")["value"] / 1e8 if s is not None else None)
+                  for a, s in spend.items()}
+    if has_data(rec_plot, cov_plot, spend_plot):
+        fig = Figure(figsize=(11, 3.2))
+        axes = fig.subplots(1, 3)
+        line_chart(axes[0], rec_plot, title="低保人数 / recipients (万人)", ylabel="万人",
+                   years=years)
+        line_chart(axes[1], cov_plot, title="覆盖率 / coverage (%)", ylabel="%", years=years)
+        line_chart(axes[2], spend_plot, title="低保支出 / spending (亿元)", ylabel="亿元",
+                   years=years)
+        fig.tight_layout()
+        sec.figure = fig
+    else:
+        sec.text.append("本地区在所选年份没有低保人数、覆盖率或支出数据。 / *No recipients, coverage or "
+                        "spending for this region in the selected years.*")
     for a in ("urban", "rural", "all"):
         if rec[a] is not None:
             sec.series.append(download_rows(rec[a], indicator="dibao_recipients", unit="persons",

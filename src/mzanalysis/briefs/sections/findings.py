@@ -188,9 +188,14 @@ def findings(region, *, standards=None, peers=None, share=None, coverage=None) -
     return out
 
 
-def paragraph(found: list[Finding]) -> str:
+def paragraph(found: list[Finding], *, status: str = "official") -> str:
     """The findings as one Chinese paragraph and its English rendering (Markdown), each sentence
-    naming the table it comes from; a plain statement when the data support none."""
+    naming the table it comes from; a plain statement when the data support none (``status``
+    ``reports``: the region has only figures stated in reports, which are not findings)."""
+    if not found and status == "reports":
+        return ("**主要发现 / Findings:** 本地区没有官方统计序列，只有工作报告所述数字（见下文），不据此"
+                "得出结论。 / *No official series for this region, only figures stated in work "
+                "reports (below); no finding is drawn from them.*")
     if not found:
         return ("**主要发现 / Findings:** 本地区数据不足，未能得出可靠的结论。 / *The data for this "
                 "region support no finding (too few years, no peers or no official series).*")

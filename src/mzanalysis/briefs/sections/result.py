@@ -80,6 +80,11 @@ class Section:
         return next((t for t in self.tables if t.key == key), None)
 
 
+def has_data(*series_dicts) -> bool:
+    """Whether any ``{label: Series}`` holds a value (else a section draws no empty figure)."""
+    return any(s is not None and len(s.dropna()) for d in series_dicts for s in d.values())
+
+
 def num(x, digits: int = 0) -> str:
     """A number as the briefs print it (thousands separators, fixed digits); ``—`` for none."""
     if x is None:

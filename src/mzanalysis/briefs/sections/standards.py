@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from ... import indicators as ind
 from ...briefs.render import md_escape as esc
-from .result import (AREA_ZH, KIND_SHORT, KIND_ZH, REPORTED, SOURCE_ZH, Section, Table, download_rows, get,
-                     num)
+from .result import (AREA_ZH, KIND_SHORT, KIND_ZH, REPORTED, Section, Table,
+                     download_rows, get, has_data, num)
 
 #: A trend (average annual growth) needs this many points spanning at least this many years;
 #: fewer and the brief shows the points but states no growth rate.
@@ -36,7 +36,14 @@ def _cpi_levels(facts, years):
     return cpi, base
 
 
-def _kind_runs(rows) -> str:
+def _kind(kind, level: str, *, short: bool = False) -> str:
+    """The label of a standard's kind; a national "average" is the national average."""
+    if kind == "average" and level == "national":
+        return "全国平均 national average"
+    return (KIND_SHORT if short else KIND_ZH).get(kind, kind)
+
+
+def _kind_runs(rows, level: str = "province") -> str:
     """"2011 县级标准均值…；2018–2021 省定最低标准…": consecutive years of one kind together."""
     parts, start, prev, kind = [], None, None, object()
     for r in rows.sort_values("year").itertuples(index=False):
@@ -48,7 +55,7 @@ def _kind_runs(rows) -> str:
         prev = r.year
     if start is not None:
         parts.append((start, prev, kind))
-    return "；".join(f"{a}{'' if a == b else f'–{b}'} {KIND_ZH.get(k, k)}" for a, b, k in parts)
+    return "；".join(f"{a}{'' if a == b else f'–{b}'} {_kind(k, level)}" for a, b, k in parts)
 
 
 def _cagr(first, last, span):
@@ -131,30 +138,37 @@ def standards(facts, region, years, *, stated=None) -> Section:
                     "source_url": "work report"}))
 
     # the figure: nominal and real panels, one marker per kind of figure
-    fig = Figure(figsize=(10, 3.4))
-    axes = fig.subplots(1, 2)
-    line_chart(axes[0], nominal, title="名义 / nominal (元/人·月)", ylabel="元 yuan", years=years,
-               kinds=kinds)
-    title = f"实际 / real ({base}年价格 / {base} prices)" if cpi is not None else "实际 / real"
-    line_chart(axes[1], real, title=title, ylabel="元 yuan", years=years, kinds=kinds)
-    fig.tight_layout()
-    sec.figure = fig
+    if has_data(nominal):
+        fig = Figure(figsize=(10, 3.4))
+        axes = fig.subplots(1, 2)
+        line_chart(axes[0], nominal, title="名义 / nominal (元/人·月)", ylabel="元 yuan",
+                   years=years, kinds=kinds)
+        title = f"实际 / real ({base}年价格 / {base} prices)" if cpi is not None else "实际 / real"
+        line_chart(axes[1], real, title=title, ylabel="元 yuan", years=years, kinds=kinds)
+        fig.tight_layout()
+        sec.figure = fig
 
     # tables: the points with their kind, growth, urban–rural ratio
     if points:
-        rows = []
+        real_head = (f"实际 real ({base}年价格)" if cpi is not None else "实际 real")
+        by_year = {}
         for area, pts in points.items():
             for r in pts.itertuples(index=False):
-                rows.append({"年份 year": r.year, "城乡 area": AREA_ZH[area], "时期 period": r.period,
-                             "名义 nominal (元/人·月)": num(r.monthly, 0),
-                             (f"实际 real ({base}年价格, 元/人·月)" if cpi is not None
-                              else "实际 real (元/人·月)"): num(r.real, 0),
-                             "口径 kind": KIND_SHORT.get(r.kind, r.kind),
-                             "来源类别 source class": SOURCE_ZH.get(r.source_class,
-                                                                  r.source_class)})
-        sec.tables.append(Table("standards", "低保标准 / dibao standards", pd.DataFrame(rows)))
+                kind = _kind(r.kind, region.level, short=True)
+                if str(r.period) != str(r.year):  # e.g. MCA's June 2011 table: say the date
+                    kind += f" ({r.period})"
+                by_year.setdefault(r.year, {}).update({
+                    f"{AREA_ZH[area]} 名义 nominal": num(r.monthly, 0),
+                    f"{AREA_ZH[area]} {real_head}": num(r.real, 0),
+                    f"{AREA_ZH[area]} 口径 kind": kind})
+        cols = [f"{AREA_ZH[a]} {c}" for a in points for c in ("名义 nominal", real_head,
+                                                              "口径 kind")]
+        frame = pd.DataFrame([{"年份 year": y, **{c: by_year[y].get(c, "—") for c in cols}}
+                              for y in sorted(by_year)])
+        sec.tables.append(Table("standards", "低保标准 / dibao standards (元/人·月)", frame))
         sec.text.append("各点口径 / kind of each point: " + "；".join(
-            f"{AREA_ZH[a]}: {esc(_kind_runs(p))}" for a, p in points.items()) + "。")
+            f"{AREA_ZH[a]}: {esc(_kind_runs(p, region.level))}" for a, p in points.items())
+            + "。")
     growth = []
     for area, pts in points.items():
         span = int(pts["year"].iloc[-1] - pts["year"].iloc[0])
@@ -181,8 +195,11 @@ def standards(facts, region, years, *, stated=None) -> Section:
                                     "年均实际增长 real (%/年)": num(g["real_pct"], 1),
                                     "点数 points": g["points"],
                                     "首末口径 kind first → last":
-                                        f"{KIND_SHORT.get(g['kind_first'])} → "
-                                        f"{KIND_SHORT.get(g['kind_last'])}"} for g in growth])))
+                                        _kind(g["kind_first"], region.level, short=True)
+                                        if g["kind_first"] == g["kind_last"] else
+                                        f"{_kind(g['kind_first'], region.level, short=True)} → "
+                                        f"{_kind(g['kind_last'], region.level, short=True)}"}
+                                    for g in growth])))
     elif points:
         sec.after.append(f"点数少于 {MIN_POINTS} 个或跨度不足 {MIN_SPAN} 年，不计算年均增长。 / "
                          f"*Fewer than {MIN_POINTS} points or a span under {MIN_SPAN} years: no "
@@ -210,7 +227,7 @@ def standards(facts, region, years, *, stated=None) -> Section:
     if latest:
         sec.after.append("最新标准 / latest: " + "；".join(
             f"{AREA_ZH[a]} {int(r['year'])}年 **{r['monthly']:,.0f}** 元/月"
-            f"（{KIND_ZH.get(r['kind'], r['kind'])}）" for a, r in latest.items()))
+            f"（{_kind(r['kind'], region.level)}）" for a, r in latest.items()))
     elif not stated_levels:
         sec.after.append("**本地区在所选年份没有低保标准数据。** / *No dibao standard for this "
                          "region in the selected years.*")
@@ -261,13 +278,15 @@ def share_of_consumption(facts, region, years) -> Section:
         sec.series.append(download_rows(sh, indicator="standard_share_of_previous_year_consumption",
                                         value="share_pct", unit="percent", kind="computed",
                                         url_columns=("std_ref", "source_ref")))
-    fig = Figure(figsize=(7, 3.4))
-    ax = fig.subplots()
-    line_chart(ax, {AREA_ZH[p["area"].iloc[0]]: p.set_index("year")["share_pct"] for p in parts},
-               title="低保标准占上年人均消费支出 / standard as % of previous year's consumption",
-               ylabel="%", years=years)
-    fig.tight_layout()
-    sec.figure = fig
+    if parts:
+        fig = Figure(figsize=(7, 3.4))
+        ax = fig.subplots()
+        line_chart(ax, {AREA_ZH[p["area"].iloc[0]]: p.set_index("year")["share_pct"]
+                        for p in parts},
+                   title="低保标准占上年人均消费支出 / standard as % of previous year's consumption",
+                   ylabel="%", years=years)
+        fig.tight_layout()
+        sec.figure = fig
     rows = []
     for p in parts:
         for r in p.itertuples(index=False):

@@ -135,19 +135,19 @@ def reports_section(stated: Stated, facts, *, reports_dir=None, reports=None):
     cmp_ = compare_with_official(stated.facts, facts)
     if len(cmp_):
         unit = cmp_["unit"].map(lambda u: UNIT_ZH.get(u, u))
+        check = [FLAG_ZH.get(c, c) + ("" if g != g or g is None else f" {num(g, 2)}%")
+                 for c, g in zip(cmp_["check"], cmp_["gap_pct"])]
+        notes = [" · ".join(x for x in (QUALIFIER_ZH.get(q, q) if isinstance(q, str) else "", f)
+                            if x) or "—" for q, f in zip(cmp_["qualifier"], cmp_["flags"])]
         t = pd.DataFrame({
             "指标 indicator": cmp_["indicator"] + cmp_["variant"].map(
                 lambda v: f" ({v})" if isinstance(v, str) else ""),
             "城乡 area": cmp_["area"].map(AREA_ZH), "时期 period": cmp_["period"],
             "报告所述 stated": cmp_["stated"].map(
-                lambda v: num(v, 2 if v < 1000 and v != int(v) else 0)),
-            "单位 unit": unit,
+                lambda v: num(v, 2 if v < 1000 and v != int(v) else 0)) + " " + unit,
             "官方 official": cmp_["official"].map(lambda v: num(v, 0)),
-            "差异 gap (%)": cmp_["gap_pct"].map(lambda v: num(v, 2)),
-            "核对 check": cmp_["check"].map(lambda f: FLAG_ZH.get(f, f)),
-            "口径 qualifier": cmp_["qualifier"].map(lambda q: QUALIFIER_ZH.get(q, q)),
-            "标记 flags": cmp_["flags"], "原文 quote": cmp_["quote"].str.slice(0, 50),
-            "文件 document": cmp_["document"]})
+            "核对 check (差异 gap)": check, "口径与标记 qualifier, flags": notes,
+            "原文 quote": cmp_["quote"].str.slice(0, 50), "文件 document": cmp_["document"]})
         sec.tables.append(Table("reports", "工作报告中的数字 / figures stated in work reports", t))
         n_mis = int(cmp_["warn"].sum())
         n_ref = int((cmp_["check"] != "no_reference").sum())
