@@ -55,9 +55,14 @@ def _stated_coverage(stated, sec):
             if len(both):
                 cov[k] = s.loc[both] / pop.loc[both] * 100.0
     for k, s in cov.items():
+        # reports state one population (the whole region): for urban or rural recipients this
+        # is their share of the total, not the same-area coverage of the official series
+        total = k.startswith(AREA_ZH["all"])
         sec.text.append(f"报告所述覆盖率 / coverage from stated figures: {esc(k)} "
-                        f"{int(s.index[-1])}年 **{s.iloc[-1]:.2f}%**（低保人数 ÷ 报告所述人口 "
-                        f"{pop.loc[s.index[-1]]:,.0f} 人 / stated recipients ÷ stated population）")
+                        f"{int(s.index[-1])}年 **{s.iloc[-1]:.2f}%**（低保人数 ÷ 报告所述总人口 "
+                        f"{pop.loc[s.index[-1]]:,.0f} 人 / stated recipients ÷ stated total "
+                        "population" + ("" if total else "；占总人口比例，不是同一范围的覆盖率 / a "
+                                        "share of the total, not same-area coverage") + "）")
     return rec, cov
 
 

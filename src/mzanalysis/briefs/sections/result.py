@@ -59,6 +59,7 @@ class Table:
     key: str
     title: str
     frame: object
+    text_columns: tuple[str, ...] = ()   # long text (quotes): kept wide enough to read
 
 
 @dataclass

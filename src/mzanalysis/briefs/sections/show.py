@@ -12,7 +12,12 @@ import html
 
 def table_html(table) -> str:
     """One table as HTML: its caption, escaped cells, ``—`` for missing values."""
-    body = table.frame.to_html(index=False, escape=True, na_rep="—", border=0)
+    cols = list(table.frame.columns)
+    # a class per long-text column (CSS gives it a readable minimum width: CJK text may break
+    # between any two characters, and a squeezed quote column is one character wide)
+    classes = [f"mz-text-{cols.index(c) + 1}" for c in table.text_columns if c in cols]
+    body = table.frame.to_html(index=False, escape=True, na_rep="—", border=0,
+                               classes=classes or None)
     return (f'<div class="mz-table"><p class="mz-caption"><strong>{html.escape(table.title)}'
             f"</strong></p>{body}</div>")
 

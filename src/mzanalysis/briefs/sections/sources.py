@@ -57,7 +57,7 @@ def multi_source(every, region, years, *, conflicts=None) -> Section:
     if rows:
         disc = pd.DataFrame(rows)
         sec.tables.append(Table("multi_source", "不同来源的同一数字 / the same figure from "
-                                "different sources", disc))
+                                "different sources", disc, text_columns=("出处 quote",)))
         n = int((disc["标注 flag"] == "⚠").sum())
         sec.after.append(f"共 {len(disc)} 项比较，其中 **{n}** 项与官方数字不一致（差异超过 0.5%）。 / "
                          f"*{len(disc)} comparisons, {n} flagged.*")

@@ -135,8 +135,9 @@ def reports_section(stated: Stated, facts, *, reports_dir=None, reports=None):
     cmp_ = compare_with_official(stated.facts, facts)
     if len(cmp_):
         unit = cmp_["unit"].map(lambda u: UNIT_ZH.get(u, u))
-        check = [FLAG_ZH.get(c, c) + ("" if g != g or g is None else f" {num(g, 2)}%")
-                 for c, g in zip(cmp_["check"], cmp_["gap_pct"])]
+        check = [(f"{num(o, 0)} · " if o == o and o is not None else "") + FLAG_ZH.get(c, c)
+                 + ("" if g != g or g is None else f" {num(g, 2)}%")
+                 for o, c, g in zip(cmp_["official"], cmp_["check"], cmp_["gap_pct"])]
         notes = [" · ".join(x for x in (QUALIFIER_ZH.get(q, q) if isinstance(q, str) else "", f)
                             if x) or "—" for q, f in zip(cmp_["qualifier"], cmp_["flags"])]
         t = pd.DataFrame({
@@ -145,10 +146,16 @@ def reports_section(stated: Stated, facts, *, reports_dir=None, reports=None):
             "城乡 area": cmp_["area"].map(AREA_ZH), "时期 period": cmp_["period"],
             "报告所述 stated": cmp_["stated"].map(
                 lambda v: num(v, 2 if v < 1000 and v != int(v) else 0)) + " " + unit,
-            "官方 official": cmp_["official"].map(lambda v: num(v, 0)),
-            "核对 check (差异 gap)": check, "口径与标记 qualifier, flags": notes,
-            "原文 quote": cmp_["quote"].str.slice(0, 50), "文件 document": cmp_["document"]})
-        sec.tables.append(Table("reports", "工作报告中的数字 / figures stated in work reports", t))
+            "官方数字与核对 official, check (gap)": check,
+            "口径与标记 qualifier, flags": notes, "文件 document": cmp_["document"],
+            "原文 quote": cmp_["quote"].str.slice(0, 50)})
+        docs = sorted(set(cmp_["document"].astype(str)))
+        if len(docs) == 1:  # one report: named once below the table, not on every row
+            t = t.drop(columns="文件 document")
+        sec.tables.append(Table("reports", "工作报告中的数字 / figures stated in work reports", t,
+                                text_columns=("原文 quote",)))
+        if len(docs) == 1:
+            sec.after.append(f"以上数字均出自 / every figure above is from: {esc(docs[0])}")
         n_mis = int(cmp_["warn"].sum())
         n_ref = int((cmp_["check"] != "no_reference").sum())
         sec.after.append(f"报告共 {len(t)} 个数字，其中 {n_ref} 个有官方数字可比，**{n_mis}** "
