@@ -348,3 +348,22 @@ def test_the_notebook_is_thin_and_keeps_its_parameters():
     tags = [c.get("metadata", {}).get("tags", []) for c in code]
     last = "".join(code[-1]["source"])
     assert "remove-cell" in tags[-1] and "DOWNLOADS_MIME" in last and "HEADLINE_MIME" in last
+
+
+@pytest.mark.parametrize("name", ["甘肃", "广东"])
+def test_embedded_briefs_open_with_findings_printed_in_their_tables(name):
+    """On the embedded data the Gansu and Guangdong briefs have findings, each number of which
+    is a cell (or a token of one) of the table the sentence cites."""
+    data = S.load_brief(name, 2005, 2024)
+    secs = {"standards": S.standards(data.facts, data.region, data.years),
+            "peers": S.peers(data.facts, data.region, data.years, status=data.status),
+            "share": S.share_of_consumption(data.facts, data.region, data.years),
+            "coverage": S.coverage(data.facts, data.region, data.years)}
+    found = S.findings(data.region, **secs)
+    assert {f.key.split("_")[0] for f in found} >= {"growth", "rank", "coverage"}
+    tables = {t.key: t for s in secs.values() for t in s.tables}
+    for f in found:
+        tokens = set()
+        for cell in tables[f.table].frame.to_numpy().ravel():
+            tokens |= {str(cell), *re.split(r"[\s–→/（）()]+", str(cell))}
+        assert set(f.numbers.values()) <= tokens, (f.key, f.numbers)
