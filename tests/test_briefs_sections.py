@@ -12,8 +12,8 @@ from mzanalysis.briefs import sections as S
 from mzanalysis.plots import AREA_COLOURS
 from mzanalysis.regions import resolve
 
-NAMES = {"000000": "中国", "110000": "北京市", "440000": "广东省", "620000": "甘肃省",
-         "630000": "青海省"}
+NAMES = {"000000": "中国", "110000": "北京市", "120000": "天津市", "130000": "河北省",
+         "140000": "山西省", "440000": "广东省", "620000": "甘肃省", "630000": "青海省"}
 M, Y = "yuan_per_person_month", "yuan_per_person_year"
 
 
@@ -53,13 +53,14 @@ def facts():
                        (2018, 480, 3000, "average"), (2020, 600, 3600, "floor")):
         rows += [row("620000", y, "dibao_standard", "urban", u, M, kind=k),
                  row("620000", y, "dibao_standard", "rural", r, Y, kind=k)]
-    # peers: Beijing and Guangdong in 2015 and 2020, Qinghai in 2020, only Beijing in 2018
-    rows += [row("110000", 2015, "dibao_standard", "urban", 710, M, kind="municipal"),
-             row("440000", 2015, "dibao_standard", "urban", 350, M, kind="average"),
-             row("110000", 2018, "dibao_standard", "urban", 1000, M, kind="municipal"),
-             row("110000", 2020, "dibao_standard", "urban", 1170, M, kind="municipal"),
-             row("440000", 2020, "dibao_standard", "urban", 800, M, kind="average"),
-             row("630000", 2020, "dibao_standard", "urban", 560, M, kind="average")]
+    # peers: four in 2015 (Gansu 2nd of 5), five in 2020 (Gansu 3rd of 6), three in 2018
+    # (with Gansu four regions: too few to rank)
+    for code, y2015, y2018, y2020 in (("110000", 710, 1000, 1170), ("120000", 300, 700, 550),
+                                      ("130000", 330, None, 590), ("440000", 350, 560, 800),
+                                      ("630000", None, None, 560)):
+        for y, v in ((2015, y2015), (2018, y2018), (2020, y2020)):
+            if v is not None:
+                rows.append(row(code, y, "dibao_standard", "urban", v, M, kind="average"))
     # consumption (for the previous year), recipients and population (coverage)
     for y, c in ((2014, 16000), (2015, 17000), (2017, 19000), (2019, 20000)):
         rows.append(row("620000", y, "consumption_expenditure", "urban", c, Y))
@@ -167,13 +168,13 @@ def num_(x, d):
 def test_rank_over_time_is_among_peers_with_data_that_year(facts):
     peers = S.peers(facts, GANSU, YEARS)
     r = peers.data["ranks"]["urban"]
-    # 2016 (Gansu alone) and 2018 (Gansu and Beijing) are too few regions to rank in
-    assert r[["year", "rank", "n"]].values.tolist() == [[2015, 2, 3], [2020, 3, 4]]
-    assert peers.headline["rank_urban"] == [3, 4]
+    # 2016 (Gansu alone) and 2018 (four regions) are too few regions to rank in
+    assert r[["year", "rank", "n"]].values.tolist() == [[2015, 2, 5], [2020, 3, 6]]
+    assert peers.headline["rank_urban"] == [3, 6]
     t = peers.table("rank").frame
-    assert t[["排名 rank", "参与排名的地区 n ranked"]].values.tolist() == [["2", "3"], ["3", "4"]]
+    assert t[["排名 rank", "参与排名的地区 n ranked"]].values.tolist() == [["2", "5"], ["3", "6"]]
     f = {f.key: f for f in S.findings(GANSU, peers=peers)}["rank_urban"]
-    assert "由 2015 年第 2 位（共 3 个）变为 2020 年第 3 位（共 4 个）" in f.zh
+    assert "由 2015 年第 2 位（共 5 个）变为 2020 年第 3 位（共 6 个）" in f.zh
     # the rural standard has no peer at all: no rank, no sentence
     assert "rural" not in peers.data["ranks"] and "rank_rural" not in peers.headline
     # a single ranked year: the table has it, the findings say nothing about a change
@@ -184,7 +185,7 @@ def test_rank_over_time_is_among_peers_with_data_that_year(facts):
     # the figure is a rank-by-year chart: rank 1 at the top, n at each point
     ax = S.peers(facts, GANSU, YEARS).figure.axes[0]
     assert ax.yaxis_inverted()
-    assert {t.get_text() for t in ax.texts} == {"n=3", "n=4"}
+    assert {t.get_text() for t in ax.texts} == {"n=5", "n=6"}
 
 
 def test_no_rank_for_the_nation_or_a_region_with_report_figures_only(facts):
@@ -264,7 +265,7 @@ def test_headline_keeps_every_index_key_and_adds_by_year(facts):
                                  "coverage_urban", "coverage_rural"}
     assert h["by_year"]["dibao_standard_urban"]["2020"] == 600.0
     assert h["by_year"]["coverage_urban"] == {}
-    assert h["rank_urban"] == [3, 4] and h["discrepancies"] == 0
+    assert h["rank_urban"] == [3, 6] and h["discrepancies"] == 0
     json.dumps(h)  # the sidecar is JSON
 
 

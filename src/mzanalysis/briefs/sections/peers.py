@@ -11,7 +11,7 @@ from ... import indicators as ind
 from .result import AREA_ZH, Section, Table, download_rows, get, num
 
 #: A rank among fewer regions than this says nothing about a region's place among its peers.
-MIN_RANKED = 3
+MIN_RANKED = 5
 
 NOT_RANKED = ("本地区没有官方序列，报告数字不与官方数字排名。 / *No official series: figures "
               "stated in reports are not ranked against official peers.*")
