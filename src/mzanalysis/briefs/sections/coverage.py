@@ -110,12 +110,24 @@ def coverage(facts, region, years, *, stated=None, status: str = "official") -> 
         srec, scov = _stated_coverage(stated, sec)
         rec_plot.update({k: v / 1e4 for k, v in srec.items()})
         cov_plot.update(scov)
+        docs = " ; ".join(sorted(set(stated["source"].astype(str))))
+        for k, s in scov.items():
+            sec.series.append(pd.DataFrame({
+                "region_code": code, "region": region.name,
+                "indicator": "stated_recipients_share_of_stated_population",
+                "area": next(a for a, z in AREA_ZH.items() if k.startswith(z)),
+                "year": s.index.astype(int), "value": s.to_numpy().astype(float).round(6),
+                "unit": "percent", "kind": "stated_in_report",
+                "source_url": "work report: " + docs}))
         for k, s in srec.items():
             sec.series.append(pd.DataFrame({
                 "region_code": code, "region": region.name, "indicator": "dibao_recipients",
                 "area": next(a for a, z in AREA_ZH.items() if k.startswith(z)),
                 "year": s.index.astype(int), "value": s.to_numpy().astype(float),
-                "unit": "persons", "kind": "stated_in_report", "source_url": "work report"}))
+                "unit": "persons", "kind": "stated_in_report",
+                "source_url": "work report: " + " ; ".join(sorted(set(
+                    stated.loc[stated["indicator"] == "dibao_recipients", "source"].astype(str))))
+            }))
     spend = {a: get(facts, "dibao_expenditure", a, code) for a in ("urban", "rural", "all")}
     for a, s in spend.items():
         if s is None:

@@ -35,7 +35,7 @@ def ranks(facts, region, area: str):
 
     codes = peer_codes(region)
     cols = ["year", "area", "rank", "n", "value", "highest", "highest_value", "lowest",
-            "lowest_value"]
+            "lowest_value", "source_ref"]
     if not codes:
         return pd.DataFrame(columns=cols)
     try:
@@ -50,10 +50,10 @@ def ranks(facts, region, area: str):
             continue
         grp = grp.sort_values(["value", "region_code"], ascending=[False, True])
         order = grp["region_code"].tolist()
+        own = grp.loc[grp["region_code"] == region.code].iloc[0]
         out.append({"year": int(year), "area": area, "rank": order.index(region.code) + 1,
-                    "n": len(order),
-                    "value": float(grp.loc[grp["region_code"] == region.code, "value"].iloc[0])
-                    / 12.0,
+                    "n": len(order), "value": float(own["value"]) / 12.0,
+                    "source_ref": own.get("source_ref"),
                     "highest": grp["region"].iloc[0], "highest_value": grp["value"].iloc[0] / 12,
                     "lowest": grp["region"].iloc[-1], "lowest_value": grp["value"].iloc[-1] / 12})
     return pd.DataFrame(out, columns=cols)
@@ -115,12 +115,12 @@ def peers(facts, region, years, *, status: str = "official") -> Section:
             "参与排名的地区 n ranked": every["n"].astype(int).astype(str),
             "最高 highest (元/人·月)": every["highest"] + " " + every["highest_value"].map(num),
             "最低 lowest (元/人·月)": every["lowest"] + " " + every["lowest_value"].map(num)})))
-        sec.series.append(pd.DataFrame({
-            "region_code": region.code, "region": region.name, "indicator": "dibao_standard_rank",
-            "area": every["area"], "year": every["year"].astype(int),
-            "value": every["rank"].astype(float), "unit": "rank",
-            "kind": "rank of " + every["n"].astype(str), "source_url": "computed from the "
-            "dibao_standard file (preferred figure of each peer)"}))
+        # the region's own figure's source; the peers' figures are in the curated data
+        sec.series.append(download_rows(
+            every.assign(region_code=region.code, region=region.name,
+                         value=every["rank"].astype(float)),
+            indicator="dibao_standard_rank", unit="rank", kind=None).assign(
+                kind=("rank among " + every["n"].astype(int).astype(str)).to_numpy()))
         sec.after.append(f"排名只在当年有数据的同级地区之间进行（n 为参与排名的地区数，少于 {MIN_RANKED} "
                          "个的年份不排名），各地区数字的口径（平均、底线、县均值）可能不同。 / *Ranks "
                          f"are among peers with a figure that year (n of them; years with fewer "

@@ -92,10 +92,7 @@ def standards(facts, region, years, *, stated=None) -> Section:
                     else pd.Series([None] * len(yearly), index=yearly.index))
         pts = pd.DataFrame({"year": yearly["year"].astype(int), "period": yearly["period"],
                             "monthly": yearly["value"].astype(float) / 12.0,
-                            "kind": kind_col.where(kind_col.notna(), None),
-                            "source_class": yearly["source_class"] if "source_class" in yearly
-                            else None,
-                            "source_ref": yearly.get("source_ref")})
+                            "kind": kind_col.where(kind_col.notna(), None)})
         pts["real"] = float("nan")
         if cpi is not None:
             try:
@@ -131,11 +128,13 @@ def standards(facts, region, years, *, stated=None) -> Section:
                 stated_levels[area] = s
                 nominal[AREA_ZH[area] + REPORTED] = s
                 kinds[AREA_ZH[area] + REPORTED] = pd.Series("stated", index=s.index)
+                docs = stated.loc[(stated["indicator"] == "dibao_standard")
+                                  & (stated["area"] == area), "source"].astype(str)
                 sec.series.append(pd.DataFrame({
                     "region_code": code, "region": region.name, "indicator": "dibao_standard",
                     "area": area, "year": s.index.astype(int), "value": s.to_numpy().round(6),
                     "unit": "yuan_per_person_month", "kind": "stated_in_report",
-                    "source_url": "work report"}))
+                    "source_url": "work report: " + " ; ".join(sorted(set(docs)))}))
 
     # the figure: nominal and real panels, one marker per kind of figure
     if has_data(nominal):
