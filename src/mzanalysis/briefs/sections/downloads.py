@@ -1,4 +1,4 @@
-"""The downloads payload of a brief: every plotted series as a CSV the runner writes beside the page.
+"""The downloads payload of a brief: every plotted series as a CSV written beside the page.
 
 Builds the object the notebook displays under :data:`mzanalysis.briefs.downloads.DOWNLOADS_MIME`
 (one file per section that plotted something; the contract and its columns are documented there).

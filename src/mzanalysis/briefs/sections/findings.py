@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .result import AREA_ZH, num
+from .result import num
 
 _AREA = {"urban": ("城市", "urban"), "rural": ("农村", "rural"), "all": ("总体", "total")}
 _PEERS = {"province": ("省份", "provinces"), "prefecture": ("地市", "prefectures"),
@@ -212,4 +212,4 @@ def paragraph(found: list[Finding], *, status: str = "official") -> str:
     return f"**主要发现 / Findings:** {zh}\n\n*{en}*"
 
 
-__all__ = ["Finding", "findings", "paragraph", "AREA_ZH"]
+__all__ = ["Finding", "findings", "paragraph"]

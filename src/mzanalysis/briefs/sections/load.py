@@ -1,4 +1,4 @@
-"""The inputs of one brief: the region, its years, the fact tables and the figures stated in reports.
+"""The inputs of one brief: region, years, fact tables and the figures stated in reports.
 
 :func:`load_brief` is what the notebook's first cell calls with its parameters. It reads the data
 only through the package loaders and filters with boolean masks, so the (possibly cached) frames
