@@ -26,6 +26,13 @@ AREA_COLOURS = {"urban": "#1f77b4", "rural": "#ff7f0e", "all": "#2ca02c"}
 _AREA_WORDS = (("urban", ("urban", "城市", "城镇")), ("rural", ("rural", "农村")),
                ("all", ("all", "total", "合计", "全部", "全省", "全国")))
 _OTHER_COLOURS = ("#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+#: One marker per kind of standard (``standard_kind``): a floor or a mean of county standards is
+#: not a provincial average, and the chart says which each point is.
+KIND_MARKERS = {"average": "o", "floor": "v", "municipal": "s", "county_mean": "D", "table": "X",
+                "stated": "*"}
+KIND_LABELS = {"average": "平均 average", "floor": "底线 floor", "municipal": "直辖市 municipal",
+               "county_mean": "县均值 county mean", "table": "二手表 secondary table",
+               "stated": "报告所述 stated"}
 
 
 def area_of(label: str) -> str | None:
@@ -97,11 +104,14 @@ def _configure_inline_backend() -> None:
     set_matplotlib_formats("png", metadata=dict(PNG_METADATA), bbox_inches="tight")
 
 
-def line_chart(ax, series: dict, *, title: str = "", ylabel: str = "", years=None):
+def line_chart(ax, series: dict, *, title: str = "", ylabel: str = "", years=None,
+               kinds: dict | None = None):
     """Plot ``{label: pandas.Series indexed by year}`` as lines; missing years stay gaps.
 
     A label that names an area (城市 urban, 农村 rural, all) gets that area's colour from
-    :data:`AREA_COLOURS` whatever its order in ``series``.
+    :data:`AREA_COLOURS` whatever its order in ``series``. ``kinds`` (``{label: Series year →
+    standard_kind}``) draws each point with its kind's marker (:data:`KIND_MARKERS`) and adds
+    the kinds shown to the legend.
 
     Series that hold no value at all are not drawn; they are listed in the returned list so the
     caller can say so in text. An axis with nothing to draw shows "无数据 / no data".
@@ -112,6 +122,7 @@ def line_chart(ax, series: dict, *, title: str = "", ylabel: str = "", years=Non
     missing = []
     drawn = 0
     others = 0
+    kinds_seen: set[str] = set()
     for label, s in series.items():
         s = s.dropna() if s is not None else None
         if s is None or s.empty:
@@ -121,8 +132,17 @@ def line_chart(ax, series: dict, *, title: str = "", ylabel: str = "", years=Non
         y = s.reindex(idx).astype(float).to_numpy()  # NaN for gap years: drawn as breaks
         colour = colour_for(label, others)
         others += area_of(label) is None
-        ax.plot(idx, np.where(np.isfinite(y), y, np.nan), marker="o", ms=3, label=label,
-                color=colour)
+        kind = (kinds or {}).get(label)
+        if kind is None:
+            ax.plot(idx, np.where(np.isfinite(y), y, np.nan), marker="o", ms=3, label=label,
+                    color=colour)
+        else:
+            ax.plot(idx, np.where(np.isfinite(y), y, np.nan), lw=1.5, label=label, color=colour)
+            for k in sorted({str(v) for v in kind.reindex(s.index).fillna("other")}):
+                at = [yr for yr in s.index if str(kind.get(yr, "other") or "other") == k]
+                ax.plot(at, s.loc[at].astype(float).to_numpy(), ls="none", color=colour,
+                        marker=KIND_MARKERS.get(k, "o"), ms=5)
+                kinds_seen.add(k)
         drawn += 1
     if years is not None:
         ax.set_xlim(years[0] - 0.5, years[1] + 0.5)
@@ -130,10 +150,36 @@ def line_chart(ax, series: dict, *, title: str = "", ylabel: str = "", years=Non
     if not drawn:
         no_data(ax)
         return missing
-    if drawn > 1:
+    if kinds_seen:
+        from matplotlib.lines import Line2D
+
+        handles, _ = ax.get_legend_handles_labels()
+        handles += [Line2D([], [], ls="none", marker=KIND_MARKERS.get(k, "o"), color="0.35",
+                           label=KIND_LABELS.get(k, k)) for k in sorted(kinds_seen)]
+        ax.legend(handles=handles, fontsize=7)
+    elif drawn > 1:
         ax.legend(fontsize=8)
     ax.set_ylabel(ylabel)
     ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))  # readable in 3-up panels
+    return missing
+
+
+def rank_chart(ax, ranks: dict, *, title: str = "", years=None):
+    """Rank by year (1 at the top) for ``{label: frame with year, rank, n}``; each point is
+    annotated with n, the number of regions ranked that year (ranks among few are not ranks
+    among all). Missing years stay gaps; an empty dict gives a "no data" panel."""
+    from matplotlib.ticker import MaxNLocator
+
+    series = {label: r.set_index("year")["rank"].astype(float) for label, r in ranks.items()}
+    missing = line_chart(ax, series, title=title, ylabel="排名 rank", years=years)
+    if not any(len(r) for r in ranks.values()):
+        return missing
+    ax.invert_yaxis()
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    for label, r in ranks.items():
+        for row in r.itertuples(index=False):
+            ax.annotate(f"n={int(row.n)}", (row.year, row.rank), textcoords="offset points",
+                        xytext=(0, 5), ha="center", fontsize=6, color=colour_for(label))
     return missing
 
 

@@ -68,8 +68,8 @@ def compare_with_official(stated, official, *, tolerance_pct: float = 0.5):
     before), the official figure for the same key if any, the gap and ⚠ above the tolerance."""
     import pandas as pd
 
-    from ..indicators import in_force
-    from ..reconcile import report_vs_official
+    from ...indicators import in_force
+    from ...reconcile import report_vs_official
 
     if stated is None or not len(stated):
         return pd.DataFrame()
@@ -96,7 +96,7 @@ def stated_series(stated, indicator: str, area: str):
     Where a report states the same figure twice with different values, the first statement is
     used and ``attrs['differing']`` counts the years affected.
     """
-    from ..indicators import IndicatorError, select
+    from ...indicators import IndicatorError, select
 
     if stated is None or not len(stated):
         return None
@@ -117,25 +117,60 @@ def stated_series(stated, indicator: str, area: str):
     return s
 
 
-def province_context(region, official, years: tuple[int, int]):
-    """For a prefecture or county: its province's official dibao standards (元/人·月) in
-    ``years``, the context a local figure is read against; None above the prefecture level."""
+FLAG_ZH = {"ok": "一致 ok", "mismatch": "⚠ 不一致 mismatch", "no_reference": "无官方数字 none",
+           "incomplete": "不完整 incomplete"}
+UNIT_ZH = {"yuan_per_person_month": "元/人·月", "yuan_per_person_year": "元/人·年",
+           "persons": "人", "households": "户", "yuan": "元", "percent": "%"}
+
+
+def reports_section(stated: Stated, facts, *, reports_dir=None, reports=None):
+    """Figures stated in work reports beside the official figure of the same key (⚠ above 0.5 %),
+    each with its unit, qualifier, flags, quote and document; files not read are listed."""
     import pandas as pd
 
-    from ..indicators import IndicatorError, annualise_standard, select
+    from ..render import md_escape as esc
+    from .result import AREA_ZH, Section, Table, num
 
-    if region.level not in ("prefecture", "county"):
-        return None
-    province = region.code[:2] + "0000"
-    rows = []
-    for area in ("urban", "rural"):
-        try:
-            s = select(official, "dibao_standard", area=area, regions=[province],
-                       periods="prefer_annual", on_duplicate="first")
-        except IndicatorError:
-            continue
-        s = annualise_standard(s)
-        s = s[s["year"].between(*years)]
-        for _, r in s.iterrows():
-            rows.append({"year": int(r["year"]), "area": area, "monthly": r["value"] / 12.0})
-    return pd.DataFrame(rows) if rows else pd.DataFrame(columns=["year", "area", "monthly"])
+    sec = Section("reports")
+    cmp_ = compare_with_official(stated.facts, facts)
+    if len(cmp_):
+        unit = cmp_["unit"].map(lambda u: UNIT_ZH.get(u, u))
+        check = [(f"{num(o, 0)} · " if o == o and o is not None else "") + FLAG_ZH.get(c, c)
+                 + ("" if g != g or g is None else f" {num(g, 2)}%")
+                 for o, c, g in zip(cmp_["official"], cmp_["check"], cmp_["gap_pct"])]
+        notes = [" · ".join(x for x in (QUALIFIER_ZH.get(q, q) if isinstance(q, str) else "", f)
+                            if x) or "—" for q, f in zip(cmp_["qualifier"], cmp_["flags"])]
+        t = pd.DataFrame({
+            "指标 indicator": cmp_["indicator"] + cmp_["variant"].map(
+                lambda v: f" ({v})" if isinstance(v, str) else ""),
+            "城乡 area": cmp_["area"].map(AREA_ZH), "时期 period": cmp_["period"],
+            "报告所述 stated": cmp_["stated"].map(
+                lambda v: num(v, 2 if v < 1000 and v != int(v) else 0)) + " " + unit,
+            "官方数字与核对 official, check (gap)": check,
+            "口径与标记 qualifier, flags": notes, "文件 document": cmp_["document"],
+            "原文 quote": cmp_["quote"].str.slice(0, 50)})
+        docs = sorted(set(cmp_["document"].astype(str)))
+        if len(docs) == 1:  # one report: named once below the table, not on every row
+            t = t.drop(columns="文件 document")
+        sec.tables.append(Table("reports", "工作报告中的数字 / figures stated in work reports", t,
+                                text_columns=("原文 quote",)))
+        if len(docs) == 1:
+            sec.after.append(f"以上数字均出自 / every figure above is from: {esc(docs[0])}")
+        n_mis = int(cmp_["warn"].sum())
+        n_ref = int((cmp_["check"] != "no_reference").sum())
+        sec.after.append(f"报告共 {len(t)} 个数字，其中 {n_ref} 个有官方数字可比，**{n_mis}** "
+                         f"个不一致（⚠）。 / *{len(t)} stated figures, {n_ref} with an official "
+                         "figure to compare, mismatches flagged ⚠.*")
+        sec.headline["discrepancies_reports"] = n_mis
+    else:
+        sec.text.append("本地区在所选年份没有从工作报告中提取的数字。 / *No figures extracted from "
+                        "work reports for this region and these years.*")
+        sec.headline["discrepancies_reports"] = 0
+    if stated.errors:
+        sec.after.append("**未能读取的文件 / files not read** (其余文件已使用 the others were used):"
+                         "\n\n" + "\n".join(f"- {esc(e)}" for e in stated.errors))
+    if reports_dir is not None and reports is not None:
+        sec.after.append(f"报告文件夹 / reports folder: {esc(str(reports_dir))} — "
+                         f"{len(reports.every)} 个数字 figures extracted, "
+                         f"{len(reports.placed)} placed (region and year known).")
+    return sec

@@ -1,0 +1,156 @@
+"""Brief section comparing a region's standard with its peers: its rank among regions of the same
+level (provinces with provinces) in every year, and its gap to the national average.
+
+A rank is taken only among peers with a figure that year, and ``n`` is always shown beside it: in
+2011 MCA's table covers 31 provinces, in other years far fewer publish, and "3rd of 8" is not
+"3rd of 31".
+"""
+from __future__ import annotations
+
+from ... import indicators as ind
+from .result import AREA_ZH, Section, Table, download_rows, get, num
+
+#: A rank among fewer regions than this says nothing about a region's place among its peers.
+MIN_RANKED = 5
+
+NOT_RANKED = ("本地区没有官方序列，报告数字不与官方数字排名。 / *No official series: figures "
+              "stated in reports are not ranked against official peers.*")
+
+
+def peer_codes(region) -> list[str]:
+    """Codes of the regions of ``region``'s level under the same parent (itself included)."""
+    from ...regions import regions as list_regions
+
+    if region.level == "national":
+        return []
+    return [p.code for p in list_regions(level=region.level, parent=region.parent_code)
+            if p.level == region.level]
+
+
+def ranks(facts, region, area: str):
+    """One row per year in which ``region`` and at least :data:`MIN_RANKED` − 1 peers have a
+    standard: its rank (1 = highest), the number of regions with a figure that year, the highest
+    and lowest. Empty frame when there is no such year."""
+    import pandas as pd
+
+    codes = peer_codes(region)
+    cols = ["year", "area", "rank", "n", "value", "highest", "highest_value", "lowest",
+            "lowest_value", "source_ref"]
+    if not codes:
+        return pd.DataFrame(columns=cols)
+    try:
+        rows = ind.select(facts, "dibao_standard", area=area, regions=codes,
+                          periods="prefer_annual", on_duplicate="first")
+    except ind.IndicatorError:
+        return pd.DataFrame(columns=cols)
+    yearly = ind.annualise_standard(rows)
+    out = []
+    for year, grp in yearly.groupby("year", sort=True):
+        if region.code not in set(grp["region_code"]) or len(grp) < MIN_RANKED:
+            continue
+        grp = grp.sort_values(["value", "region_code"], ascending=[False, True])
+        order = grp["region_code"].tolist()
+        own = grp.loc[grp["region_code"] == region.code].iloc[0]
+        out.append({"year": int(year), "area": area, "rank": order.index(region.code) + 1,
+                    "n": len(order), "value": float(own["value"]) / 12.0,
+                    "source_ref": own.get("source_ref"),
+                    "highest": grp["region"].iloc[0], "highest_value": grp["value"].iloc[0] / 12,
+                    "lowest": grp["region"].iloc[-1], "lowest_value": grp["value"].iloc[-1] / 12})
+    return pd.DataFrame(out, columns=cols)
+
+
+def gap_to_national(facts, region, area: str):
+    """Years in which both the region and the nation have a standard: both monthly levels and the
+    gap ``(region / national − 1) × 100``. Empty frame for the nation itself or without data."""
+    import pandas as pd
+
+    cols = ["year", "area", "value", "national", "gap_pct", "source_ref", "national_ref"]
+    if region.level == "national":
+        return pd.DataFrame(columns=cols)
+    own = get(facts, "dibao_standard", area, region.code)
+    nat = get(facts, "dibao_standard", area, "000000")
+    if own is None or nat is None:
+        return pd.DataFrame(columns=cols)
+    own, nat = ind.annualise_standard(own), ind.annualise_standard(nat)
+    both = own.merge(nat[["year", "value", "source_ref"]], on="year", suffixes=("", "_nat"))
+    return pd.DataFrame({"year": both["year"].astype(int), "area": area,
+                         "value": both["value"] / 12.0, "national": both["value_nat"] / 12.0,
+                         "gap_pct": (both["value"] / both["value_nat"] - 1.0) * 100.0,
+                         "source_ref": both["source_ref"], "national_ref": both["source_ref_nat"]},
+                        columns=cols)
+
+
+def peers(facts, region, years, *, status: str = "official") -> Section:
+    """Rank among peers over time (table and a small rank-by-year chart with n at each point)
+    and the gap to the national average. ``status`` other than ``official``: nothing is ranked
+    (figures stated in reports never compete with official peers)."""
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+    from ...plots import rank_chart
+
+    sec = Section("peers")
+    if status != "official":
+        sec.text.append(NOT_RANKED)
+        return sec
+    if region.level == "national":
+        sec.text.append("全国层面没有同级比较。 / *No peers at the national level.*")
+        return sec
+    by_area = {a: ranks(facts, region, a) for a in ("urban", "rural")}
+    by_area = {a: r[r["year"].between(*years)] for a, r in by_area.items()}
+    rank_rows = [r for r in by_area.values() if len(r)]
+    if rank_rows:
+        every = pd.concat(rank_rows, ignore_index=True)
+        fig = Figure(figsize=(7, 3.0))
+        ax = fig.subplots()
+        rank_chart(ax, {AREA_ZH[a]: r for a, r in by_area.items() if len(r)},
+                   title="同级排名 / rank among peers (1 = 最高 highest; n = 有数据的地区 "
+                         "regions with data)", years=years)
+        fig.tight_layout()
+        sec.figure = fig
+        sec.tables.append(Table("rank", "同级排名 / rank among peers", pd.DataFrame({
+            "年份 year": every["year"], "城乡 area": every["area"].map(AREA_ZH),
+            "标准 standard (元/人·月)": every["value"].map(lambda v: num(v, 0)),
+            "排名 rank": every["rank"].astype(int).astype(str),
+            "参与排名的地区 n ranked": every["n"].astype(int).astype(str),
+            "最高 highest (元/人·月)": every["highest"] + " " + every["highest_value"].map(num),
+            "最低 lowest (元/人·月)": every["lowest"] + " " + every["lowest_value"].map(num)})))
+        # the region's own figure's source; the peers' figures are in the curated data
+        sec.series.append(download_rows(
+            every.assign(region_code=region.code, region=region.name,
+                         value=every["rank"].astype(float)),
+            indicator="dibao_standard_rank", unit="rank", kind=None).assign(
+                kind=("rank among " + every["n"].astype(int).astype(str)).to_numpy()))
+        sec.after.append(f"排名只在当年有数据的同级地区之间进行（n 为参与排名的地区数，少于 {MIN_RANKED} "
+                         "个的年份不排名），各地区数字的口径（平均、底线、县均值）可能不同。 / *Ranks "
+                         f"are among peers with a figure that year (n of them; years with fewer "
+                         f"than {MIN_RANKED} are not ranked); peers' figures may be of different "
+                         "kinds.*")
+    else:
+        sec.text.append("没有可比的同级数据。 / *No comparable peer data.*")
+    for a, r in by_area.items():
+        if len(r):
+            last = r.iloc[-1]
+            sec.headline[f"rank_{a}"] = [int(last["rank"]), int(last["n"])]
+    sec.data["ranks"] = {a: r for a, r in by_area.items() if len(r)}
+
+    gaps = [g[g["year"].between(*years)] for g in
+            (gap_to_national(facts, region, a) for a in ("urban", "rural"))]
+    gaps = [g for g in gaps if len(g)]
+    if gaps:
+        gap = pd.concat(gaps, ignore_index=True).assign(gap_pct=lambda d: d["gap_pct"].round(1))
+        sec.tables.append(Table("gap", "与全国平均的差距 / gap to the national average", pd.DataFrame({
+            "年份 year": gap["year"], "城乡 area": gap["area"].map(AREA_ZH),
+            "本地区 region (元/人·月)": gap["value"].map(num),
+            "全国平均 national (元/人·月)": gap["national"].map(num),
+            "差距 gap (%)": gap["gap_pct"].map(lambda v: num(v, 1))})))
+        sec.data["gap"] = gap
+        for g in gaps:
+            sec.series.append(download_rows(
+                g.assign(region_code=region.code, region=region.name, value=g["gap_pct"]),
+                indicator="gap_to_national_average", unit="percent", kind="computed",
+                url_columns=("source_ref", "national_ref")))
+    else:
+        sec.after.append("没有与全国平均同年的标准，无法比较。 / *No year with both this region's and "
+                         "the national standard: no gap to the national average.*")
+    return sec
