@@ -174,7 +174,11 @@ def test_rank_over_time_is_among_peers_with_data_that_year(facts):
     t = peers.table("rank").frame
     assert t[["排名 rank", "参与排名的地区 n ranked"]].values.tolist() == [["2", "5"], ["3", "6"]]
     f = {f.key: f for f in S.findings(GANSU, peers=peers)}["rank_urban"]
-    assert "由 2015 年第 2 位（共 5 个）变为 2020 年第 3 位（共 6 个）" in f.zh
+    # the change of rank is said over the five regions with figures in both years (Qinghai
+    # has none in 2015): 2nd of them in 2015, 3rd in 2020
+    assert "在 2015 年与 2020 年均有数据的 5 个省份中，城市标准由第 2 位变为第 3 位" in f.zh
+    assert peers.table("rank_change").frame.iloc[0].tolist() == ["城市 urban", "2015", "2020",
+                                                                 "5", "2", "3"]
     # the rural standard has no peer at all: no rank, no sentence
     assert "rural" not in peers.data["ranks"] and "rank_rural" not in peers.headline
     # a single ranked year: the table has it, the findings say nothing about a change

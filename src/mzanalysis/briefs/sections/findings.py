@@ -61,24 +61,25 @@ def _growth(std):
 
 
 def _rank(peers, region):
+    """A change of rank, said only over the regions with a figure in both end years (see
+    :func:`~mzanalysis.briefs.sections.peers.rank_change`)."""
     out = []
-    ranks = peers.data.get("ranks", {}) if peers is not None else {}
+    changes = peers.data.get("rank_change", {}) if peers is not None else {}
     zh_p, en_p = _PEERS.get(region.level, ("地区", "regions"))
     for area in ("urban", "rural"):
-        r = ranks.get(area)
-        if r is None or len(r) < 2:
+        c = changes.get(area)
+        if c is None:
             continue
-        a, b = r.iloc[0], r.iloc[-1]
         zh_a, en_a = _AREA[area]
-        numbers = {"first_year": str(int(a["year"])), "first_rank": str(int(a["rank"])),
-                   "first_n": str(int(a["n"])), "last_year": str(int(b["year"])),
-                   "last_rank": str(int(b["rank"])), "last_n": str(int(b["n"]))}
-        zh = (f"{zh_a}标准在有数据的{zh_p}中由 {int(a['year'])} 年第 {int(a['rank'])} 位（共 "
-              f"{int(a['n'])} 个）变为 {int(b['year'])} 年第 {int(b['rank'])} 位（共 {int(b['n'])} 个）")
-        en = (f"among {en_p} with data its {en_a} standard ranked {int(a['rank'])} of "
-              f"{int(a['n'])} in {int(a['year'])} and {int(b['rank'])} of {int(b['n'])} in "
-              f"{int(b['year'])}")
-        out.append(Finding(f"rank_{area}", zh, en, "rank", _title(peers, "rank"), numbers))
+        numbers = {k: str(c[k]) for k in ("first_year", "last_year", "n", "first_rank",
+                                          "last_rank")}
+        zh = (f"在 {c['first_year']} 年与 {c['last_year']} 年均有数据的 {c['n']} 个{zh_p}中，"
+              f"{zh_a}标准由第 {c['first_rank']} 位变为第 {c['last_rank']} 位")
+        en = (f"among the {c['n']} {en_p} with figures in both {c['first_year']} and "
+              f"{c['last_year']}, its {en_a} standard went from rank {c['first_rank']} to "
+              f"rank {c['last_rank']}")
+        out.append(Finding(f"rank_{area}", zh, en, "rank_change", _title(peers, "rank_change"),
+                           numbers))
     return out
 
 

@@ -27,25 +27,32 @@ def peer_codes(region) -> list[str]:
             if p.level == region.level]
 
 
+def _yearly(facts, region, area: str):
+    """The annualised standards of ``region`` and its peers, one row per region and year (an
+    empty frame when there are none)."""
+    import pandas as pd
+
+    codes = peer_codes(region)
+    if not codes:
+        return pd.DataFrame(columns=["year", "region_code", "region", "value", "source_ref"])
+    try:
+        rows = ind.select(facts, "dibao_standard", area=area, regions=codes,
+                          periods="prefer_annual", on_duplicate="first")
+    except ind.IndicatorError:
+        return pd.DataFrame(columns=["year", "region_code", "region", "value", "source_ref"])
+    return ind.annualise_standard(rows)
+
+
 def ranks(facts, region, area: str):
     """One row per year in which ``region`` and at least :data:`MIN_RANKED` − 1 peers have a
     standard: its rank (1 = highest), the number of regions with a figure that year, the highest
     and lowest. Empty frame when there is no such year."""
     import pandas as pd
 
-    codes = peer_codes(region)
     cols = ["year", "area", "rank", "n", "value", "highest", "highest_value", "lowest",
             "lowest_value", "source_ref"]
-    if not codes:
-        return pd.DataFrame(columns=cols)
-    try:
-        rows = ind.select(facts, "dibao_standard", area=area, regions=codes,
-                          periods="prefer_annual", on_duplicate="first")
-    except ind.IndicatorError:
-        return pd.DataFrame(columns=cols)
-    yearly = ind.annualise_standard(rows)
     out = []
-    for year, grp in yearly.groupby("year", sort=True):
+    for year, grp in _yearly(facts, region, area).groupby("year", sort=True):
         if region.code not in set(grp["region_code"]) or len(grp) < MIN_RANKED:
             continue
         grp = grp.sort_values(["value", "region_code"], ascending=[False, True])
@@ -57,6 +64,29 @@ def ranks(facts, region, area: str):
                     "highest": grp["region"].iloc[0], "highest_value": grp["value"].iloc[0] / 12,
                     "lowest": grp["region"].iloc[-1], "lowest_value": grp["value"].iloc[-1] / 12})
     return pd.DataFrame(out, columns=cols)
+
+
+def rank_change(facts, region, area: str, first: int, last: int) -> dict | None:
+    """The region's rank in ``first`` and in ``last`` among the peers with a figure in *both*
+    years (itself included), or None when fewer than :data:`MIN_RANKED` regions have both.
+
+    Which provinces publish a standard changes from year to year (31 in MCA's 2011 table, a
+    dozen in later years), so "30th of 31" and "8th of 13" are not two places on one ladder;
+    a change of rank is only said over one fixed set of regions."""
+    yearly = _yearly(facts, region, area)
+    by_year = {y: g.set_index("region_code")["value"] for y, g in yearly.groupby("year")}
+    if first not in by_year or last not in by_year:
+        return None
+    common = sorted(set(by_year[first].index) & set(by_year[last].index))
+    if region.code not in common or len(common) < MIN_RANKED:
+        return None
+
+    def place(values):
+        order = sorted(common, key=lambda c: (-float(values[c]), c))
+        return order.index(region.code) + 1
+
+    return {"area": area, "first_year": int(first), "last_year": int(last), "n": len(common),
+            "first_rank": place(by_year[first]), "last_rank": place(by_year[last])}
 
 
 def gap_to_national(facts, region, area: str):
@@ -133,6 +163,25 @@ def peers(facts, region, years, *, status: str = "official") -> Section:
             last = r.iloc[-1]
             sec.headline[f"rank_{a}"] = [int(last["rank"]), int(last["n"])]
     sec.data["ranks"] = {a: r for a, r in by_area.items() if len(r)}
+    changes = []
+    for a, r in by_area.items():  # the earliest ranked year sharing enough regions with the last
+        years_ranked = [int(y) for y in r["year"]]
+        for first in years_ranked[:-1]:
+            change = rank_change(facts, region, a, first, years_ranked[-1])
+            if change is not None:
+                changes.append(change)
+                break
+    if changes:
+        ch = pd.DataFrame(changes)
+        sec.tables.append(Table("rank_change", "首末年份均有数据的地区中的排名 / rank among the "
+                                "regions with figures in both years", pd.DataFrame({
+            "城乡 area": ch["area"].map(AREA_ZH),
+            "首年 first year": ch["first_year"].astype(str),
+            "末年 last year": ch["last_year"].astype(str),
+            "两年均有数据的地区 n in both years": ch["n"].astype(str),
+            "首年排名 first rank": ch["first_rank"].astype(str),
+            "末年排名 last rank": ch["last_rank"].astype(str)})))
+    sec.data["rank_change"] = {c["area"]: c for c in changes}
 
     gaps = [g[g["year"].between(*years)] for g in
             (gap_to_national(facts, region, a) for a in ("urban", "rural"))]
