@@ -166,3 +166,18 @@ def test_data_dir_order_env_then_repository_then_installed(tmp_path, monkeypatch
     monkeypatch.setattr(dp, "_installed_data", lambda: tmp_path / "nothing")
     with pytest.raises(DataError, match="curated data not found"):
         dp.data_dir()
+
+
+def test_a_higher_class_areas_floor_never_stands_in_for_the_provincial_floor():
+    """Guangdong sets floors by class of area (一类 广州/深圳 … 四类 lowest); only the lowest
+    class binds the province. The class-1 figures (650 in 2015, 1165 in 2023) keep their own
+    variant, and the province's floor for those years is the class-4 one."""
+    from mzanalysis import indicators as ind
+    from mzanalysis.loaders import load_curated
+
+    facts = load_curated()
+    gd = ind.select(facts, "dibao_standard", regions=["440000"], area="urban", periods="annual")
+    by_year = gd.set_index("year")["value"]
+    assert by_year[2015] == 410 and by_year[2023] == 857
+    higher = facts[(facts["region_code"] == "440000") & (facts["variant"] == "higher_class_area")]
+    assert set(higher["value"]) >= {650.0, 1165.0}

@@ -273,6 +273,9 @@ def _rows(dataset: str, frame, path: Path):
         kind = _standard_kind(dataset, row, indicator)
         if kind == "floor":
             flags.append("floor_standard")
+            if _HIGHER_CLASS.search(row["source_quote"]) and not _LOWEST_CLASS.search(
+                    row["source_quote"]):
+                variant = HIGHER_CLASS_AREA
         # 由X提高到Y: the collectors file X under the period before the raise ("level before").
         qualifier = "old" if _BEFORE_RAISE.search(row["notes"]) else None
         if indicator == "population" and dataset == PROVINCIAL and variant is None:
@@ -301,6 +304,12 @@ def _rows(dataset: str, frame, path: Path):
 
 
 _BEFORE_RAISE = re.compile(r"level before|before the .{0,40}raise", re.I)
+#: Guangdong (and provinces that copy it) sets its floor by class of area: 一类地区 (广州, 深圳)
+#: highest, 四类地区 lowest. Only the lowest class's floor binds the whole province; a higher
+#: class's floor is kept under its own variant so it never stands in for the provincial floor.
+_HIGHER_CLASS = re.compile(r"[一二三][类類]地[区區]")
+_LOWEST_CLASS = re.compile(r"四[类類]地[区區]")
+HIGHER_CLASS_AREA = "higher_class_area"
 FIRST_PUBLISHED = "first_published"
 
 
