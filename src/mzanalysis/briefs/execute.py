@@ -129,6 +129,15 @@ def _write_error(task: dict, err: dict, prov: list) -> None:
     paths["sidecar"].unlink(missing_ok=True)
 
 
+def _rss(pid) -> int | None:
+    """Resident memory of a process in bytes (Linux /proc; None elsewhere or when it is gone)."""
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def run_task(task: dict, kernel=None) -> dict:
     """Execute and render one brief described by ``task`` (see :mod:`.runner`); return a result.
 
@@ -165,9 +174,9 @@ def run_task(task: dict, kernel=None) -> dict:
                                               "traceback": tb.format_exc()[-6000:]})
     finally:
         if kernel is not None:
-            result["worker"] = {"pid": os.getpid(), "kernel_pid": kernel.pid,
-                                "kernel_briefs": kernel.briefs, "kernels": kernel.started,
-                                "kernel_rss": kernel.rss()}
+            result["worker"] = {"pid": os.getpid(), "rss": _rss("self"),
+                                "kernel_pid": kernel.pid, "kernel_briefs": kernel.briefs,
+                                "kernels": kernel.started, "kernel_rss": kernel.rss()}
         if own and kernel is not None:
             kernel.shutdown()
     result["duration_s"] = round(time.perf_counter() - t0, 3)

@@ -172,11 +172,9 @@ class WarmKernel:
 
     def rss(self) -> int | None:
         """Resident memory of the kernel process in bytes (None when unknown)."""
-        try:
-            with open(f"/proc/{self.pid}/statm") as fh:
-                return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, ValueError, IndexError, TypeError):
-            return None
+        from .execute import _rss
+
+        return _rss(self.pid) if self.pid else None
 
     def execute(self, nb, on_cell=None):
         """Run ``nb`` (a parameterised notebook) in this kernel, reset first; return it executed.

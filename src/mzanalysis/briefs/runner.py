@@ -117,14 +117,15 @@ def _codes_with_data(values: dict) -> tuple[set, set]:
 
 def plan(regions: list, *, out: Path, notebook: Path | None = None, params: dict | None = None,
          per_region: dict | None = None, force: bool = False,
-         skip_empty: bool = False) -> list[dict]:
+         skip_empty: bool = False, check_current: bool = True) -> list[dict]:
     """Validate and key every brief; return one task per brief, ``current`` set when up to date.
 
     ``params`` apply to every region; ``per_region`` maps a region code to extra parameters
     (used for synthetic scale runs and parameter sweeps). Each task carries ``data_status``
     (official / reports / none, see :mod:`.sections`); with ``skip_empty`` a region with no data
     at all is not executed: it gets an index row saying so and no page (what ``briefs --level
-    prefecture|county`` does, so a level without data costs seconds).
+    prefecture|county`` does, so a level without data costs seconds). ``check_current=False``
+    only validates (``current`` is then False for every task).
     """
     notebook = Path(notebook or DEFAULT_NOTEBOOK).resolve()
     nb = read_notebook(notebook)
@@ -169,8 +170,8 @@ def plan(regions: list, *, out: Path, notebook: Path | None = None, params: dict
                 "title": f"{region.name} 民政社会救助简报 / {region.english} social assistance brief",
                 "paths": {k: str(v) for k, v in paths.items()}, "data_status": status,
                 "empty": skip_empty and status == "none"}
-        task["current"] = not task["empty"] and not force and _is_current(paths, key,
-                                                                          module_cache)
+        task["current"] = (check_current and not task["empty"] and not force
+                           and _is_current(paths, key, module_cache))
         tasks.append(task)
     return tasks
 
@@ -396,7 +397,8 @@ def build(regions: list, *, out: Path, notebook: Path | None = None, params: dic
     check_out(Path(out))
     # validate everything before the folder is created, then plan again under the lock: what is
     # up to date may have changed while another run held it
-    plan(regions, out=out, notebook=notebook, params=params, force=force, per_region=per_region)
+    plan(regions, out=out, notebook=notebook, params=params, force=force, per_region=per_region,
+         check_current=False)
     with out_lock(Path(out)):
         tasks = plan(regions, out=out, notebook=notebook, params=params, force=force,
                      per_region=per_region, skip_empty=skip_empty)
