@@ -106,7 +106,8 @@ def write_outputs(task: dict, nb, prov: list) -> dict:
     """Every file a successful brief publishes, written here and only here (atomically).
 
     The sidecar goes first and the page last, so a page on disk always has its sidecar. Returns
-    {output name: sha256}, which the build record keeps so a damaged page is rebuilt.
+    {output name: sha256}, which the build record keeps (with each file's size and mtime) so
+    a damaged page is rebuilt.
     """
     paths = {k: Path(v) for k, v in task["paths"].items()}
     head = headline(nb)
@@ -117,6 +118,10 @@ def write_outputs(task: dict, nb, prov: list) -> dict:
     atomic.write_json(paths["sidecar"], sidecar)
     atomic.write_text(paths["html"], page)
     return {k: keys.file_sha256(paths[k]) for k in ("html", "sidecar")}
+
+
+def _output_stats(task: dict, outputs: dict) -> dict:
+    return {k: keys.file_stat(Path(task["paths"][k])) for k in outputs}
 
 
 def _write_error(task: dict, err: dict, prov: list) -> None:
@@ -186,5 +191,6 @@ def run_task(task: dict, kernel=None) -> dict:
         "region": task["region"], "name": task["name"], "english": task["english"],
         "level": task["level"], "stem": task["stem"], "parameters": task["parameters"],
         "modules": result.get("modules", []), "modules_hash": result["modules_hash"],
-        "outputs": result.get("outputs", {})})
+        "outputs": result.get("outputs", {}),
+        "output_stats": _output_stats(task, result.get("outputs", {}))})
     return result

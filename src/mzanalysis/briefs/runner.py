@@ -186,9 +186,15 @@ def _is_current(paths: dict, key: str, module_cache: dict) -> bool:
             and paths["sidecar"].is_file() and rec.get("modules")):
         return False
     outputs = rec.get("outputs") or {}
+    stats = rec.get("output_stats") or {}
     try:  # a page or sidecar damaged since it was built (truncated copy, edit) is rebuilt
-        if any(outputs.get(k) != keys.file_sha256(paths[k]) for k in ("html", "sidecar")):
-            return False
+        for k in ("html", "sidecar"):
+            # unchanged size and modification time: the recorded hash still holds (as git's
+            # index does); anything else is hashed again and compared
+            if stats.get(k) == keys.file_stat(paths[k]) and outputs.get(k):
+                continue
+            if outputs.get(k) != keys.file_sha256(paths[k]):
+                return False
     except OSError:
         return False
     mods = tuple(rec["modules"])
