@@ -50,6 +50,7 @@ except Exception:  # a broken data package is the brief's error to report, not t
     pass
 regions.regions()
 from mzanalysis.briefs import _kernel_state
+_kernel_state.install_caches(get_ipython())
 _kernel_state.snapshot(get_ipython())
 """
 _RESET = "from mzanalysis.briefs import _kernel_state as _mzk\n_mzk.reset(get_ipython(), {run!r})"
