@@ -249,3 +249,42 @@ def test_the_real_brief_is_byte_identical_in_any_order(tmp_path):
     pb = {p.name: p.read_bytes() for p in (tmp_path / "b" / "region_brief").glob("*.html")}
     assert len(pa) == 4 and pa == pb
     assert "青海省 民政社会救助简报" in pa["630000.html"].decode("utf-8")
+
+
+def test_kill_9_of_the_runner_leaves_no_half_written_file_and_a_rerun_resumes(tmp_path,
+                                                                              notebook):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    names = ["青海", "甘肃", "宁夏", "西藏", "新疆", "陕西", "四川", "云南"]
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "mzanalysis", "briefs", "--regions", ",".join(names),
+           "--jobs", "2", "--notebook", str(notebook), "--out", str(out)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "CI": "1"})
+    records = out / notebook.stem / ".build"
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list(records.glob("*.json"))) < 2:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)  # kill -9 of the command, mid-batch
+    proc.wait()
+    built = len(list(records.glob("*.json")))
+    assert 2 <= built, "no brief finished before the kill"
+    time.sleep(3)  # the pool's helpers die with the command (see lifetime)
+    assert not list(out.rglob("*.tmp")) and not list(out.rglob(".*.tmp"))
+    for page in (out / notebook.stem).glob("*.html"):
+        assert page.read_text("utf-8").rstrip().endswith("</html>"), page  # never half a page
+    after = len(list(records.glob("*.json")))
+    # the workers stopped with the command: at most the two briefs in flight were finished
+    assert after <= built + 2 < len(names)
+    rerun = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "CI": "1"},
+                           timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    # the rerun built only what was missing
+    assert "up to date" in rerun.stderr
+    skipped = int(rerun.stderr.split(" built, ")[1].split(" up to date")[0])
+    assert skipped == after
+    assert len(list((out / notebook.stem).glob("*.json"))) == len(names)
