@@ -257,23 +257,39 @@ def test_kill_9_of_the_runner_leaves_no_half_written_file_and_a_rerun_resumes(tm
     import signal
     import subprocess
     import sys
+    import tempfile
     import time
+
+    from mzanalysis.briefs import lifetime
+
+    from .test_briefs_hardening import _alive
 
     names = ["青海", "甘肃", "宁夏", "西藏", "新疆", "陕西", "四川", "云南"]
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "mzanalysis", "briefs", "--regions", ",".join(names),
            "--jobs", "2", "--notebook", str(notebook), "--out", str(out)]
+    before = {p.name for p in Path(tempfile.gettempdir()).glob(f"{lifetime.WORKDIR_PREFIX}*")}
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env={**os.environ, "CI": "1"})
     records = out / notebook.stem / ".build"
     deadline = time.time() + 120
     while time.time() < deadline and len(list(records.glob("*.json"))) < 2:
         time.sleep(0.05)
+    # each worker's warm kernel has its socket folder mzbrief-<worker pid>-… in the temp folder
+    workdirs = [p for p in Path(tempfile.gettempdir()).glob(f"{lifetime.WORKDIR_PREFIX}*")
+                if p.name not in before]
     proc.send_signal(signal.SIGKILL)  # kill -9 of the command, mid-batch
     proc.wait()
     built = len(list(records.glob("*.json")))
     assert 2 <= built, "no brief finished before the kill"
     time.sleep(3)  # the pool's helpers die with the command (see lifetime)
+    workers = [int(p.name.split("-")[1]) for p in workdirs]
+    assert workers, "no worker folder seen"
+    alive = [pid for pid in workers if _alive(pid)]
+    for pid in alive:
+        os.kill(pid, signal.SIGKILL)
+    assert not alive, "pool workers outlived the command"
+    assert not any(p.exists() for p in workdirs)  # they removed their kernels' socket folders
     assert not list(out.rglob("*.tmp")) and not list(out.rglob(".*.tmp"))
     for page in (out / notebook.stem).glob("*.html"):
         assert page.read_text("utf-8").rstrip().endswith("</html>"), page  # never half a page

@@ -78,6 +78,37 @@ def _set_kernel_env() -> None:
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
 
 
+_CLIENT_CLASS = None
+
+
+def _client_class():
+    """nbclient's NotebookClient without its SIGINT/SIGTERM handlers and atexit hook.
+
+    While a notebook runs, NotebookClient replaces the process's SIGTERM handler with one that
+    only schedules a kernel clean-up, and afterwards resets it to the default. A pool worker
+    relies on its own handler (see :func:`.lifetime.init_worker`) to exit when the command is
+    killed; with nbclient's in place it went on building briefs. This pool shuts its kernels
+    down itself (:func:`shutdown_all`), so the client only has to start what is missing.
+    """
+    global _CLIENT_CLASS
+    if _CLIENT_CLASS is None:
+        import contextlib
+
+        from nbclient import NotebookClient
+
+        class PoolClient(NotebookClient):
+            @contextlib.asynccontextmanager
+            async def async_setup_kernel(self, **kwargs):
+                if not self.km.has_kernel:
+                    await self.async_start_new_kernel(**kwargs)
+                if self.kc is None:
+                    await self.async_start_new_kernel_client()
+                yield
+
+        _CLIENT_CLASS = PoolClient
+    return _CLIENT_CLASS
+
+
 class WarmKernel:
     """One kernel that runs notebooks one after another, reset to its warm start state each time."""
 
@@ -101,9 +132,7 @@ class WarmKernel:
             return None
 
     def _client(self, nb, **kw):
-        from nbclient import NotebookClient
-
-        client = NotebookClient(nb, km=self.km, kernel_name=self.kernel_name,
+        client = _client_class()(nb, km=self.km, kernel_name=self.kernel_name,
                                 timeout=self.timeout, startup_timeout=self.startup_timeout,
                                 extra_arguments=KERNEL_ARGS, interrupt_on_timeout=False,
                                 record_timing=kw.pop("record_timing", False), **kw)
