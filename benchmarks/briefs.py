@@ -32,7 +32,6 @@ repository root (``make bench``), ideally niced::
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -95,7 +94,7 @@ def memory_report(results: list[dict]) -> list[str]:
         lines.append(f"    worker {pid}: {len(ws)} briefs, {max(w['kernels'] for w in ws)} "
                      f"kernel(s); kernel peak RSS per 100 briefs (MB): "
                      + " ".join(f"{k:.0f}" for k in kern)
-                     + f"; worker process: " + " ".join(f"{p:.0f}" for p in proc))
+                     + "; worker process: " + " ".join(f"{p:.0f}" for p in proc))
     return lines
 
 

@@ -90,7 +90,6 @@ def snapshot(ip) -> None:
     _SNAP["path"] = list(sys.path)
     _SNAP["filters"] = list(warnings.filters)
     _SNAP["showwarning"] = (warnings.showwarning, warnings.formatwarning)
-    _SNAP["user_keys"] = set(ip.user_ns)
     mpl = sys.modules.get("matplotlib")
     if mpl is not None:
         _SNAP["rc"] = dict(mpl.rcParams)

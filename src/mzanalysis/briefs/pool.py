@@ -133,9 +133,9 @@ class WarmKernel:
 
     def _client(self, nb, **kw):
         client = _client_class()(nb, km=self.km, kernel_name=self.kernel_name,
-                                timeout=self.timeout, startup_timeout=self.startup_timeout,
-                                extra_arguments=KERNEL_ARGS, interrupt_on_timeout=False,
-                                record_timing=kw.pop("record_timing", False), **kw)
+                                 timeout=self.timeout, startup_timeout=self.startup_timeout,
+                                 extra_arguments=KERNEL_ARGS, interrupt_on_timeout=False,
+                                 record_timing=kw.pop("record_timing", False), **kw)
         client.kc = self.kc
         return client
 
