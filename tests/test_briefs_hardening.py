@@ -181,3 +181,21 @@ def test_an_interpreter_the_user_cannot_execute_is_one_clear_error(tmp_path, mon
     with pytest.raises(MzError, match=r"interpreter .*python.* is not executable by this user"):
         runner.run([task], out=tmp_path / "out", jobs=2)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_page_edited_to_the_same_size_is_rebuilt(tmp_path):
+    # the record's size and mtime let an unchanged rerun skip hashing; an edit changes the mtime
+    paths = _fake_brief(tmp_path / "region_brief")
+    rec = json.loads(paths["record"].read_text("utf-8"))
+    rec["output_stats"] = {k: keys.file_stat(paths[k]) for k in ("html", "sidecar")}
+    paths["record"].write_text(json.dumps(rec), "utf-8")
+    assert runner._is_current(paths, "K", {})
+    text = paths["html"].read_text("utf-8")
+    time.sleep(0.01)
+    paths["html"].write_text(text.replace("x", "y", 1), "utf-8")  # same size, new content
+    assert not runner._is_current(paths, "K", {})
+    # a recorded stat that matches but no recorded hash is never trusted
+    rec["outputs"] = {}
+    rec["output_stats"] = {k: keys.file_stat(paths[k]) for k in ("html", "sidecar")}
+    paths["record"].write_text(json.dumps(rec), "utf-8")
+    assert not runner._is_current(paths, "K", {})

@@ -6,8 +6,12 @@ Modules, one job each:
   against it *before* any kernel starts (papermill itself only warns).
 - :mod:`.keys` — the build key of a brief (notebook source, parameters, input files, package and
   renderer version) that makes runs incremental.
-- :mod:`.execute` — run one brief in its own kernel (papermill, IPC transport) and write its HTML,
-  sidecar JSON and build record atomically; runs inside pool or Dask workers.
+- :mod:`.pool` — a warm kernel per worker (IPC transport): one kernel runs many briefs, reset
+  between them (:mod:`._kernel_state`) so a page never depends on what ran before; a kernel that
+  dies or hangs fails only its brief and is replaced; kernels are recycled after N briefs.
+- :mod:`.execute` — run one brief (parameters injected as papermill does, executed by nbclient in
+  a warm kernel) and write its HTML, sidecar JSON and build record atomically; runs inside pool
+  or Dask workers.
 - :mod:`.render` — nbconvert HTML with the package's own template (no inputs, no scripts, embedded
   images, table of contents, provenance footer) and the error page.
 - :mod:`.layout` — the table layout pass on every page (scroll boxes, figure alignment, break

@@ -9,5 +9,6 @@ from mzanalysis.briefs.lifetime import exit_if_orphaned
 exit_if_orphaned()
 
 import jupyter_client  # noqa: E402,F401
+import nbclient  # noqa: E402,F401
 import nbconvert  # noqa: E402,F401
-import papermill  # noqa: E402,F401
+import papermill.parameterize  # noqa: E402,F401

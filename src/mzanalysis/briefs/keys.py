@@ -43,6 +43,12 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def file_stat(path: Path) -> list[int]:
+    """[size, mtime in ns] of one file: what a rerun compares before it re-hashes a page."""
+    st = Path(path).stat()
+    return [st.st_size, st.st_mtime_ns]
+
+
 def files_hash(paths: list[Path], root: Path | None = None) -> str:
     """Hash of (relative name, content) of every file, in sorted order."""
     h = hashlib.sha256()

@@ -9,6 +9,7 @@ removed, and script-bearing outputs dropped. Every table then goes through :mod:
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 from pathlib import Path
@@ -72,7 +73,10 @@ def normalise(nb):
     return nb
 
 
+@functools.lru_cache(maxsize=1)
 def _exporter():
+    """The HTML exporter, built once per process: loading the template environment costs more
+    than exporting one brief, and an exporter holds no per-notebook state."""
     from nbconvert import HTMLExporter
 
     exp = HTMLExporter(template_name="mzbrief", extra_template_basedirs=[str(TEMPLATES)])

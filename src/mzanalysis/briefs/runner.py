@@ -6,7 +6,8 @@ region or parameter fails the whole command at once with a clear message, and an
 rerun finishes without importing papermill at all.
 
 Pending tasks run on a local process pool (``jobs`` workers, forkserver with papermill and
-nbconvert preloaded) or, given ``scheduler="tcp://…"``, on a Dask distributed cluster; outputs
+nbconvert preloaded) or, given ``scheduler="tcp://…"``, on a Dask distributed cluster; either
+way each worker keeps one warm kernel and runs brief after brief in it (:mod:`.pool`). Outputs
 are written by the workers themselves (a shared file system is assumed). After the batch the
 runner writes ``manifest.json`` (per-run: status, durations, hashes, versions) and
 ``index.html`` (every region with status, headline figures and links).
@@ -116,14 +117,15 @@ def _codes_with_data(values: dict) -> tuple[set, set]:
 
 def plan(regions: list, *, out: Path, notebook: Path | None = None, params: dict | None = None,
          per_region: dict | None = None, force: bool = False,
-         skip_empty: bool = False) -> list[dict]:
+         skip_empty: bool = False, check_current: bool = True) -> list[dict]:
     """Validate and key every brief; return one task per brief, ``current`` set when up to date.
 
     ``params`` apply to every region; ``per_region`` maps a region code to extra parameters
     (used for synthetic scale runs and parameter sweeps). Each task carries ``data_status``
     (official / reports / none, see :mod:`.sections`); with ``skip_empty`` a region with no data
     at all is not executed: it gets an index row saying so and no page (what ``briefs --level
-    prefecture|county`` does, so a level without data costs seconds).
+    prefecture|county`` does, so a level without data costs seconds). ``check_current=False``
+    only validates (``current`` is then False for every task).
     """
     notebook = Path(notebook or DEFAULT_NOTEBOOK).resolve()
     nb = read_notebook(notebook)
@@ -168,8 +170,8 @@ def plan(regions: list, *, out: Path, notebook: Path | None = None, params: dict
                 "title": f"{region.name} 民政社会救助简报 / {region.english} social assistance brief",
                 "paths": {k: str(v) for k, v in paths.items()}, "data_status": status,
                 "empty": skip_empty and status == "none"}
-        task["current"] = not task["empty"] and not force and _is_current(paths, key,
-                                                                          module_cache)
+        task["current"] = (check_current and not task["empty"] and not force
+                           and _is_current(paths, key, module_cache))
         tasks.append(task)
     return tasks
 
@@ -184,9 +186,15 @@ def _is_current(paths: dict, key: str, module_cache: dict) -> bool:
             and paths["sidecar"].is_file() and rec.get("modules")):
         return False
     outputs = rec.get("outputs") or {}
+    stats = rec.get("output_stats") or {}
     try:  # a page or sidecar damaged since it was built (truncated copy, edit) is rebuilt
-        if any(outputs.get(k) != keys.file_sha256(paths[k]) for k in ("html", "sidecar")):
-            return False
+        for k in ("html", "sidecar"):
+            # unchanged size and modification time: the recorded hash still holds (as git's
+            # index does); anything else is hashed again and compared
+            if stats.get(k) == keys.file_stat(paths[k]) and outputs.get(k):
+                continue
+            if outputs.get(k) != keys.file_sha256(paths[k]):
+                return False
         if not downloads.current(paths["html"], outputs):  # a download file lost or edited
             return False
     except OSError:
@@ -229,17 +237,24 @@ def _quiet() -> bool:
     return bool(os.environ.get("CI")) or not sys.stderr.isatty()
 
 
-def _run_local(tasks: list[dict], jobs: int, progress) -> list[dict]:
+def _run_local(tasks: list[dict], jobs: int, progress, *, timeout, recycle_after) -> list[dict]:
+    """Run tasks on ``jobs`` worker processes, each with its own warm kernel (see :mod:`.pool`).
+
+    With one job (or one task) the briefs run in this process, in one warm kernel.
+    """
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    from .execute import run_task
+    from . import pool
 
     if jobs <= 1 or len(tasks) == 1:
         out = []
-        for t in tasks:
-            out.append(run_task(t))
-            progress(out[-1])
+        try:
+            for t in tasks:
+                out.append(pool.run_pooled(t, timeout, recycle_after))
+                progress(out[-1])
+        finally:
+            pool.shutdown_all()
         return out
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(["mzanalysis.briefs._preload"])
@@ -249,8 +264,8 @@ def _run_local(tasks: list[dict], jobs: int, progress) -> list[dict]:
     os.environ[PARENT_ENV] = str(os.getpid())  # read by the fork server (see lifetime)
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=ctx,
-                             initializer=init_worker) as pool:
-        futures = {pool.submit(run_task, t): t for t in tasks}
+                             initializer=init_worker) as executor:
+        futures = {executor.submit(pool.run_pooled, t, timeout, recycle_after): t for t in tasks}
         for fut in as_completed(futures):
             try:
                 res = fut.result()
@@ -264,14 +279,18 @@ def _run_local(tasks: list[dict], jobs: int, progress) -> list[dict]:
     return out
 
 
-def _run_dask(tasks: list[dict], scheduler, progress) -> list[dict]:
-    """Run tasks on a Dask distributed cluster (``scheduler`` is an address or a Client)."""
+def _run_dask(tasks: list[dict], scheduler, progress, *, timeout, recycle_after) -> list[dict]:
+    """Run tasks on a Dask distributed cluster (``scheduler`` is an address or a Client).
+
+    Each Dask worker (each of its threads) keeps a warm kernel between tasks, as a local worker
+    does; a shared file system is assumed for the outputs.
+    """
     try:
         from distributed import Client, as_completed
     except ImportError:
         raise MzError("--scheduler needs dask.distributed: pip install 'mzanalysis[parallel]'") \
             from None
-    from .execute import run_task
+    from .pool import run_pooled
 
     own = not hasattr(scheduler, "submit")
     try:
@@ -279,7 +298,8 @@ def _run_dask(tasks: list[dict], scheduler, progress) -> list[dict]:
     except (OSError, ValueError, TypeError) as exc:  # unreachable, or not an address at all
         raise MzError(f"cannot connect to Dask scheduler {scheduler}: {exc}") from None
     try:
-        futures = [client.submit(run_task, t, pure=False, key=f"brief-{t['stem']}-{t['key'][:8]}")
+        futures = [client.submit(run_pooled, t, timeout, recycle_after, pure=False,
+                                 key=f"brief-{t['stem']}-{t['key'][:8]}")
                    for t in tasks]
         by_key = {f.key: t for f, t in zip(futures, tasks)}
         out = []
@@ -312,8 +332,22 @@ def _check_interpreter() -> None:
 
 
 def run(tasks: list[dict], *, out: Path, jobs: int = 2, scheduler=None,
-        show_progress: bool | None = None) -> BatchResult:
-    """Execute the tasks that are not current, then write the manifest and the index."""
+        show_progress: bool | None = None, timeout: float | None = None,
+        recycle_after: int | None = None) -> BatchResult:
+    """Execute the tasks that are not current, then write the manifest and the index.
+
+    ``timeout``: seconds one cell may run before its kernel is replaced and the brief fails;
+    ``recycle_after``: briefs a warm kernel runs before a fresh one replaces it (defaults in
+    :mod:`.pool`).
+    """
+    from .pool import DEFAULT_RECYCLE_AFTER, DEFAULT_TIMEOUT
+
+    timeout = DEFAULT_TIMEOUT if timeout is None else timeout
+    recycle_after = DEFAULT_RECYCLE_AFTER if recycle_after is None else recycle_after
+    if recycle_after < 1:
+        raise MzError(f"--recycle-after must be at least 1 (got {recycle_after})")
+    if not timeout > 0:
+        raise MzError(f"--timeout must be a positive number of seconds (got {timeout})")
     t0 = time.perf_counter()
     pending = [t for t in tasks if not t["current"] and not t.get("empty")]
     empty = {t["stem"]: _record_empty(t) for t in tasks if t.get("empty")}
@@ -338,9 +372,11 @@ def run(tasks: list[dict], *, out: Path, jobs: int = 2, scheduler=None,
         if not pending:
             done = []
         elif scheduler:
-            done = _run_dask(pending, scheduler, progress)
+            done = _run_dask(pending, scheduler, progress, timeout=timeout,
+                             recycle_after=recycle_after)
         else:
-            done = _run_local(pending, jobs, progress)
+            done = _run_local(pending, jobs, progress, timeout=timeout,
+                              recycle_after=recycle_after)
     finally:
         if bar is not None:
             bar.close()
@@ -358,7 +394,8 @@ def run(tasks: list[dict], *, out: Path, jobs: int = 2, scheduler=None,
 
 def build(regions: list, *, out: Path, notebook: Path | None = None, params: dict | None = None,
           jobs: int = 2, force: bool = False, scheduler=None, per_region: dict | None = None,
-          show_progress: bool | None = None, skip_empty: bool = False) -> BatchResult:
+          show_progress: bool | None = None, skip_empty: bool = False,
+          timeout: float | None = None, recycle_after: int | None = None) -> BatchResult:
     """Plan and run a batch: the one call behind ``mzanalysis brief`` and ``mzanalysis briefs``.
 
     ``out`` is locked for the whole batch: a second run into the same folder is refused at once
@@ -369,8 +406,10 @@ def build(regions: list, *, out: Path, notebook: Path | None = None, params: dic
     check_out(Path(out))
     # validate everything before the folder is created, then plan again under the lock: what is
     # up to date may have changed while another run held it
-    plan(regions, out=out, notebook=notebook, params=params, force=force, per_region=per_region)
+    plan(regions, out=out, notebook=notebook, params=params, force=force, per_region=per_region,
+         check_current=False)
     with out_lock(Path(out)):
         tasks = plan(regions, out=out, notebook=notebook, params=params, force=force,
                      per_region=per_region, skip_empty=skip_empty)
-        return run(tasks, out=out, jobs=jobs, scheduler=scheduler, show_progress=show_progress)
+        return run(tasks, out=out, jobs=jobs, scheduler=scheduler, show_progress=show_progress,
+                   timeout=timeout, recycle_after=recycle_after)

@@ -22,7 +22,8 @@ def run(args: argparse.Namespace) -> int:
 
     params = collect_params(args, args.notebook)
     result = runner.build([resolve(args.region)], out=args.out, notebook=args.notebook,
-                          params=params, jobs=1, force=args.force, scheduler=args.scheduler)
+                          params=params, jobs=1, force=args.force, scheduler=args.scheduler,
+                          timeout=args.timeout)
     for r in result.results:
         if r["status"] != "failed":
             print(r["html"])

@@ -13,6 +13,30 @@ def _folder(text: str) -> Path:
     return Path(text)
 
 
+def _seconds(text: str) -> float:
+    """A positive, finite number of seconds."""
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"{text!r}: give a positive number of seconds")
+    return value
+
+
+def _count(text: str) -> int:
+    """A whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give at least 1")
+    return value
+
+
 def add_common(p: argparse.ArgumentParser) -> None:
     """Options shared by ``brief`` and ``briefs``."""
     p.add_argument("--out", default="reports", type=_folder,
@@ -35,12 +59,16 @@ def add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="rebuild even if up to date")
     p.add_argument("--scheduler", metavar="ADDR",
                    help="run on a Dask distributed cluster, e.g. tcp://127.0.0.1:8786")
+    p.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                   help="seconds one notebook cell may run; past it the brief fails and its "
+                        "kernel is replaced (default 600)")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("briefs", help="render HTML briefs for many regions",
-                       description="Execute the region brief notebook for each region in its own "
-                                   "kernel and render static HTML, a JSON sidecar per brief, "
+                       description="Execute the region brief notebook for each region and render "
+                                   "static HTML (each worker keeps one warm kernel and resets it "
+                                   "between briefs), a JSON sidecar per brief, "
                                    "OUT/index.html and OUT/manifest.json. Up-to-date briefs are "
                                    "skipped; a region with neither an official series nor report "
                                    "figures gets an index row 'no data' and no page. Exits 1 if "
@@ -48,7 +76,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--level", choices=("national", "province", "prefecture", "county"),
                    help="every region of this level (default: China and the 31 provinces)")
     p.add_argument("--regions", help="comma-separated names or codes (e.g. 青海,Gansu,150600)")
-    p.add_argument("--jobs", "-j", type=int, default=2, help="parallel kernels (default 2)")
+    p.add_argument("--jobs", "-j", type=int, default=2,
+                   help="worker processes, each with one warm kernel (default 2)")
+    p.add_argument("--recycle-after", type=_count, metavar="N",
+                   help="replace a worker's kernel with a fresh one after N briefs, to bound "
+                        "memory (default 250)")
     add_common(p)
     p.set_defaults(handler=run)
 
@@ -110,5 +142,6 @@ def run(args: argparse.Namespace) -> int:
     # a batch builds full briefs only where there is data; the others get an index row
     result = runner.build(regions, out=args.out, notebook=args.notebook, params=params,
                           jobs=args.jobs, force=args.force, scheduler=args.scheduler,
-                          skip_empty=True)
+                          skip_empty=True, timeout=args.timeout,
+                          recycle_after=args.recycle_after)
     return report(result, args.out)

@@ -133,9 +133,14 @@ def seed_facts(data_dir: str | Path | None = None, *, placed_only: bool = True):
             frame[col] = frame[col].astype("object").where(frame[col].notna(), None)
         frame["value_high"] = pd.to_numeric(frame["value_high"])
         _CACHE[key] = frame
-    frame = _CACHE[key].copy()
     if not placed_only:
-        return frame
-    placed = frame[frame["placed"]].copy()
-    placed["year"] = placed["year"].astype("int64")
-    return validate_facts(placed.reset_index(drop=True), what="seed_facts.csv")
+        return _CACHE[key].copy()
+    # the placed rows, validated once per process too: every brief asks for them, and the
+    # schema check costs more than the brief's own use of the frame
+    pkey = ("seed_facts_placed", key[1])
+    if pkey not in _CACHE:
+        frame = _CACHE[key]
+        placed = frame[frame["placed"]].copy()
+        placed["year"] = placed["year"].astype("int64")
+        _CACHE[pkey] = validate_facts(placed.reset_index(drop=True), what="seed_facts.csv")
+    return _CACHE[pkey].copy()
