@@ -68,6 +68,9 @@ PROGRAMMES: tuple[Programme, ...] = (
               "temporary_assistance_recipients", None, "temporary_assistance_expenditure"),
     Programme("medical", _p(r"医疗救助|大病救助|疾病救助|医疗费用救助"), None, None, None, None,
               "medical_assistance_expenditure"),
+    # education, housing and employment aid are named assistance to people (policy: other spending)
+    Programme("education", _p(r"教育救助|助学救助|住房救助|就业救助"),
+              expenditure="other_assistance_expenditure"),
     # bare 人口 is too loose (贫困人口, 低收入人口 are target groups, not the population)
     Programme("population", _p(r"总人口|户籍人口|常住人口|人口总数|农牧民|总户数"), None, None, "population",
               "population_households", None),
@@ -110,7 +113,8 @@ VARIANTS: dict[str, tuple[tuple[re.Pattern, str | None], ...]] = {
 
 #: Words marking a per-person amount as the average actually paid rather than the standard.
 AVG_RE = re.compile(r"人均月补助|支出水平|补助水平|救助水平|人均补助|补差|平均补助|保障水平|人均发放|人均领取|月人均补助|年人均补助|低保补助")
-STANDARD_RE = re.compile(r"标准")
+# older reports and many counties call the line itself 低保线 / 最低生活保障线
+STANDARD_RE = re.compile(r"标准|保障线|低保线")
 
 #: Counts of people who are not beneficiaries (staff, volunteers, trainees …).
 NOT_BENEFICIARY_RE = re.compile(r"干部|职工|工作人员|志愿者|党员|代表|编制|培训|社工|专干|医生|教师|护理员|"

@@ -73,7 +73,7 @@ _RAISED_TO = re.compile(r"[^,;。\d]{0,8}?(?:提高|上调|调整|增加|提升|
 _COMMA = r"(?:(?<!\d),|,(?!\d{3}(?![\d])))"
 _TAIL_END = re.compile(rf"{_COMMA}|[:()\[\]【】“”\"、;]")
 _SENTENCE_END = re.compile(r"[。;!?]+")
-_CLAUSE_END = re.compile(rf"{_COMMA}|[:()\[\]【】]")
+_CLAUSE_END = re.compile(rf"{_COMMA}|[:;()\[\]【】]")
 _BREAKDOWN = re.compile(rf"其中[^;。]*?(?={_COMMA}|$)")
 
 # --- units ----------------------------------------------------------------------------------------
@@ -98,7 +98,7 @@ _INCREASE = re.compile(r"提高了?|增加了?|增长了?|上调了?|提升了?|
 _TO = re.compile(r"到|至|为|达")
 _OLD = re.compile(r"由|从|原为|原来|原标准|原先|原\s*$")  # (原650元): the bare 原 before a figure
 _NEW = re.compile(r"提高到|提高至|提高为|提到|提至|调整为|调整到|调整至|上调至|上调到|上调为|增加到|增加至|"
-                  r"增至|达到|提标至|提标到|调高到|调高至|提升到|提升至|统一为|统一到")
+                  r"增至|达到|提标至|提标到|调高到|调高至|提升到|提升至|统一为|统一到|并轨为|并轨到")
 # the raise verb and its 至/到 split by the raised object (上调城市低保标准至每人每月800元, 将农村五保
 # 供养标准提高到…): the figure after 至 is still the new level
 _NEW_SPLIT = re.compile(r"(?:提高|上调|调整|调高|提升|提标|增加)[^,;。\d]{1,20}?(?:到|至)[^,;。\d]{0,8}$")
@@ -319,7 +319,8 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
             if others:
                 m = others[-1]
         # 低保对象中有老年人1.2万人: a subgroup named between programme and figure is not the whole
-        if not _is_filler(text[m.end():q.start], m.lastgroup):
+        if not _is_filler(text[m.end():q.start], m.lastgroup) \
+                and not _standard_gap(text[m.end():q.start], q):
             return None, -1
         return m.lastgroup, m.start()
     own_left = text[c[0]:q.start]
@@ -347,6 +348,29 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
             and not cues.GENERIC_RE.search(own_left):
         return topic, -1
     return None, -1
+
+
+# A standard is named and then qualified before its figure by words of procedure or scope that no
+# list can hold (城市低保标准经市政府同意调整为…, 在原有基础上提高到…, 各县区…均提高到…): once the
+# programme word is followed by its 标准 or 保障线, a few such words do not change the subject, unless
+# they name a payment level, an income, another group or a care tier.
+_STANDARD_HEAD = re.compile(r"^\s*(?:的|对象|居民)?(?:月|年)?(?:保障|供养|基本生活|生活|救助|养育|补助|补贴)?"
+                            r"(?:指导|最低限定|限定|平均|月人均|年人均)?(?:标准|保障线|线)")
+_STANDARD_GAP_MAX = 6
+_NOT_STANDARD_GAP = re.compile(r"补差|水平|收入|工资|消费|支出|照料|护理|倍|儿童|老人|残疾|对象中|类|档|"
+                               r"边缘|一次性|慰问|医疗|临时|价格")
+
+
+def _standard_gap(between: str, q: Quantity) -> bool:
+    """True when ``between`` (programme word to a per-person amount) opens with the standard's
+    own noun and holds at most a few other words, none naming another subject (see above)."""
+    if q.kind != "money" or not q.per_person or q.num.scaled:
+        return False
+    head = _STANDARD_HEAD.match(between)
+    if head is None or _NOT_STANDARD_GAP.search(between) or cues.PROGRAMME_RE.search(between):
+        return False
+    rest = _NON_CJK.sub("", cues.FILLER_RE.sub("", _PLACE_ITEM.sub("", between[head.end():])))
+    return len(rest) <= _STANDARD_GAP_MAX
 
 
 def _subjects(text: str, start: int, end: int, kind: str = "money") -> list[re.Match]:
@@ -802,6 +826,25 @@ def _pieces(text: str, sent: tuple[int, int], hits: list[int]) -> list[tuple[int
     return out
 
 
+# 城市低保标准每人每月650元;农村每人每年4500元: after a semicolon the second half of a parallel
+# statement names only its area (or variant) and leaves the programme to the first half. Such a
+# sentence is read with the one before it, the semicolon acting as a clause break.
+_ELLIPTIC_HEAD = re.compile(r"\s*(?:全市|全县|全区|全省)?(?:城市|城镇|农村|农牧区|牧区|集中供养|分散供养|"
+                            r"集中|分散|散居)(?:居民)?(?:的)?(?:为|是|每|达到|提高|由|从|按|年|月|\d)")
+
+
+def _elliptic_joined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``sentences`` with each elliptic half after a semicolon joined to the sentence before."""
+    out: list[tuple[int, int]] = []
+    for a, b in sentences:
+        if out and text[out[-1][1] - 1:out[-1][1]] == ";" and _ELLIPTIC_HEAD.match(text, a) \
+                and not cues.PROGRAMME_RE.search(text, a, b):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def read_facts(norm: Normalized) -> list[Fact]:
     """Facts in a normalised document (positions in the normalised text)."""
     from .validate import check_plausibility
@@ -823,7 +866,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
                 if m or _SECTION_MARK.match(text, s_start):
                     heading = m.lastgroup if m else None
             continue
-        sentences = _split(text, s_start, s_end, _SENTENCE_END)
+        sentences = _elliptic_joined(text, _split(text, s_start, s_end, _SENTENCE_END))
         # a short first sentence is the section's heading; its programme governs bare figures below
         head = sentences[0]
         subjects = _subjects(text, head[0], head[1]) if head[1] - head[0] <= 40 else []
