@@ -120,8 +120,9 @@ STANDARD_RE = re.compile(r"标准|保障线|低保线")
 NOT_BENEFICIARY_RE = re.compile(r"干部|职工|工作人员|志愿者|党员|代表|编制|培训|社工|专干|医生|教师|护理员|"
                                 r"参加|参训|测试|选拔|任用|评选|参保|保险")
 #: Money that is not programme spending (insurance premiums, construction, investment projects).
-# 下拨/下达/预拨 move budget between governments; 预计 is a projection; 慈善 money is not public aid
-NOT_SPENDING_RE = re.compile(r"保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集|下拨|下达|预拨|预计|慈善")
+# 下拨/下达/预拨/下发 (and a 备用金 reserve) move budget between governments; 新农合 premiums are insurance; 预计 is a projection; 慈善 money is not public aid
+NOT_SPENDING_RE = re.compile(r"保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集|下拨|下达|预拨|下发|备用金|预计|慈善|"
+                             r"新农合|合作医疗|参合")
 #: Flows into or out of a programme (取消农村低保81户, 新增低保对象): not the number covered.
 # 纳入低保保障范围4321户 states the caseload (the stock inside the programme), not a flow.
 FLOW_RE = re.compile(r"取消|(?<![已新])纳入(?![^,;。\d]{0,12}范围)|新增|清退|退出|停保|核减|新纳入|清理|整改|排查出|核查出|识别出|"

@@ -285,7 +285,26 @@ def _is_filler(text: str, programme: str | None = None) -> bool:
     if programme in cues.VARIANTS:
         for pattern, _ in cues.VARIANTS[programme]:
             text = pattern.sub("", text)
-    return not _NON_CJK.sub("", cues.FILLER_RE.sub("", text))
+    rest = _NON_CJK.sub("", cues.FILLER_RE.sub("", text))
+    # a few words outside the list (经过动态调整后, 通过一卡通, 按照应保尽保原则) are adverbials
+    # when a verb of stock or payment leads into the figure and no subgroup or other fund is named
+    return not rest or (len(rest) <= _SLACK_MAX and _SLACK_TAIL.search(text[-40:]) is not None
+                        and _SLACK_BLOCK.search(text) is None)
+
+
+# The filler list cannot hold every adverbial of real reports. Up to _SLACK_MAX characters of other
+# words may stand between a programme word and its figure when the words right before the figure
+# are a verb of stock, payment or raise (共有, 保障, 发放, 提高到 …) and nothing names a subgroup
+# (对象中…), another group of people, a payment level, a flow or a comparison.
+_SLACK_MAX = 8
+_SLACK_TAIL = re.compile(r"(?:共有|现有|有|保障|覆盖|供养|救助|惠及|发放|支出|代发|拨付|领取|享受|"
+                         r"提高到|提高至|调整为|调整到|调整至|上调至|上调到|提至|提到|达到|达|为|是)了?"
+                         r"(?:低保)?(?:对象|人员|资金|金)?(?:共|计|共计|合计|累计|总计)?"
+                         r"(?:不低于|每人每月|每人每年|每月每人|每年每人|每月|每年|月人均|年人均|人均)?"
+                         r"(?:[\d.]+万?户[、,]?)?[\s,]*$")
+_SLACK_BLOCK = re.compile(r"(?:对象|户|人员|家庭|人)中|儿童|老人|老年|残疾|学生|职工|优抚|群众|家庭|"
+                          r"边缘|收入|工资|补差|水平|护理|照料|一次性|慰问|物价|价格|临时|医疗|人次|户次|监测|困境|事实无人|流浪|其他|各类|等|"
+                          r"类|档|监护|新农合|合作医疗|备用|核减|新增|较|比|患者")
 
 
 def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int, clauses,
