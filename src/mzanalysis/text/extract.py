@@ -104,7 +104,7 @@ _NEW = re.compile(r"提高到|提高至|提高为|提到|提至|调整为|调整
 _NEW_SPLIT = re.compile(r"(?:提高|上调|调整|调高|提升|提标|增加)[^,;。\d]{1,20}?(?:到|至)[^,;。\d]{0,8}$")
 # A count under a heading (二、城乡低保 / 全县共保障4567户8901人) is the heading programme's caseload
 # only when the clause says it is one (保障, 共有, 在保 …), not for any headcount below the heading
-_COUNT_UNDER_TOPIC = re.compile(r"保障|共有|现有|在保|纳入|覆盖|救助|供养|享受|领取")
+_COUNT_UNDER_TOPIC = re.compile(r"保障|共有|现有|在保|纳入|覆盖|救助|供养|享受|领取|人数|户数")
 _LIST_SEP = re.compile(r"^[\s、和及与,/·元月年人每均]*$")
 _NON_CJK = re.compile(r"[^\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -231,6 +231,16 @@ def _sections(text: str, ranges: list[tuple[int, int]]):
 
 
 _LABEL_LINE_MAX = 20
+# a line holding one figure and its unit (12345人, 650元/月) completes the label line above it; a
+# bare number may be a table cell copied one per line, which the table reader takes
+_FIGURE_LINE = re.compile(r"[\d.,]{1,16}\s?(?:万|亿)?(?:元(?:/[人月年·.]{1,4})?|人|户|名)[。;,]?\s*")
+
+
+def _is_label_line(line: str) -> bool:
+    """A short line naming a programme, with no figure and no sentence end (城市低保标准)."""
+    body = line.strip()
+    return len(body) <= _LABEL_LINE_MAX and "|" not in body and not _CANDIDATE.search(body) \
+        and not _SENTENCE_END.search(body) and cues.PROGRAMME_RE.search(body) is not None
 
 
 def _join_labels(text: str, sections):
@@ -241,16 +251,14 @@ def _join_labels(text: str, sections):
     for a, b in sections:
         if pending is not None:
             gap = text[pending[1]:a]
-            if not gap.strip() and text[a:a + 1] not in "|-" and not text[a:a + 1].isdigit():
+            if not gap.strip() and text[a:a + 1] not in "|-" and (
+                    not text[a:a + 1].isdigit() or _FIGURE_LINE.fullmatch(text, a, b)):
                 yield pending[0], b
                 pending = None
                 continue
             yield pending
             pending = None
-        body = text[a:b].strip()
-        if len(body) <= _LABEL_LINE_MAX and "|" not in body and not _CANDIDATE.search(body) \
-                and not _SENTENCE_END.search(body) and cues.PROGRAMME_RE.search(body) \
-                and not _SECTION_MARK.match(text, a):
+        if _is_label_line(text[a:b]) and not _SECTION_MARK.match(text, a):
             pending = (a, b)
             continue
         yield a, b
@@ -304,7 +312,7 @@ _SLACK_TAIL = re.compile(r"(?:共有|现有|有|保障|覆盖|供养|救助|惠�
                          r"(?:[\d.]+万?户[、,]?)?[\s,]*$")
 _SLACK_BLOCK = re.compile(r"(?:对象|户|人员|家庭|人)中|儿童|老人|老年|残疾|学生|职工|优抚|群众|家庭|"
                           r"边缘|收入|工资|补差|水平|护理|照料|一次性|慰问|物价|价格|临时|医疗|人次|户次|监测|困境|事实无人|流浪|其他|各类|等|"
-                          r"类|档|监护|新农合|合作医疗|备用|核减|新增|较|比|患者")
+                          r"类|档|监护|新农合|合作医疗|备用|核减|新增|较|比|患者|保险|参保|保费|费用|民政|户籍|救助对象")
 
 
 def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int, clauses,
@@ -362,7 +370,9 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
         if _is_filler(between, prog) and not (own_tail and not _is_filler(own_tail.group(), prog)):
             return prog, m.start()
         return None, -1
-    if topic is not None and (q.kind == "money" or _COUNT_UNDER_TOPIC.search(own_left)) \
+    # 保障人数:12345人 — the label before a colon says what the count is
+    label = text[max(sent[0], c[0] - 12):c[0]] if text[c[0] - 1:c[0]] == ":" else ""
+    if topic is not None and (q.kind == "money" or _COUNT_UNDER_TOPIC.search(label + own_left)) \
             and _is_filler(own_left, topic) \
             and not cues.GENERIC_RE.search(own_left):
         return topic, -1
@@ -434,8 +444,10 @@ class _Doc:
         self.sentence = 0
 
 
-def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: _Doc) -> None:
-    """Read the facts of one sentence into ``doc.facts``."""
+def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: _Doc,
+                      topic_area: str | None = None) -> None:
+    """Read the facts of one sentence into ``doc.facts`` (``topic``/``topic_area``: the programme
+    and area of the heading above, for figures that name neither)."""
     clauses = _split(text, sent[0], sent[1], _CLAUSE_END)
 
     def clause_of(pos: int) -> tuple[int, int]:
@@ -558,7 +570,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
                 near = min(other, key=lambda o: abs(o.start - q.start))
                 q.per_person, q.period = True, near.period
 
-    _areas_and_variants(text, sent, clause_of, quantities)
+    _areas_and_variants(text, sent, clause_of, quantities, topic_area)
     _pair_respectively(text, sent, quantities)
 
     for q in quantities:
@@ -567,7 +579,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             doc.facts.append(fact)
 
 
-def _areas_and_variants(text, sent, clause_of, quantities) -> None:
+def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None) -> None:
     for q in quantities:
         if q.programme is None:
             continue
@@ -613,6 +625,8 @@ def _areas_and_variants(text, sent, clause_of, quantities) -> None:
                     area = hits[-1].lastgroup
                 else:
                     area = "all"  # a figure after urban and rural ones covers both
+        if area is None and q.prog_pos < 0 and topic_area is not None:
+            area = topic_area  # a figure under the heading 二、城市低保 names no area of its own
         if area is None:
             area = cues.PROGRAMME_BY_NAME[q.programme].implied_area or "all"
         q.area = area
@@ -877,6 +891,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
         return i < len(hits) and hits[i] < b
 
     heading: str | None = None  # programme of the last heading line (一、最低生活保障)
+    heading_area: str | None = None  # and its area (二、城市低保 heads urban figures)
     for s_start, s_end in _join_labels(text, _sections(text, content_ranges(text))):
         if not has_hit(s_start, s_end):
             if s_end - s_start <= 40 and not _SENTENCE_END.search(text, s_start, s_end):
@@ -884,18 +899,26 @@ def read_facts(norm: Normalized) -> list[Fact]:
                 m = cues.PROGRAMME_RE.search(text, s_start, s_end)
                 if m or _SECTION_MARK.match(text, s_start):
                     heading = m.lastgroup if m else None
+                    heading_area = _area_in(text[s_start:s_end]) if m else None
             continue
         sentences = _elliptic_joined(text, _split(text, s_start, s_end, _SENTENCE_END))
         # a short first sentence is the section's heading; its programme governs bare figures below
         head = sentences[0]
         subjects = _subjects(text, head[0], head[1]) if head[1] - head[0] <= 40 else []
         topic = subjects[0].lastgroup if subjects else heading
+        topic_area = None if subjects else heading_area
         for whole in sentences:
             for sent in _pieces(text, whole, hits):
                 # a sentence yields facts only with a figure and a programme word or a topic
                 if has_hit(*sent) and (topic or cues.PROGRAMME_RE.search(text, *sent)):
-                    _process_sentence(text, sent, topic, doc)
+                    _process_sentence(text, sent, topic, doc, topic_area)
             doc.sentence += 1
+        # a label line joined to the figure below it (城市低保 / 户数:1234户) heads the lines
+        # after that one too, like a heading line of its own
+        first = text.find("\n", s_start, s_end)
+        if first > 0 and not has_hit(s_start, first) and _is_label_line(text[s_start:first]):
+            m = cues.PROGRAMME_RE.search(text, s_start, first)
+            heading, heading_area = m.lastgroup, _area_in(text[s_start:first])
     _read_tables(text, doc)
     facts = check_plausibility(doc.facts)
     rollup = [replace(f, indicator="other_assistance_expenditure", flags=list(f.flags),
@@ -906,9 +929,10 @@ def read_facts(norm: Normalized) -> list[Fact]:
 
 def _read_tables(text: str, doc: _Doc) -> None:
     """Facts from flattened table rows (see :mod:`mzanalysis.text.tables`), spans mapped back."""
-    if "|" not in text and "\t" not in text:
+    from .tables import has_bare_cells, table_rows
+
+    if "|" not in text and "\t" not in text and not has_bare_cells(text):
         return
-    from .tables import table_rows
 
     # the whole text: a table flattened one cell per line repeats bare "|" lines, which
     # content_ranges takes for a watermark

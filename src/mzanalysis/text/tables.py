@@ -31,10 +31,22 @@ _HEADER_UNIT = re.compile(rf"\(({_UNIT})\)\s*$")
 _TABLE_UNIT = re.compile(rf"(?:金额)?单位[::]\s*({_UNIT})")
 # a column about money or people, to which a table-level unit applies
 _MONEY_COLUMN = re.compile(r"标准|支出|资金|金额|补助|补贴")
+# a column of counts names its unit in its name: 户数 are households, 人数 persons
+_COUNT_COLUMN = re.compile(r"(?:户数|人数)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # 1.孤儿数, (2)特困人员救助供养支出, A 城市低保人数: the row's outline number is not part of its label
 _OUTLINE = re.compile(r"^(?:[A-Z]\s+|\(?\d{1,2}\)?[.、]?\s*|\([一二三四五六七八九十]+\)\s*|"
                       r"[一二三四五六七八九十]+、|其中[::]?)")
+
+
+# a table copied one cell per line without bars: a label line, a unit line, a value line
+_BARE_UNIT_VALUE = re.compile(rf"\n[ \t]*{_UNIT}[ \t]*\n[ \t]*\d[\d,.]*[ \t]*(?:\n|$)")
+
+
+def has_bare_cells(text: str, start: int = 0, end: int | None = None) -> bool:
+    """True when ``text`` holds a unit line followed by a value line (a barless cell-per-line
+    table: 城市最低生活保障人数 / 万人 / 2335.3)."""
+    return _BARE_UNIT_VALUE.search(text, start, len(text) if end is None else end) is not None
 
 
 @dataclass(frozen=True)
@@ -98,7 +110,8 @@ def table_rows(text: str, ranges: list[tuple[int, int]]) -> list[Row]:
     """Rows of flattened tables in ``text[ranges]`` (normalised text), as sentences."""
     rows: list[Row] = []
     for start, end in ranges:
-        if text.count("|", start, end) < 2 and "\t" not in text[start:end]:
+        if text.count("|", start, end) < 2 and "\t" not in text[start:end] \
+                and not has_bare_cells(text, start, end):
             continue
         cells = _cells(text, start, end)
         found = _unit_column_rows(text, cells)
@@ -159,6 +172,8 @@ def _header_cell_row(text: str, head: tuple[int, int], table_unit: str | None,
         name_end, unit = u.start(), u.group(1)
     elif table_unit and _MONEY_COLUMN.search(text, *head):
         name_end, unit = head[1], table_unit
+    elif (c := _COUNT_COLUMN.search(text, *head)) is not None:
+        name_end, unit = head[1], "户" if c.group() == "户数" else "人"
     else:
         return None
     la, lb = label
@@ -168,12 +183,16 @@ def _header_cell_row(text: str, head: tuple[int, int], table_unit: str | None,
 
 
 def _unit_column_rows(text: str, cells: list[tuple[int, int]]) -> list[Row]:
-    """label | unit | value, with cells inline or one per line."""
+    """label | unit | value, or label | value | unit, with cells inline or one per line."""
     out = []
     for i in range(len(cells) - 2):
         lab, unit, val = cells[i:i + 3]
-        if not (_UNIT_CELL.fullmatch(text, *unit) and _VALUE_CELL.fullmatch(text, *val)
-                and _CJK.search(text, *lab) and not _VALUE_CELL.fullmatch(text, *lab)):
+        if not (_UNIT_CELL.fullmatch(text, *unit) and _VALUE_CELL.fullmatch(text, *val)):
+            # the unit may follow the value (| 城市低保标准 | 650 | 元/人·月 |)
+            val, unit = unit, val
+            if not (_UNIT_CELL.fullmatch(text, *unit) and _VALUE_CELL.fullmatch(text, *val)):
+                continue
+        if not (_CJK.search(text, *lab) and not _VALUE_CELL.fullmatch(text, *lab)):
             continue
         la, lb = _label(text, lab)
         out.append(_row([(text[la:lb], la), (text[val[0]:val[1]], val[0]),
@@ -236,8 +255,13 @@ def _self_unit_rows(text: str, cells: list[tuple[int, int]],
     lu = _HEADER_UNIT.search(text, la, lb)
     for k, (a, b) in enumerate(cells[1:], start=1):
         if lu is not None and _VALUE_CELL.fullmatch(text, a, b):
-            out.append(_row([(text[la:lu.start()], la), (text[a:b], a), (lu.group(1), None),
-                             ("。", None)], b))
+            # | 项目 | 城市 | 农村 | above: a column named by an area gives its cells that area
+            area = ""
+            if names is not None and k < len(names) and _area_word(text[la:lb]) is None \
+                    and AREA_RE.fullmatch(text[names[k][0]:names[k][1]].strip()):
+                area = text[names[k][0]:names[k][1]].strip()
+            out.append(_row([(area, None), (text[la:lu.start()], la), (text[a:b], a),
+                             (lu.group(1), None), ("。", None)], b))
         elif lu is None and _VALUE_UNIT_CELL.fullmatch(text, a, b):
             name = ""
             if names is not None and k < len(names) and _NAME_COLUMN.search(text, *names[k]) \
