@@ -69,7 +69,10 @@ PROGRAMMES: tuple[Programme, ...] = (
     Programme("medical", _p(r"医疗救助|大病救助|疾病救助|医疗费用救助"), None, None, None, None,
               "medical_assistance_expenditure"),
     # education, housing and employment aid are named assistance to people (policy: other spending)
-    Programme("education", _p(r"教育救助|助学救助|住房救助|就业救助"),
+    # 传统救济 is the statistical reports' line for relief outside dibao; 流浪乞讨人员救助 the aid
+    # to people without means of living — both assistance to people (policy: other spending)
+    Programme("education", _p(r"教育救助|助学救助|住房救助|就业救助|传统救济|流浪乞讨人员救助|"
+                              r"生活无着人员救助|生活无着的流浪乞讨人员救助"),
               expenditure="other_assistance_expenditure"),
     # bare 人口 is too loose (贫困人口, 低收入人口 are target groups, not the population)
     Programme("population", _p(r"总人口|户籍人口|常住人口|人口总数|农牧民|总户数"), None, None, "population",
@@ -131,7 +134,7 @@ STOCK_RE = re.compile(r"共有|现有|在保|累计|合计|总计|共计|截至|
 #: Words that may stand between a figure and a programme named earlier in the sentence without
 #: changing the subject (惠及困难群众2.75万人; 实际领取的残疾人数量为3885人; 支出598万元).
 FILLER_RE = re.compile(
-    r"惠及|受益|覆盖|涉及|共计|合计|累计|总计|其中|达到|发放|支出|列支|下达|拨付|投入|安排|落实|配套|"
+    r"惠及|受益|覆盖|涉及|共计|合计|累计|总计|其中|方面|达到|发放|支出|列支|下达|拨付|投入|安排|落实|配套|"
     r"救助|保障|领取|享受|实际|符合|条件|申领|截至|截止|目前|底|分别|提高|调整|上调|人均|每人|每月|"
     r"每年|月人均|年人均|补助水平|财政|标准|资金|补助金|补助|补贴|数量|人数|户数|总数|当月|本月|当季|本季度|计划|现行|原来|原有|原先|目前|即|相应|对应|救济|今年|去年|同期|年内|以来|重点|一般|特殊|全省|全市|全县|全区|"
     r"全州|全旗|全盟|我省|我市|我县|我区|城乡|城市|城镇|农村|牧区|困难群众|群众|老年群体|群体|对象|"

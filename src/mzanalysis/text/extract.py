@@ -105,6 +105,9 @@ _NEW_SPLIT = re.compile(r"(?:提高|上调|调整|调高|提升|提标|增加)[^
 # A count under a heading (二、城乡低保 / 全县共保障4567户8901人) is the heading programme's caseload
 # only when the clause says it is one (保障, 共有, 在保 …), not for any headcount below the heading
 _COUNT_UNDER_TOPIC = re.compile(r"保障|共有|现有|在保|纳入|覆盖|救助|供养|享受|领取|人数|户数")
+# 由每人每年564提高到每人每年617元: a figure that lost its unit before a raise verb is in the unit of
+# the raised figure after it
+_RAISE_NEXT = re.compile(r"\s*(?:提高|上调|调整|提升|调高)了?(?:到|至|为)[^\d,;。]{0,8}")
 _LIST_SEP = re.compile(r"^[\s、和及与,/·元月年人每均]*$")
 _NON_CJK = re.compile(r"[^\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -281,7 +284,7 @@ def _split(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[i
 # 正定县810元/月、行唐县800元/月): a place name heading a list item breaks the subject down by area,
 # it names no other subject. Only a short name (1-4 characters and an administrative suffix) at the
 # start of a list item counts, so a longer run of words ending in 市 is not swallowed.
-_PLACE_ITEM = re.compile(r"(?:^|(?<=[、:,;\s\d/月年]))[\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|盟)"
+_PLACE_ITEM = re.compile(r"(?:^|(?<=[、:,;\s\d/月年为是]))[\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|盟)"
                          r"(?:为|是)?(?=[\d\s:,、每]|$)")
 
 
@@ -464,14 +467,15 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         q = _read_quantity(text, n, c[0])
         if q is None:
             # 2660、2220元/人·月: the first figure of a list shares the unit of the last.
-            if _LIST_NEXT.match(text[n.end:n.end + 2]) or text[n.end:n.end + 1] == "、":
+            if _LIST_NEXT.match(text[n.end:n.end + 2]) or text[n.end:n.end + 1] == "、" \
+                    or _RAISE_NEXT.match(text, n.end, c[1]):
                 pending.append(n)
             else:
                 pending.clear()
             continue
         for p in pending:
             between = text[p.end:n.start]
-            if _LIST_SEP.match(between):
+            if _LIST_SEP.match(between) or _RAISE_NEXT.fullmatch(between):
                 quantities.append(replace(q, num=p, start=p.start, end=p.end, flags=[],
                                           approximate=p.approximate, unit_broken=q.unit_broken))
         pending.clear()
