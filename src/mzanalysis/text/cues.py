@@ -62,11 +62,12 @@ PROGRAMMES: tuple[Programme, ...] = (
     # one-off and utility payments to people in need: holiday 慰问金, price and heating subsidies;
     # only their spending is a fact (the policy's other assistance)
     Programme("oneoff", _p(r"临时生活补助|临时生活补贴|一次性生活补助|一次性生活补贴|一次性补贴|"
-                           r"价格临时补贴|慰问金|取暖补贴|取暖费|燃气补贴|电价补贴|水费补贴"),
+                           r"价格临时补贴|临时物价补贴|物价补贴|慰问金|取暖补贴|取暖费|燃气补贴|电价补贴|水费补贴|"
+                           r"分类救助"),
               expenditure="other_assistance_expenditure"),
     Programme("temporary", _p(r"临时救助|临时性救助|救急难"), None, None,
               "temporary_assistance_recipients", None, "temporary_assistance_expenditure"),
-    Programme("medical", _p(r"医疗救助|大病救助|疾病救助|医疗费用救助"), None, None, None, None,
+    Programme("medical", _p(r"医疗救助|大病救助|疾病救助|医疗费用救助|住院救助|门诊救助"), None, None, None, None,
               "medical_assistance_expenditure"),
     # education, housing and employment aid are named assistance to people (policy: other spending)
     # 传统救济 is the statistical reports' line for relief outside dibao; 流浪乞讨人员救助 the aid

@@ -105,6 +105,7 @@ _NEW_SPLIT = re.compile(r"(?:提高|上调|调整|调高|提升|提标|增加)[^
 # A count under a heading (二、城乡低保 / 全县共保障4567户8901人) is the heading programme's caseload
 # only when the clause says it is one (保障, 共有, 在保 …), not for any headcount below the heading
 _COUNT_UNDER_TOPIC = re.compile(r"保障|共有|现有|在保|纳入|覆盖|救助|供养|享受|领取|人数|户数")
+_RECIPIENT_GROUP = re.compile(r"(?:对象|户|人员|家庭)(?!资金|金|补助|补贴)")
 # 由每人每年564提高到每人每年617元: a figure that lost its unit before a raise verb is in the unit of
 # the raised figure after it
 _RAISE_NEXT = re.compile(r"\s*(?:提高|上调|调整|提升|调高)了?(?:到|至|为)[^\d,;。]{0,8}")
@@ -543,6 +544,19 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
                 and (q.kind == nxt.kind or (q.kind, nxt.kind) == ("households", "persons")) \
                 and _LIST_SEP.match(text[q.end:nxt.start]):
             q.programme, q.prog_pos = nxt.programme, nxt.prog_pos
+    # 发放临时生活补助974.75万元,其中城市低保对象发放478.75万元: after 其中, a programme word naming
+    # the people paid (低保对象) breaks the fund down by recipients; the money is still the fund's
+    fund = None
+    for q in quantities:
+        if q.kind != "money" or q.per_person or q.programme is None:
+            continue
+        names_people = q.prog_pos >= 0 and _RECIPIENT_GROUP.match(
+            text, cues.PROGRAMME_RE.match(text, q.prog_pos).end()) is not None
+        if fund is not None and names_people and q.programme != fund.programme \
+                and "其中" in text[fund.end:q.start]:
+            q.programme, q.prog_pos = fund.programme, fund.prog_pos
+        elif not names_people:
+            fund = q
     # 600元提高到650元 without 由: the figure right before 提高到 is the old one
     for q, nxt in zip(quantities, quantities[1:]):
         if q.role is None and nxt.role == "new" and _RAISED_TO.match(text, q.end, nxt.start):
@@ -820,7 +834,9 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
         else:
             if cues.NOT_SPENDING_RE.search(text[clause[0]:q.start]):
                 return None
-            if _grand_total(text, clause[0], q.start):
+            # the list may stand before the figure's clause: from the programme word on
+            lo = q.prog_pos if 0 <= q.prog_pos < clause[0] else clause[0]
+            if _grand_total(text, lo, q.start):
                 return None  # 发放城乡低保、特困人员救助补助资金26.4亿元: several programmes' total
             indicator = prog.expenditure
             unit = "yuan"
