@@ -432,9 +432,14 @@ def _variant(programme: str, segment: str, first: bool = False) -> tuple[bool, s
     return (best is not None), (best[1] if best else None)
 
 
+_LISTED_DISTRICT = re.compile(r"(?<=、)[\u4e00-\u9fff]{1,3}城区|[\u4e00-\u9fff]{1,3}城区(?=、)")
+
+
 def _area_in(segment: str) -> str | None:
+    """The last area cue in ``segment``; a district in a list of places (藁城区、正定县) names
+    no area, though its name ends in 城区."""
     best = None
-    for m in cues.AREA_RE.finditer(segment):
+    for m in cues.AREA_RE.finditer(_LISTED_DISTRICT.sub("", segment)):
         best = m.lastgroup
     return best
 

@@ -39,14 +39,23 @@ _OUTLINE = re.compile(r"^(?:[A-Z]\s+|\(?\d{1,2}\)?[.、]?\s*|\([一二三四五�
                       r"[一二三四五六七八九十]+、|其中[::]?)")
 
 
-# a table copied one cell per line without bars: a label line, a unit line, a value line
-_BARE_UNIT_VALUE = re.compile(rf"\n[ \t]*{_UNIT}[ \t]*\n[ \t]*\d[\d,.]*[ \t]*(?:\n|$)")
+# a table copied one cell per line without bars: a label line, a unit line, a value line (blank
+# lines between them are empty cells)
+_UNIT_LINE = re.compile(rf"[ \t]*{_UNIT}[ \t]*")
+_VALUE_LINE = re.compile(r"[ \t]*\d[\d,.]*[ \t]*")
 
 
 def has_bare_cells(text: str, start: int = 0, end: int | None = None) -> bool:
-    """True when ``text`` holds a unit line followed by a value line (a barless cell-per-line
-    table: 城市最低生活保障人数 / 万人 / 2335.3)."""
-    return _BARE_UNIT_VALUE.search(text, start, len(text) if end is None else end) is not None
+    """True when ``text`` holds a unit line followed by a value line, blank lines aside (a barless
+    cell-per-line table: 城市最低生活保障人数 / 万人 / 2335.3). One pass over the lines."""
+    prev_unit = False
+    for line in text[start:end].split("\n"):
+        if not line.strip():
+            continue
+        if prev_unit and _VALUE_LINE.fullmatch(line):
+            return True
+        prev_unit = len(line) <= 12 and _UNIT_LINE.fullmatch(line) is not None
+    return False
 
 
 @dataclass(frozen=True)
@@ -122,14 +131,17 @@ def table_rows(text: str, ranges: list[tuple[int, int]]) -> list[Row]:
     return rows
 
 
-_CELL_LINE = re.compile(r"[^|\n]*\|[ \t]*(?:\n|$)")
+# a cell line ends in a bar, or in a tab where the copy turned bars into tabs
+_CELL_LINE = re.compile(r"[^|\t\n]*[|\t][ \t]*(?:\n|$)")
 
 
 def _cell_per_line_rows(text: str, start: int, end: int, cells: list[tuple[int, int]]) -> list[Row]:
     """A table copied one cell per line (``区划 |`` / ``地区 |`` / … / ``11 |`` / ``北京市 |`` …):
     the row width is the distance between two row labels, the header the cells before the data."""
     lines = text[start:end].splitlines(keepends=True)
-    if len(lines) < 12 or sum(1 for ln in lines if _CELL_LINE.fullmatch(ln)) < 0.8 * len(lines):
+    cell_lines = sum(1 for ln in lines if _CELL_LINE.fullmatch(ln))
+    blank = sum(1 for ln in lines if not ln.strip())  # empty cells whose bar was lost
+    if len(lines) < 12 or cell_lines + blank < 0.8 * len(lines) or cell_lines < 0.4 * len(lines):
         return []
     numeric = [bool(_VALUE_CELL.fullmatch(text, a, b)) for a, b in cells]
     if True not in numeric:
@@ -208,11 +220,19 @@ def _header_rows(text: str, start: int, end: int) -> list[Row]:
     caption_area: str | None = None  # 农村低保标准表 above the table: the area of its rows
     names: list[tuple[int, int]] | None = None  # the last row of plain column names
     pos = start
+    last: tuple[tuple[int, int], int] | None = None  # label and cell count of the last row
     for line in text[start:end].splitlines(keepends=True):
         l_start, l_end = pos, pos + len(line)
         pos = l_end
         # a header or a row has at least two cells between bars (or tabs)
         if line.count("|") < 3 and "\t" not in line:
+            # a long cell spilled onto a line of its own (| 城市低保 | 5401 | 7441 |, then
+            # 长安区、裕华区810元/月;晋州市800元/月 |): the row's next column, read as a sentence
+            if header is not None and last is not None and last[1] < len(header):
+                row = _spilled_cell_row(text, header[last[1]], last[0], l_start, l_end)
+                if row is not None:
+                    out.append(row)
+            last = None
             continue
         cells = _cells(text, l_start, l_end)
         if len(cells) < 2:
@@ -236,6 +256,7 @@ def _header_rows(text: str, start: int, end: int) -> list[Row]:
         if header is None:
             continue
         la, lb = _label(text, cells[0])
+        last = ((la, lb), len(cells))
         for k, cell in enumerate(cells[1:], start=1):
             if k >= len(header) or not _VALUE_CELL.fullmatch(text, *cell):
                 continue
@@ -243,6 +264,19 @@ def _header_rows(text: str, start: int, end: int) -> list[Row]:
             if row is not None:
                 out.append(row)
     return out
+
+
+def _spilled_cell_row(text: str, head: tuple[int, int], label: tuple[int, int], start: int,
+                      end: int) -> Row | None:
+    """A spilled cell holding figures with their own units, as label + column name + cell."""
+    cells = _cells(text, start, end)
+    if len(cells) != 1 or not _VALUE_UNIT_CELL.search(text, *cells[0]):
+        return None
+    a, b = cells[0]
+    u = _HEADER_UNIT.search(text, *head)
+    name_end = u.start() if u is not None else head[1]
+    return _row([(text[label[0]:label[1]], label[0]), (text[head[0]:name_end], None), (":", None),
+                 (text[a:b], a), ("。", None)], b)
 
 
 def _self_unit_rows(text: str, cells: list[tuple[int, int]],
