@@ -105,6 +105,8 @@ _NEW_SPLIT = re.compile(r"(?:提高|上调|调整|调高|提升|提标|增加)[^
 # A count under a heading (二、城乡低保 / 全县共保障4567户8901人) is the heading programme's caseload
 # only when the clause says it is one (保障, 共有, 在保 …), not for any headcount below the heading
 _COUNT_UNDER_TOPIC = re.compile(r"保障|共有|现有|在保|纳入|覆盖|救助|供养|享受|领取|人数|户数")
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_YEAR_THEN_RAISE = re.compile(r"((?:19|20)\d{2})年[^,;。\d]{0,12}?(?:提高|上调|调整|提标|调高|提升)")
 _RECIPIENT_GROUP = re.compile(r"(?:对象|户|人员|家庭)(?!资金|金|补助|补贴)")
 # 由每人每年564提高到每人每年617元: a figure that lost its unit before a raise verb is in the unit of
 # the raised figure after it
@@ -562,6 +564,18 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             q.programme, q.prog_pos = fund.programme, fund.prog_pos
         elif not names_people:
             fund = q
+    # 2019年城市低保标准600元/月,2020年提高到650元/月: a standard dated to a year that a later
+    # clause of the sentence raises from is the old one
+    for q in quantities:
+        if q.role is not None or q.kind != "money" or not q.per_person:
+            continue
+        years = list(_YEAR.finditer(text, clause_of(q.start)[0], q.start))
+        if not years:
+            continue
+        for later in _YEAR_THEN_RAISE.finditer(text, q.end, sent[1]):
+            if int(later.group(1)) > int(years[-1].group(1)):
+                q.role = "old"
+                break
     # 600元提高到650元 without 由: the figure right before 提高到 is the old one
     for q, nxt in zip(quantities, quantities[1:]):
         if q.role is None and nxt.role == "new" and _RAISED_TO.match(text, q.end, nxt.start):

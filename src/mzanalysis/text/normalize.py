@@ -535,11 +535,34 @@ _THIN_SPACE = re.compile(r"(?<=\d)[\u2009\u202f\u2006](?=\d{3}(?!\d))")
 # break inside a long line's sentence, between two characters of running text, is no boundary.
 _WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d,、])[ \t]*\r?\n(?=[\u4e00-\u9fff,、])")
 _WRAP_MIN_LINE = 40
+# A short line may still break inside a word of the vocabulary (城市低\n保标准, 標\n(biāo)準,
+# 提高\n到): a break between two CJK characters that a programme word, 标准 or a raise verb spans
+# is no boundary, whatever the line's length (two lines rarely meet inside such a word by chance).
+_WORD_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\r?\n[ \t]*(?=[\u4e00-\u9fff(])")
+_PINYIN_LEAD = re.compile(r"\([a-zü" + "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ" + r"]{1,7}\)")
+_SPLIT_WORD_REACH = 6
+
+
+def _word_breaks(text: str) -> list[tuple[int, int]]:
+    """Spans of line breaks that fall inside a cue word (see above)."""
+    from .cues import PROGRAMME_RE, SPLIT_WORD_RE
+
+    out = []
+    for m in _WORD_BREAK.finditer(text):
+        left = text[max(0, m.start() - _SPLIT_WORD_REACH):m.start()]
+        right = _PINYIN_LEAD.sub("", text[m.end():m.end() + 3 * _SPLIT_WORD_REACH],
+                                 count=1)[:_SPLIT_WORD_REACH]
+        window, cut = left + right, len(left)
+        if any(w.start() < cut < w.end() for pattern in (PROGRAMME_RE, SPLIT_WORD_RE)
+               for w in pattern.finditer(window)):
+            out.append(m.span())
+    return out
 # Content farms inject gambling spam into copied reports, often mid-sentence and in title brackets:
 # 不低《澳洲幸运5开奖结果查询官网》于5%. A bracketed title holding a spam word is cut out (the number
 # inside it is no figure, and it breaks the words around it).
-_SPAM = re.compile(r"《[^《》\n]{0,40}?(?:开奖|彩票|博彩|娱乐城|赌场|棋牌|时时彩|六合彩|百家乐|"
-                   r"葡京|官网|投注|平台注册)[^《》\n]{0,40}?》")
+_SPAM = re.compile(r"[《【][^《》【】\n]{0,40}?(?:开奖|彩票|博彩|娱乐城|赌场|棋牌|时时彩|六合彩|百家乐|"
+                   r"葡京|官网|投注|平台注册|彩金|真人|老虎机|金沙|威尼斯人|电子游艺)"
+                   r"[^《》【】\n]{0,40}?[》】]")
 _SENTENCE_STOP = re.compile(r"[。!?]\s*$")
 # Pages saved from a fixed-width view (plain-text mirrors, PDF copies) break *every* line at the
 # same width, whatever character falls there (城市低保标准由每人每月4\n80元): a document whose lines
@@ -593,6 +616,7 @@ def repair(norm: Normalized) -> Normalized:
         cuts.extend(m.span() for m in _BROKEN_CUE.finditer(text))
         cuts.extend(_fixed_width_breaks(text))
         cuts.extend(m.span() for m in _CLAUSE_WRAP.finditer(text))
+        cuts.extend(_word_breaks(text))
         for m in _WRAP.finditer(text):
             line_start = text.rfind("\n", 0, m.start()) + 1
             if m.start() - line_start >= _WRAP_MIN_LINE and \
@@ -604,7 +628,7 @@ def repair(norm: Normalized) -> Normalized:
     cuts = []
     if "(" in text:
         cuts.extend(m.span() for m in _PINYIN.finditer(text))
-    if "《" in text:
+    if "《" in text or "【" in text:
         cuts.extend(m.span() for m in _SPAM.finditer(text))
     return _cut(joined, text, cuts)
 
