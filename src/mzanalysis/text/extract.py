@@ -244,6 +244,8 @@ _FIGURE_LINE = re.compile(r"[\d.,]{1,16}\s?(?:万|亿)?(?:元(?:/[人月年·.]{
 
 def _is_label_line(line: str) -> bool:
     """A short line naming a programme, with no figure and no sentence end (城市低保标准)."""
+    if len(line) > 2 * _LABEL_LINE_MAX:
+        return False
     body = line.strip()
     return len(body) <= _LABEL_LINE_MAX and "|" not in body and not _CANDIDATE.search(body) \
         and not _SENTENCE_END.search(body) and cues.PROGRAMME_RE.search(body) is not None
@@ -441,7 +443,9 @@ def _area_in(segment: str) -> str | None:
     """The last area cue in ``segment``; a district in a list of places (藁城区、正定县) names
     no area, though its name ends in 城区."""
     best = None
-    for m in cues.AREA_RE.finditer(_LISTED_DISTRICT.sub("", segment)):
+    if "城区" in segment:
+        segment = _LISTED_DISTRICT.sub("", segment)
+    for m in cues.AREA_RE.finditer(segment):
         best = m.lastgroup
     return best
 
@@ -908,6 +912,8 @@ _ELLIPTIC_HEAD = re.compile(r"\s*(?:全市|全县|全区|全省)?(?:城市|城�
 def _elliptic_joined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``sentences`` with each elliptic half after a semicolon joined to the sentence before."""
     out: list[tuple[int, int]] = []
+    if len(sentences) < 2:
+        return sentences
     for a, b in sentences:
         if out and text[out[-1][1] - 1:out[-1][1]] == ";" and _ELLIPTIC_HEAD.match(text, a) \
                 and not cues.PROGRAMME_RE.search(text, a, b):
@@ -954,7 +960,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
             doc.sentence += 1
         # a label line joined to the figure below it (城市低保 / 户数:1234户) heads the lines
         # after that one too, like a heading line of its own
-        first = text.find("\n", s_start, s_end)
+        first = text.find("\n", s_start, min(s_end, s_start + _LABEL_LINE_MAX + 8))
         if first > 0 and not has_hit(s_start, first) and _is_label_line(text[s_start:first]):
             m = cues.PROGRAMME_RE.search(text, s_start, first)
             heading, heading_area = m.lastgroup, _area_in(text[s_start:first])

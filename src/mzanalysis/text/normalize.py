@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import re
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -538,24 +539,39 @@ _WRAP_MIN_LINE = 40
 # A short line may still break inside a word of the vocabulary (城市低\n保标准, 標\n(biāo)準,
 # 提高\n到): a break between two CJK characters that a programme word, 标准 or a raise verb spans
 # is no boundary, whatever the line's length (two lines rarely meet inside such a word by chance).
-_WORD_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\r?\n[ \t]*(?=[\u4e00-\u9fff(])")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _PINYIN_LEAD = re.compile(r"\([a-zü" + "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ" + r"]{1,7}\)")
 _SPLIT_WORD_REACH = 6
 
 
+_split_words: re.Pattern | None = None
+
+
 def _word_breaks(text: str) -> list[tuple[int, int]]:
     """Spans of line breaks that fall inside a cue word (see above)."""
-    from .cues import PROGRAMME_RE, SPLIT_WORD_RE
+    global _split_words
+    if _split_words is None:
+        from .cues import PROGRAMME_RE, SPLIT_WORD_RE
 
+        _split_words = re.compile(f"{SPLIT_WORD_RE.pattern}|{PROGRAMME_RE.pattern}")
     out = []
-    for m in _WORD_BREAK.finditer(text):
-        left = text[max(0, m.start() - _SPLIT_WORD_REACH):m.start()]
-        right = _PINYIN_LEAD.sub("", text[m.end():m.end() + 3 * _SPLIT_WORD_REACH],
-                                 count=1)[:_SPLIT_WORD_REACH]
-        window, cut = left + right, len(left)
-        if any(w.start() < cut < w.end() for pattern in (PROGRAMME_RE, SPLIT_WORD_RE)
-               for w in pattern.finditer(window)):
-            out.append(m.span())
+    pos = text.find("\n")
+    while pos >= 0:  # a scan for the literal break is much cheaper than a lookbehind regex
+        a, b, pos = pos, pos + 1, text.find("\n", pos + 1)
+        while a > 0 and text[a - 1] in " \t\r":
+            a -= 1
+        while b < len(text) and text[b] in " \t":
+            b += 1
+        if not (a > 0 and _CJK_CHAR.match(text, a - 1) and (
+                text.startswith("(", b) or _CJK_CHAR.match(text, b))):
+            continue
+        left = text[max(0, a - _SPLIT_WORD_REACH):a]
+        right = text[b:b + _SPLIT_WORD_REACH]
+        if right.startswith("("):
+            right = _PINYIN_LEAD.sub("", text[b:b + 3 * _SPLIT_WORD_REACH], count=1)
+        window, cut = left + right[:_SPLIT_WORD_REACH], len(left)
+        if any(w.start() < cut < w.end() for w in _split_words.finditer(window)):
+            out.append((a, b))
     return out
 # Content farms inject gambling spam into copied reports, often mid-sentence and in title brackets:
 # 不低《澳洲幸运5开奖结果查询官网》于5%. A bracketed title holding a spam word is cut out (the number
@@ -579,23 +595,25 @@ def _fixed_width_breaks(text: str) -> list[tuple[int, int]]:
     """Spans of the line breaks of a fixed-width wrap (see above); [] for other texts.
 
     Lines holding a table rule (|) never count: a table's rows are lines of their own."""
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
-    widths = [len(text[a:b - 1].rstrip("\r")) for a, b in lines]
-    body = [w for (a, b), w in zip(lines, widths) if w and "|" not in text[a:b]]
-    if len(body) < _FIXED_MIN_LINES:
+    lines = text.split("\n")[:-1]  # the text after the last break is no wrapped line
+    widths = [len(line.rstrip("\r")) if "|" not in line else 0 for line in lines]
+    body = Counter(w for w in widths if w)
+    total = sum(body.values())
+    if total < _FIXED_MIN_LINES:
         return []
-    width = max(set(body), key=body.count)
-    n = body.count(width)
+    width, n = max(body.items(), key=lambda item: (item[1], -item[0]))
     # short paragraphs end in short lines, so a wide wrap of them is shared by fewer lines: the
     # widest lines, at least three of them, wide enough to be running text
-    if width < _FIXED_MIN_WIDTH or n < _FIXED_SHARE * len(body) and not (
+    if width < _FIXED_MIN_WIDTH or n < _FIXED_SHARE * total and not (
             width == max(body) and width >= _FIXED_WIDE and n >= _FIXED_MIN_LINES
-            and n >= _FIXED_WIDE_SHARE * len(body)):
+            and n >= _FIXED_WIDE_SHARE * total):
         return []
-    cuts = []
-    for (a, b), w in zip(lines, widths):
-        if w == width and "|" not in text[a:b] and b < len(text):
-            cuts.append((b - 1 - (text[b - 2] == "\r" if b >= 2 else 0), b))
+    cuts, pos = [], 0
+    for line, w in zip(lines, widths):
+        b = pos + len(line) + 1  # just after this line's break
+        if w == width and b < len(text):
+            cuts.append((b - 1 - line.endswith("\r"), b))
+        pos = b
     return cuts
 
 

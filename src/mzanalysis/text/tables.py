@@ -43,11 +43,14 @@ _OUTLINE = re.compile(r"^(?:[A-Z]\s+|\(?\d{1,2}\)?[.、]?\s*|\([一二三四五�
 # lines between them are empty cells)
 _UNIT_LINE = re.compile(rf"[ \t]*{_UNIT}[ \t]*")
 _VALUE_LINE = re.compile(r"[ \t]*\d[\d,.]*[ \t]*")
+_UNIT_LINE_ANY = re.compile(rf"\n[ \t]*{_UNIT}[ \t]*\r?\n")
 
 
 def has_bare_cells(text: str, start: int = 0, end: int | None = None) -> bool:
     """True when ``text`` holds a unit line followed by a value line, blank lines aside (a barless
     cell-per-line table: 城市最低生活保障人数 / 万人 / 2335.3). One pass over the lines."""
+    if _UNIT_LINE_ANY.search(text, start, len(text) if end is None else end) is None:
+        return False  # one regex pass settles most texts
     prev_unit = False
     for line in text[start:end].split("\n"):
         if not line.strip():
