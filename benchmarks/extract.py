@@ -44,6 +44,24 @@ def timed(fn, docs, repeat: int = 1) -> float:
     return best
 
 
+#: Characters of civil-affairs reporting and of table layout, drawn at random for a junk page.
+JUNK_ALPHABET = ("低保标准元人户万亿,。、0123456789城乡提高到由分别其中|\n()abc每月年特困五保孤儿高龄残疾"
+                 "临时救助;:对象发放支出资金 \t")
+
+
+def junk_pages(size: int = 1_000_000) -> list[tuple[str, str]]:
+    """(name, text) of 1 MB pages of junk: the test suite's junk line repeated, a seeded random
+    draw from :data:`JUNK_ALPHABET` (dense in figures and programme words), a single word."""
+    import random
+
+    rng = random.Random(11)
+    line = "低保标准元人户万亿,。、0123456789城乡提高到由分别其中|\n()abc"
+    return [("repeated junk line", (line * (size // len(line) + 1))[:size]),
+            ("random civil-affairs characters", "".join(rng.choice(JUNK_ALPHABET)
+                                                         for _ in range(size))),
+            ("one word repeated", ("低保" * size)[:size])]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
@@ -69,6 +87,9 @@ def main() -> None:
         ours = min(ours, time.process_time() - start)
     print(f"mzanalysis extract (records + fact table): {ours:.2f} s, {chars / ours:,.0f} chars/s, "
           f"{len(table):,} facts")
+    # a page of junk must finish, and fast: every rule is linear in its sentence
+    for name, page in junk_pages():
+        print(f"1 MB page, {name}: {timed(extract_records, [page]):.2f} s")
     try:
         import jionlp
     except ImportError:
