@@ -979,6 +979,16 @@ def _read_tables(text: str, doc: _Doc) -> None:
     if "|" not in text and "\t" not in text and not has_bare_cells(text):
         return
 
+    # a row the sentence rules already read (城市低保标准\t600元/人·月) is one fact, and so is a
+    # row two table layouts both read (the same value cell): facts are indexed by what they say,
+    # so a table of thousands of rows is checked in linear time, not against every fact before
+    def said(f: Fact) -> tuple:
+        return f.indicator, f.value, f.unit, f.area
+
+    by_sentence: dict[tuple, list[Fact]] = {}
+    for g in doc.facts:
+        by_sentence.setdefault(said(g), []).append(g)
+    from_rows: set[tuple] = set()
     # the whole text: a table flattened one cell per line repeats bare "|" lines, which
     # content_ranges takes for a watermark
     for row in table_rows(text, [(0, len(text))]):
@@ -988,11 +998,11 @@ def _read_tables(text: str, doc: _Doc) -> None:
         for f in row_doc.facts:
             f = replace(f, start=row.positions[f.start],
                         end=row.positions[max(f.start, f.end - 1)] + 1)
-            # a row the sentence rules already read (城市低保标准\t600元/人·月) is one fact
-            if not any(g.indicator == f.indicator and g.value == f.value and g.unit == f.unit
-                       and g.area == f.area and g.start < f.end and f.start < g.end
-                       for g in doc.facts):
-                doc.facts.append(f)
+            if (said(f), f.end) in from_rows or any(
+                    g.start < f.end and f.start < g.end for g in by_sentence.get(said(f), ())):
+                continue
+            from_rows.add((said(f), f.end))
+            doc.facts.append(f)
         doc.sentence += 1
 
 
@@ -1027,6 +1037,7 @@ def extract_records(text: str, doc: str = "<text>", *, region: str | None = None
     yr = year if year is not None else document_year(norm.text)
     out: list[dict] = []
     seen: dict[tuple, dict] = {}
+    spans: dict[tuple, dict[tuple[int, int], None]] = {}  # insertion-ordered set
     damaged = "\ufffd" in text
     for f in read_facts(norm):
         start, end = norm.span(f.start, f.end)
@@ -1050,12 +1061,17 @@ def extract_records(text: str, doc: str = "<text>", *, region: str | None = None
         key = tuple(rec[c] for c in ("region_code", "year", "indicator", "area", "variant",
                                      "value", "value_high", "unit", "qualifier"))
         if key in seen:
-            first = seen[key]
-            if f"{start}-{end}" not in first["source_ref"]:
-                first["source_ref"] += f"; {start}-{end}"
+            # the spans are collected and joined once: a page stating one figure thousands of
+            # times must not cost a search or a copy of an ever longer string per statement
+            if (start, end) not in spans[key]:
+                spans[key][(start, end)] = None
             continue
         seen[key] = rec
+        spans[key] = {(start, end): None}
         out.append(rec)
+    for key, rec in seen.items():
+        if len(spans[key]) > 1:
+            rec["source_ref"] = "chars " + "; ".join(f"{a}-{b}" for a, b in spans[key])
     return out
 
 

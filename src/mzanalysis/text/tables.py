@@ -247,7 +247,8 @@ def _header_rows(text: str, start: int, end: int) -> list[Row]:
             caption = text[max(start, l_start - 200):l_start]
             tu = _TABLE_UNIT.search(caption)
             if sum(1 for u in units if u) >= 1 or (
-                    tu and any(_MONEY_COLUMN.search(text, a, b) for a, b in cells[1:])):
+                    tu and any(_MONEY_COLUMN.search(text, a, b) for a, b in cells[1:])) or any(
+                    _COUNT_COLUMN.search(text, a, b) for a, b in cells[1:]):
                 header, table_unit = cells, tu.group(1) if tu else None
                 caption_area = _area_word(caption[caption.rfind("|") + 1:])
                 continue
