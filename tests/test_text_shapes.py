@@ -628,6 +628,18 @@ SHAPES = [
      [(DH, 'urban', 1234, H, None), (DR, 'urban', 2345, P, None), (DE, 'urban', 11800000, YUAN, None)]),
     ('农村低保:保障对象5678户9876人,全年支出资金2345万元;特困供养:保障对象1234人,支出资金890万元。',
      [(DH, 'rural', 5678, H, None), (DR, 'rural', 9876, P, None), (DE, 'rural', 23450000, YUAN, None), (TR, None, 1234, P, None), (OA, None, 8900000, YUAN, None)]),
+    ('2023年各省城市低保标准:\n北京:1395元/月\n上海:1510元/月\n天津:1160元/月\n',
+     [(DS, 'urban', 1395, M, None), (DS, 'urban', 1510, M, None), (DS, 'urban', 1160, M, None)]),
+    ('各地城市低保标准如下:北京1395元/月、上海1510元/月、天津1160元/月。',
+     [(DS, 'urban', 1395, M, None), (DS, 'urban', 1510, M, None), (DS, 'urban', 1160, M, None)]),
+    ('城市低保标准最高的是上海,每人每月1510元;最低的是甘肃,每人每月600元。',
+     [(DS, 'urban', 1510, M, None), (DS, 'urban', 600, M, None)]),
+    ('北京市城市低保标准1395元/月,农村1395元/月。',
+     [(DS, 'urban', 1395, M, None), (DS, 'rural', 1395, M, None)]),
+    ('农村低保标准:\n甲县 4800元/年\n乙县 4600元/年\n',
+     [(DS, 'rural', 4800, Y, None), (DS, 'rural', 4600, Y, None)]),
+    ('全省14个市城市低保平均标准为每人每月753元,其中沈阳市最高,为925元。',
+     [(DS, 'urban', 753, M, None), (DS, 'urban', 925, M, None)]),
 ]
 
 

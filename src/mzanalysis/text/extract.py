@@ -289,8 +289,11 @@ def _split(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[i
 # 正定县810元/月、行唐县800元/月): a place name heading a list item breaks the subject down by area,
 # it names no other subject. Only a short name (1-4 characters and an administrative suffix) at the
 # start of a list item counts, so a longer run of words ending in 市 is not swallowed.
-_PLACE_ITEM = re.compile(r"(?:^|(?<=[、:,;\s\d/月年为是]))[\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|盟)"
-                         r"(?:为|是)?(?=[\d\s:,、每]|$)")
+# Provinces are listed by their short names (北京1395元/月、上海1510元/月), which carry no suffix.
+_PROVINCE = (r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
+             r"广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|兵团")
+_PLACE_ITEM = re.compile(r"(?:^|(?<=[、:,;\s\d/月年为是]))(?:[\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|盟|省|州)|"
+                         rf"{_PROVINCE})(?:为|是)?(?=[\d\s:,、每]|$)")
 
 
 def _is_filler(text: str, programme: str | None = None) -> bool:
@@ -457,6 +460,7 @@ class _Doc:
         self.last_period: str | None = None
         self.facts: list[Fact] = []
         self.sentence = 0
+        self.topic_standard = False  # the heading over the sentence names a standard (标准)
 
 
 def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: _Doc,
@@ -819,8 +823,9 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
     else:
         # 标准 before the figure, or right after it (按每人每月1100元的标准发放)
         after = text[q.end:clause[1]]
+        # or in the heading the figure sits under (各省城市低保标准: / 北京:1395元/月)
         has_standard = cues.STANDARD_RE.search(context) is not None or \
-            _STANDARD_AFTER.match(after) is not None
+            _STANDARD_AFTER.match(after) is not None or (q.prog_pos < 0 and doc.topic_standard)
         if has_standard and prog.standard is None or _PER_CASE.search(context[-6:]):
             return None  # 临时救助标准…每次不超过3000元: a cap per case, not spending
         per_person = q.per_person or (has_standard and not q.num.scaled and value < 50000
@@ -905,8 +910,9 @@ def _pieces(text: str, sent: tuple[int, int], hits: list[int]) -> list[tuple[int
 # 城市低保标准每人每月650元;农村每人每年4500元: after a semicolon the second half of a parallel
 # statement names only its area (or variant) and leaves the programme to the first half. Such a
 # sentence is read with the one before it, the semicolon acting as a clause break.
-_ELLIPTIC_HEAD = re.compile(r"\s*(?:全市|全县|全区|全省)?(?:城市|城镇|农村|农牧区|牧区|集中供养|分散供养|"
-                            r"集中|分散|散居)(?:居民)?(?:的)?(?:为|是|每|达到|提高|由|从|按|年|月|\d)")
+_ELLIPTIC_HEAD = re.compile(r"\s*(?:(?:全市|全县|全区|全省)?(?:城市|城镇|农村|农牧区|牧区|集中供养|分散供养|"
+                            r"集中|分散|散居)(?:居民)?(?:的)?(?:为|是|每|达到|提高|由|从|按|年|月|\d)|"
+                            r"(?:最高|最低|其次)的?(?:是|为))")
 
 
 def _elliptic_joined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -937,6 +943,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
 
     heading: str | None = None  # programme of the last heading line (一、最低生活保障)
     heading_area: str | None = None  # and its area (二、城市低保 heads urban figures)
+    heading_standard = False  # and whether it names the programme's standard
     for s_start, s_end in _join_labels(text, _sections(text, content_ranges(text))):
         if not has_hit(s_start, s_end):
             if s_end - s_start <= 40 and not _SENTENCE_END.search(text, s_start, s_end):
@@ -945,6 +952,8 @@ def read_facts(norm: Normalized) -> list[Fact]:
                 if m or _SECTION_MARK.match(text, s_start):
                     heading = m.lastgroup if m else None
                     heading_area = _area_in(text[s_start:s_end]) if m else None
+                    heading_standard = bool(m) and cues.STANDARD_RE.search(
+                        text, s_start, s_end) is not None
             continue
         sentences = _elliptic_joined(text, _split(text, s_start, s_end, _SENTENCE_END))
         # a short first sentence is the section's heading; its programme governs bare figures below
@@ -952,6 +961,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
         subjects = _subjects(text, head[0], head[1]) if head[1] - head[0] <= 40 else []
         topic = subjects[0].lastgroup if subjects else heading
         topic_area = None if subjects else heading_area
+        doc.topic_standard = not subjects and heading is not None and heading_standard
         for whole in sentences:
             for sent in _pieces(text, whole, hits):
                 # a sentence yields facts only with a figure and a programme word or a topic
@@ -964,6 +974,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
         if first > 0 and not has_hit(s_start, first) and _is_label_line(text[s_start:first]):
             m = cues.PROGRAMME_RE.search(text, s_start, first)
             heading, heading_area = m.lastgroup, _area_in(text[s_start:first])
+            heading_standard = cues.STANDARD_RE.search(text, s_start, first) is not None
     _read_tables(text, doc)
     facts = check_plausibility(doc.facts)
     rollup = [replace(f, indicator="other_assistance_expenditure", flags=list(f.flags),
