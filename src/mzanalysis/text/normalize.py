@@ -514,27 +514,30 @@ def normalize(text: str, *, phrases: bool = False) -> Normalized:
 # 標(biāo)準(zhǔn), 數(shù). The bracket holds lower-case letters with at least one tone mark, right
 # after a CJK character; no report writes a toned syllable in brackets for any other reason.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü{_TONED}]{{0,6}}[{_TONED}])"
+_PINYIN = re.compile(rf"\((?<=[\u4e00-\u9fff]\()(?=[a-zü{_TONED}]{{0,6}}[{_TONED}])"
                      rf"[a-zü{_TONED}]{{1,7}}\)")
 # Pages wrapped at a fixed width break a figure from its unit (发放保障金1389\n万元): a line break
 # between a digit and a unit character is not a boundary. (Table cells on their own lines end in
 # a digit and begin the next cell with a label, never with a bare unit character followed by text
 # of the same row, so they are not joined: 万人 on a line of its own is kept — see the lookahead.)
-_BROKEN_UNIT = re.compile(r"(?<=\d)[ \t]*\r?\n[ \t]*(?=(?:万|亿)?(?:元|人|户|名)(?![ \t]*\r?\n))")
+# (Each break pattern consumes the character before the break and captures the break as group 1:
+# a leading character class lets the regex engine skip ahead, where a leading lookbehind is tried
+# at every position of the page.)
+_BROKEN_UNIT = re.compile(r"\d([ \t]*\r?\n[ \t]*)(?=(?:万|亿)?(?:元|人|户|名)(?![ \t]*\r?\n))")
 # The same wrap falls between a cue that needs a figure and the figure (提高到每人每月\n620元,
 # 标准为\n580元/月): a line ending in a per-person period word or a raise/level verb, followed by a
 # line opening with a figure and its 元, is one sentence. (A table row never ends in such a cue:
 # its cells end in a label or a figure.)
-_BROKEN_CUE = re.compile(r"(?:(?<=每月)|(?<=每年)|(?<=人均)|(?<=[为到至达于]))[ \t]*\r?\n[ \t]*"
+_BROKEN_CUE = re.compile(r"(?:每月|每年|人均|[为到至达于])([ \t]*\r?\n[ \t]*)"
                          r"(?=\d[\d.,]{0,12}[ \t]*(?:万|亿)?元)")
 # Pages that set each clause on a line of its own (PDF copies, bulleted lists) end the line with the
 # clause's comma or 、: a sentence never ends in one, so the break after it is no boundary.
-_CLAUSE_WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d)][,、])[ \t]*\r?\n[ \t]*(?=[^\s|])")
+_CLAUSE_WRAP = re.compile(r"[,、](?<=[\u4e00-\u9fff\d)][,、])([ \t]*\r?\n[ \t]*)(?=[^\s|])")
 # A thin or narrow no-break space between digit groups (1 350) is a thousands separator.
 _THIN_SPACE = re.compile(r"(?<=\d)[\u2009\u202f\u2006](?=\d{3}(?!\d))")
 # Pages saved from fixed-width text wrap a paragraph mid-word (保障48名孤\n儿基本生活权益): a line
 # break inside a long line's sentence, between two characters of running text, is no boundary.
-_WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d,、])[ \t]*\r?\n(?=[\u4e00-\u9fff,、])")
+_WRAP = re.compile(r"[\u4e00-\u9fff\d,、]([ \t]*\r?\n)(?=[\u4e00-\u9fff,、])")
 _WRAP_MIN_LINE = 40
 # A short line may still break inside a word of the vocabulary (城市低\n保标准, 標\n(biāo)準,
 # 提高\n到): a break between two CJK characters that a programme word, 标准 or a raise verb spans
@@ -630,16 +633,17 @@ def repair(norm: Normalized) -> Normalized:
         text = _THIN_SPACE.sub(" ", text)
     cuts: list[tuple[int, int]] = []
     if "\n" in text:
-        cuts.extend(m.span() for m in _BROKEN_UNIT.finditer(text))
-        cuts.extend(m.span() for m in _BROKEN_CUE.finditer(text))
+        cuts.extend(m.span(1) for m in _BROKEN_UNIT.finditer(text))
+        cuts.extend(m.span(1) for m in _BROKEN_CUE.finditer(text))
         cuts.extend(_fixed_width_breaks(text))
-        cuts.extend(m.span() for m in _CLAUSE_WRAP.finditer(text))
+        cuts.extend(m.span(1) for m in _CLAUSE_WRAP.finditer(text))
         cuts.extend(_word_breaks(text))
         for m in _WRAP.finditer(text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            if m.start() - line_start >= _WRAP_MIN_LINE and \
-                    not _SENTENCE_STOP.search(text, line_start, m.start()):
-                cuts.append(m.span())
+            a = m.start(1)
+            line_start = text.rfind("\n", 0, a) + 1
+            if a - line_start >= _WRAP_MIN_LINE and \
+                    not _SENTENCE_STOP.search(text, line_start, a):
+                cuts.append(m.span(1))
     # lines are joined first, so a converter's pinyin or a spam title cut by a wrap is whole
     joined = _cut(norm, text, cuts)
     text = joined.text
