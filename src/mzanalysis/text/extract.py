@@ -29,6 +29,13 @@ the lines under it, bracketed equivalents (6480元/年(即540元/月)) sharing t
 a flat-rate allowance (age bands, disability grades), multi-programme grand totals (not one
 programme's spending), 人次/户(次) case counts (not caseloads), and flattened statistical tables,
 which :mod:`mzanalysis.text.tables` rewrites row by row into the sentence each row stands for.
+Further general shapes: a standard qualified by words of procedure before its figure (城市低保标准经
+市政府同意调整为…), a few adverbial words outside the filler list when a verb of stock, payment or
+raise leads into the figure (经过动态调整后共有…), the elliptic half of a parallel statement after a
+semicolon (…;农村每人每年4500元), a fund broken down by the people paid (其中城市低保对象发放…), a
+figure that lost its unit before a raise verb, a year-dated standard raised in a later clause
+(old), a heading's area and standard governing the lines under it, and places (counties,
+provinces by short name) heading the items of a list.
 Converter pinyin, wrapped lines, spam and masked digits are repaired or refused earlier, in
 :func:`mzanalysis.text.normalize.repair` and :mod:`mzanalysis.text.numbers`.
 

@@ -8,6 +8,11 @@ copying them turns cells into ``|``-separated text, sometimes one cell per line.
 * **a header row with the unit in each column's name** — ``| 类别 | 当月保障的户数(户) |
   当月保障的人数(人) | 累计支出(万元) |`` — then rows ``| 城市低保 | 5401 | 7441 | 1870.32 |``.
 
+Also read: label | value | unit rows (| 城市低保标准 | 650 | 元/人·月 |), columns named 户数/人数 (their
+unit is in the name), columns named by an area (| 项目 | 城市 | 农村 |), a long cell spilled onto a
+line of its own (the row's next column), cell-per-line copies without bars (万人 / 2335.3, blank
+lines for empty cells) and cell lines whose bars became tabs.
+
 Either way a row means "label + column name + value + unit", e.g. 城市低保当月保障的户数5401户, so
 each row is rewritten as that short sentence and read by the ordinary sentence rules
 (:mod:`mzanalysis.text.extract`); only the positions are mapped back, the fact's span running from
