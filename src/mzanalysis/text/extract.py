@@ -29,6 +29,13 @@ the lines under it, bracketed equivalents (6480元/年(即540元/月)) sharing t
 a flat-rate allowance (age bands, disability grades), multi-programme grand totals (not one
 programme's spending), 人次/户(次) case counts (not caseloads), and flattened statistical tables,
 which :mod:`mzanalysis.text.tables` rewrites row by row into the sentence each row stands for.
+Further general shapes: a standard qualified by words of procedure before its figure (城市低保标准经
+市政府同意调整为…), a few adverbial words outside the filler list when a verb of stock, payment or
+raise leads into the figure (经过动态调整后共有…), the elliptic half of a parallel statement after a
+semicolon (…;农村每人每年4500元), a fund broken down by the people paid (其中城市低保对象发放…), a
+figure that lost its unit before a raise verb, a year-dated standard raised in a later clause
+(old), a heading's area and standard governing the lines under it, and places (counties,
+provinces by short name) heading the items of a list.
 Converter pinyin, wrapped lines, spam and masked digits are repaired or refused earlier, in
 :func:`mzanalysis.text.normalize.repair` and :mod:`mzanalysis.text.numbers`.
 
@@ -73,7 +80,7 @@ _RAISED_TO = re.compile(r"[^,;。\d]{0,8}?(?:提高|上调|调整|增加|提升|
 _COMMA = r"(?:(?<!\d),|,(?!\d{3}(?![\d])))"
 _TAIL_END = re.compile(rf"{_COMMA}|[:()\[\]【】“”\"、;]")
 _SENTENCE_END = re.compile(r"[。;!?]+")
-_CLAUSE_END = re.compile(rf"{_COMMA}|[:()\[\]【】]")
+_CLAUSE_END = re.compile(rf"{_COMMA}|[:;()\[\]【】]")
 _BREAKDOWN = re.compile(rf"其中[^;。]*?(?={_COMMA}|$)")
 
 # --- units ----------------------------------------------------------------------------------------
@@ -98,13 +105,19 @@ _INCREASE = re.compile(r"提高了?|增加了?|增长了?|上调了?|提升了?|
 _TO = re.compile(r"到|至|为|达")
 _OLD = re.compile(r"由|从|原为|原来|原标准|原先|原\s*$")  # (原650元): the bare 原 before a figure
 _NEW = re.compile(r"提高到|提高至|提高为|提到|提至|调整为|调整到|调整至|上调至|上调到|上调为|增加到|增加至|"
-                  r"增至|达到|提标至|提标到|调高到|调高至|提升到|提升至|统一为|统一到")
+                  r"增至|达到|提标至|提标到|调高到|调高至|提升到|提升至|统一为|统一到|并轨为|并轨到")
 # the raise verb and its 至/到 split by the raised object (上调城市低保标准至每人每月800元, 将农村五保
 # 供养标准提高到…): the figure after 至 is still the new level
 _NEW_SPLIT = re.compile(r"(?:提高|上调|调整|调高|提升|提标|增加)[^,;。\d]{1,20}?(?:到|至)[^,;。\d]{0,8}$")
 # A count under a heading (二、城乡低保 / 全县共保障4567户8901人) is the heading programme's caseload
 # only when the clause says it is one (保障, 共有, 在保 …), not for any headcount below the heading
-_COUNT_UNDER_TOPIC = re.compile(r"保障|共有|现有|在保|纳入|覆盖|救助|供养|享受|领取")
+_COUNT_UNDER_TOPIC = re.compile(r"保障|共有|现有|在保|纳入|覆盖|救助|供养|享受|领取|人数|户数")
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_YEAR_THEN_RAISE = re.compile(r"((?:19|20)\d{2})年[^,;。\d]{0,12}?(?:提高|上调|调整|提标|调高|提升)")
+_RECIPIENT_GROUP = re.compile(r"(?:对象|户|人员|家庭)(?!资金|金|补助|补贴)")
+# 由每人每年564提高到每人每年617元: a figure that lost its unit before a raise verb is in the unit of
+# the raised figure after it
+_RAISE_NEXT = re.compile(r"\s*(?:提高|上调|调整|提升|调高)了?(?:到|至|为)[^\d,;。]{0,8}")
 _LIST_SEP = re.compile(r"^[\s、和及与,/·元月年人每均]*$")
 _NON_CJK = re.compile(r"[^\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -231,6 +244,18 @@ def _sections(text: str, ranges: list[tuple[int, int]]):
 
 
 _LABEL_LINE_MAX = 20
+# a line holding one figure and its unit (12345人, 650元/月) completes the label line above it; a
+# bare number may be a table cell copied one per line, which the table reader takes
+_FIGURE_LINE = re.compile(r"[\d.,]{1,16}\s?(?:万|亿)?(?:元(?:/[人月年·.]{1,4})?|人|户|名)[。;,]?\s*")
+
+
+def _is_label_line(line: str) -> bool:
+    """A short line naming a programme, with no figure and no sentence end (城市低保标准)."""
+    if len(line) > 2 * _LABEL_LINE_MAX:
+        return False
+    body = line.strip()
+    return len(body) <= _LABEL_LINE_MAX and "|" not in body and not _CANDIDATE.search(body) \
+        and not _SENTENCE_END.search(body) and cues.PROGRAMME_RE.search(body) is not None
 
 
 def _join_labels(text: str, sections):
@@ -241,16 +266,14 @@ def _join_labels(text: str, sections):
     for a, b in sections:
         if pending is not None:
             gap = text[pending[1]:a]
-            if not gap.strip() and text[a:a + 1] not in "|-" and not text[a:a + 1].isdigit():
+            if not gap.strip() and text[a:a + 1] not in "|-" and (
+                    not text[a:a + 1].isdigit() or _FIGURE_LINE.fullmatch(text, a, b)):
                 yield pending[0], b
                 pending = None
                 continue
             yield pending
             pending = None
-        body = text[a:b].strip()
-        if len(body) <= _LABEL_LINE_MAX and "|" not in body and not _CANDIDATE.search(body) \
-                and not _SENTENCE_END.search(body) and cues.PROGRAMME_RE.search(body) \
-                and not _SECTION_MARK.match(text, a):
+        if _is_label_line(text[a:b]) and not _SECTION_MARK.match(text, a):
             pending = (a, b)
             continue
         yield a, b
@@ -273,8 +296,11 @@ def _split(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[i
 # 正定县810元/月、行唐县800元/月): a place name heading a list item breaks the subject down by area,
 # it names no other subject. Only a short name (1-4 characters and an administrative suffix) at the
 # start of a list item counts, so a longer run of words ending in 市 is not swallowed.
-_PLACE_ITEM = re.compile(r"(?:^|(?<=[、:,;\s\d/月年]))[\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|盟)"
-                         r"(?:为|是)?(?=[\d\s:,、每]|$)")
+# Provinces are listed by their short names (北京1395元/月、上海1510元/月), which carry no suffix.
+_PROVINCE = (r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
+             r"广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|兵团")
+_PLACE_ITEM = re.compile(r"(?:^|(?<=[、:,;\s\d/月年为是]))(?:[\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|盟|省|州)|"
+                         rf"{_PROVINCE})(?:为|是)?(?=[\d\s:,、每]|$)")
 
 
 def _is_filler(text: str, programme: str | None = None) -> bool:
@@ -285,7 +311,26 @@ def _is_filler(text: str, programme: str | None = None) -> bool:
     if programme in cues.VARIANTS:
         for pattern, _ in cues.VARIANTS[programme]:
             text = pattern.sub("", text)
-    return not _NON_CJK.sub("", cues.FILLER_RE.sub("", text))
+    rest = _NON_CJK.sub("", cues.FILLER_RE.sub("", text))
+    # a few words outside the list (经过动态调整后, 通过一卡通, 按照应保尽保原则) are adverbials
+    # when a verb of stock or payment leads into the figure and no subgroup or other fund is named
+    return not rest or (len(rest) <= _SLACK_MAX and _SLACK_TAIL.search(text[-40:]) is not None
+                        and _SLACK_BLOCK.search(text) is None)
+
+
+# The filler list cannot hold every adverbial of real reports. Up to _SLACK_MAX characters of other
+# words may stand between a programme word and its figure when the words right before the figure
+# are a verb of stock, payment or raise (共有, 保障, 发放, 提高到 …) and nothing names a subgroup
+# (对象中…), another group of people, a payment level, a flow or a comparison.
+_SLACK_MAX = 8
+_SLACK_TAIL = re.compile(r"(?:共有|现有|有|保障|覆盖|供养|救助|惠及|发放|支出|代发|拨付|领取|享受|"
+                         r"提高到|提高至|调整为|调整到|调整至|上调至|上调到|提至|提到|达到|达|为|是)了?"
+                         r"(?:低保)?(?:对象|人员|资金|金)?(?:共|计|共计|合计|累计|总计)?"
+                         r"(?:不低于|每人每月|每人每年|每月每人|每年每人|每月|每年|月人均|年人均|人均)?"
+                         r"(?:[\d.]+万?户[、,]?)?[\s,]*$")
+_SLACK_BLOCK = re.compile(r"(?:对象|户|人员|家庭|人)中|儿童|老人|老年|残疾|学生|职工|优抚|群众|家庭|"
+                          r"边缘|收入|工资|补差|水平|护理|照料|一次性|慰问|物价|价格|临时|医疗|人次|户次|监测|困境|事实无人|流浪|其他|各类|等|"
+                          r"类|档|监护|新农合|合作医疗|备用|核减|新增|较|比|患者|保险|参保|保费|费用|民政|户籍|救助对象")
 
 
 def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int, clauses,
@@ -319,7 +364,8 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
             if others:
                 m = others[-1]
         # 低保对象中有老年人1.2万人: a subgroup named between programme and figure is not the whole
-        if not _is_filler(text[m.end():q.start], m.lastgroup):
+        if not _is_filler(text[m.end():q.start], m.lastgroup) \
+                and not _standard_gap(text[m.end():q.start], q):
             return None, -1
         return m.lastgroup, m.start()
     own_left = text[c[0]:q.start]
@@ -342,11 +388,36 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
         if _is_filler(between, prog) and not (own_tail and not _is_filler(own_tail.group(), prog)):
             return prog, m.start()
         return None, -1
-    if topic is not None and (q.kind == "money" or _COUNT_UNDER_TOPIC.search(own_left)) \
+    # 保障人数:12345人 — the label before a colon says what the count is
+    label = text[max(sent[0], c[0] - 12):c[0]] if text[c[0] - 1:c[0]] == ":" else ""
+    if topic is not None and (q.kind == "money" or _COUNT_UNDER_TOPIC.search(label + own_left)) \
             and _is_filler(own_left, topic) \
             and not cues.GENERIC_RE.search(own_left):
         return topic, -1
     return None, -1
+
+
+# A standard is named and then qualified before its figure by words of procedure or scope that no
+# list can hold (城市低保标准经市政府同意调整为…, 在原有基础上提高到…, 各县区…均提高到…): once the
+# programme word is followed by its 标准 or 保障线, a few such words do not change the subject, unless
+# they name a payment level, an income, another group or a care tier.
+_STANDARD_HEAD = re.compile(r"^\s*(?:的|对象|居民)?(?:月|年)?(?:保障|供养|基本生活|生活|救助|养育|补助|补贴)?"
+                            r"(?:指导|最低限定|限定|平均|月人均|年人均)?(?:标准|保障线|线)")
+_STANDARD_GAP_MAX = 6
+_NOT_STANDARD_GAP = re.compile(r"补差|水平|收入|工资|消费|支出|照料|护理|倍|儿童|老人|残疾|对象中|类|档|"
+                               r"边缘|一次性|慰问|医疗|临时|价格")
+
+
+def _standard_gap(between: str, q: Quantity) -> bool:
+    """True when ``between`` (programme word to a per-person amount) opens with the standard's
+    own noun and holds at most a few other words, none naming another subject (see above)."""
+    if q.kind != "money" or not q.per_person or q.num.scaled:
+        return False
+    head = _STANDARD_HEAD.match(between)
+    if head is None or _NOT_STANDARD_GAP.search(between) or cues.PROGRAMME_RE.search(between):
+        return False
+    rest = _NON_CJK.sub("", cues.FILLER_RE.sub("", _PLACE_ITEM.sub("", between[head.end():])))
+    return len(rest) <= _STANDARD_GAP_MAX
 
 
 def _subjects(text: str, start: int, end: int, kind: str = "money") -> list[re.Match]:
@@ -375,8 +446,15 @@ def _variant(programme: str, segment: str, first: bool = False) -> tuple[bool, s
     return (best is not None), (best[1] if best else None)
 
 
+_LISTED_DISTRICT = re.compile(r"(?<=、)[\u4e00-\u9fff]{1,3}城区|[\u4e00-\u9fff]{1,3}城区(?=、)")
+
+
 def _area_in(segment: str) -> str | None:
+    """The last area cue in ``segment``; a district in a list of places (藁城区、正定县) names
+    no area, though its name ends in 城区."""
     best = None
+    if "城区" in segment:
+        segment = _LISTED_DISTRICT.sub("", segment)
     for m in cues.AREA_RE.finditer(segment):
         best = m.lastgroup
     return best
@@ -389,10 +467,13 @@ class _Doc:
         self.last_period: str | None = None
         self.facts: list[Fact] = []
         self.sentence = 0
+        self.topic_standard = False  # the heading over the sentence names a standard (标准)
 
 
-def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: _Doc) -> None:
-    """Read the facts of one sentence into ``doc.facts``."""
+def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: _Doc,
+                      topic_area: str | None = None) -> None:
+    """Read the facts of one sentence into ``doc.facts`` (``topic``/``topic_area``: the programme
+    and area of the heading above, for figures that name neither)."""
     clauses = _split(text, sent[0], sent[1], _CLAUSE_END)
 
     def clause_of(pos: int) -> tuple[int, int]:
@@ -409,14 +490,15 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         q = _read_quantity(text, n, c[0])
         if q is None:
             # 2660、2220元/人·月: the first figure of a list shares the unit of the last.
-            if _LIST_NEXT.match(text[n.end:n.end + 2]) or text[n.end:n.end + 1] == "、":
+            if _LIST_NEXT.match(text[n.end:n.end + 2]) or text[n.end:n.end + 1] == "、" \
+                    or _RAISE_NEXT.match(text, n.end, c[1]):
                 pending.append(n)
             else:
                 pending.clear()
             continue
         for p in pending:
             between = text[p.end:n.start]
-            if _LIST_SEP.match(between):
+            if _LIST_SEP.match(between) or _RAISE_NEXT.fullmatch(between):
                 quantities.append(replace(q, num=p, start=p.start, end=p.end, flags=[],
                                           approximate=p.approximate, unit_broken=q.unit_broken))
         pending.clear()
@@ -484,6 +566,31 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
                 and (q.kind == nxt.kind or (q.kind, nxt.kind) == ("households", "persons")) \
                 and _LIST_SEP.match(text[q.end:nxt.start]):
             q.programme, q.prog_pos = nxt.programme, nxt.prog_pos
+    # 发放临时生活补助974.75万元,其中城市低保对象发放478.75万元: after 其中, a programme word naming
+    # the people paid (低保对象) breaks the fund down by recipients; the money is still the fund's
+    fund = None
+    for q in quantities:
+        if q.kind != "money" or q.per_person or q.programme is None:
+            continue
+        names_people = q.prog_pos >= 0 and _RECIPIENT_GROUP.match(
+            text, cues.PROGRAMME_RE.match(text, q.prog_pos).end()) is not None
+        if fund is not None and names_people and q.programme != fund.programme \
+                and "其中" in text[fund.end:q.start]:
+            q.programme, q.prog_pos = fund.programme, fund.prog_pos
+        elif not names_people:
+            fund = q
+    # 2019年城市低保标准600元/月,2020年提高到650元/月: a standard dated to a year that a later
+    # clause of the sentence raises from is the old one
+    for q in quantities:
+        if q.role is not None or q.kind != "money" or not q.per_person:
+            continue
+        years = list(_YEAR.finditer(text, clause_of(q.start)[0], q.start))
+        if not years:
+            continue
+        for later in _YEAR_THEN_RAISE.finditer(text, q.end, sent[1]):
+            if int(later.group(1)) > int(years[-1].group(1)):
+                q.role = "old"
+                break
     # 600元提高到650元 without 由: the figure right before 提高到 is the old one
     for q, nxt in zip(quantities, quantities[1:]):
         if q.role is None and nxt.role == "new" and _RAISED_TO.match(text, q.end, nxt.start):
@@ -515,7 +622,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
                 near = min(other, key=lambda o: abs(o.start - q.start))
                 q.per_person, q.period = True, near.period
 
-    _areas_and_variants(text, sent, clause_of, quantities)
+    _areas_and_variants(text, sent, clause_of, quantities, topic_area)
     _pair_respectively(text, sent, quantities)
 
     for q in quantities:
@@ -524,7 +631,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             doc.facts.append(fact)
 
 
-def _areas_and_variants(text, sent, clause_of, quantities) -> None:
+def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None) -> None:
     for q in quantities:
         if q.programme is None:
             continue
@@ -570,6 +677,8 @@ def _areas_and_variants(text, sent, clause_of, quantities) -> None:
                     area = hits[-1].lastgroup
                 else:
                     area = "all"  # a figure after urban and rural ones covers both
+        if area is None and q.prog_pos < 0 and topic_area is not None:
+            area = topic_area  # a figure under the heading 二、城市低保 names no area of its own
         if area is None:
             area = cues.PROGRAMME_BY_NAME[q.programme].implied_area or "all"
         q.area = area
@@ -721,8 +830,9 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
     else:
         # 标准 before the figure, or right after it (按每人每月1100元的标准发放)
         after = text[q.end:clause[1]]
+        # or in the heading the figure sits under (各省城市低保标准: / 北京:1395元/月)
         has_standard = cues.STANDARD_RE.search(context) is not None or \
-            _STANDARD_AFTER.match(after) is not None
+            _STANDARD_AFTER.match(after) is not None or (q.prog_pos < 0 and doc.topic_standard)
         if has_standard and prog.standard is None or _PER_CASE.search(context[-6:]):
             return None  # 临时救助标准…每次不超过3000元: a cap per case, not spending
         per_person = q.per_person or (has_standard and not q.num.scaled and value < 50000
@@ -759,7 +869,9 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
         else:
             if cues.NOT_SPENDING_RE.search(text[clause[0]:q.start]):
                 return None
-            if _grand_total(text, clause[0], q.start):
+            # the list may stand before the figure's clause: from the programme word on
+            lo = q.prog_pos if 0 <= q.prog_pos < clause[0] else clause[0]
+            if _grand_total(text, lo, q.start):
                 return None  # 发放城乡低保、特困人员救助补助资金26.4亿元: several programmes' total
             indicator = prog.expenditure
             unit = "yuan"
@@ -802,6 +914,28 @@ def _pieces(text: str, sent: tuple[int, int], hits: list[int]) -> list[tuple[int
     return out
 
 
+# 城市低保标准每人每月650元;农村每人每年4500元: after a semicolon the second half of a parallel
+# statement names only its area (or variant) and leaves the programme to the first half. Such a
+# sentence is read with the one before it, the semicolon acting as a clause break.
+_ELLIPTIC_HEAD = re.compile(r"\s*(?:(?:全市|全县|全区|全省)?(?:城市|城镇|农村|农牧区|牧区|集中供养|分散供养|"
+                            r"集中|分散|散居)(?:居民)?(?:的)?(?:为|是|每|达到|提高|由|从|按|年|月|\d)|"
+                            r"(?:最高|最低|其次)的?(?:是|为))")
+
+
+def _elliptic_joined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``sentences`` with each elliptic half after a semicolon joined to the sentence before."""
+    out: list[tuple[int, int]] = []
+    if len(sentences) < 2:
+        return sentences
+    for a, b in sentences:
+        if out and text[out[-1][1] - 1:out[-1][1]] == ";" and _ELLIPTIC_HEAD.match(text, a) \
+                and not cues.PROGRAMME_RE.search(text, a, b):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def read_facts(norm: Normalized) -> list[Fact]:
     """Facts in a normalised document (positions in the normalised text)."""
     from .validate import check_plausibility
@@ -815,6 +949,8 @@ def read_facts(norm: Normalized) -> list[Fact]:
         return i < len(hits) and hits[i] < b
 
     heading: str | None = None  # programme of the last heading line (一、最低生活保障)
+    heading_area: str | None = None  # and its area (二、城市低保 heads urban figures)
+    heading_standard = False  # and whether it names the programme's standard
     for s_start, s_end in _join_labels(text, _sections(text, content_ranges(text))):
         if not has_hit(s_start, s_end):
             if s_end - s_start <= 40 and not _SENTENCE_END.search(text, s_start, s_end):
@@ -822,18 +958,30 @@ def read_facts(norm: Normalized) -> list[Fact]:
                 m = cues.PROGRAMME_RE.search(text, s_start, s_end)
                 if m or _SECTION_MARK.match(text, s_start):
                     heading = m.lastgroup if m else None
+                    heading_area = _area_in(text[s_start:s_end]) if m else None
+                    heading_standard = bool(m) and cues.STANDARD_RE.search(
+                        text, s_start, s_end) is not None
             continue
-        sentences = _split(text, s_start, s_end, _SENTENCE_END)
+        sentences = _elliptic_joined(text, _split(text, s_start, s_end, _SENTENCE_END))
         # a short first sentence is the section's heading; its programme governs bare figures below
         head = sentences[0]
         subjects = _subjects(text, head[0], head[1]) if head[1] - head[0] <= 40 else []
         topic = subjects[0].lastgroup if subjects else heading
+        topic_area = None if subjects else heading_area
+        doc.topic_standard = not subjects and heading is not None and heading_standard
         for whole in sentences:
             for sent in _pieces(text, whole, hits):
                 # a sentence yields facts only with a figure and a programme word or a topic
                 if has_hit(*sent) and (topic or cues.PROGRAMME_RE.search(text, *sent)):
-                    _process_sentence(text, sent, topic, doc)
+                    _process_sentence(text, sent, topic, doc, topic_area)
             doc.sentence += 1
+        # a label line joined to the figure below it (城市低保 / 户数:1234户) heads the lines
+        # after that one too, like a heading line of its own
+        first = text.find("\n", s_start, min(s_end, s_start + _LABEL_LINE_MAX + 8))
+        if first > 0 and not has_hit(s_start, first) and _is_label_line(text[s_start:first]):
+            m = cues.PROGRAMME_RE.search(text, s_start, first)
+            heading, heading_area = m.lastgroup, _area_in(text[s_start:first])
+            heading_standard = cues.STANDARD_RE.search(text, s_start, first) is not None
     _read_tables(text, doc)
     facts = check_plausibility(doc.facts)
     rollup = [replace(f, indicator="other_assistance_expenditure", flags=list(f.flags),
@@ -844,10 +992,21 @@ def read_facts(norm: Normalized) -> list[Fact]:
 
 def _read_tables(text: str, doc: _Doc) -> None:
     """Facts from flattened table rows (see :mod:`mzanalysis.text.tables`), spans mapped back."""
-    if "|" not in text and "\t" not in text:
-        return
-    from .tables import table_rows
+    from .tables import has_bare_cells, table_rows
 
+    if "|" not in text and "\t" not in text and not has_bare_cells(text):
+        return
+
+    # a row the sentence rules already read (城市低保标准\t600元/人·月) is one fact, and so is a
+    # row two table layouts both read (the same value cell): facts are indexed by what they say,
+    # so a table of thousands of rows is checked in linear time, not against every fact before
+    def said(f: Fact) -> tuple:
+        return f.indicator, f.value, f.unit, f.area
+
+    by_sentence: dict[tuple, list[Fact]] = {}
+    for g in doc.facts:
+        by_sentence.setdefault(said(g), []).append(g)
+    from_rows: set[tuple] = set()
     # the whole text: a table flattened one cell per line repeats bare "|" lines, which
     # content_ranges takes for a watermark
     for row in table_rows(text, [(0, len(text))]):
@@ -857,11 +1016,11 @@ def _read_tables(text: str, doc: _Doc) -> None:
         for f in row_doc.facts:
             f = replace(f, start=row.positions[f.start],
                         end=row.positions[max(f.start, f.end - 1)] + 1)
-            # a row the sentence rules already read (城市低保标准\t600元/人·月) is one fact
-            if not any(g.indicator == f.indicator and g.value == f.value and g.unit == f.unit
-                       and g.area == f.area and g.start < f.end and f.start < g.end
-                       for g in doc.facts):
-                doc.facts.append(f)
+            if (said(f), f.end) in from_rows or any(
+                    g.start < f.end and f.start < g.end for g in by_sentence.get(said(f), ())):
+                continue
+            from_rows.add((said(f), f.end))
+            doc.facts.append(f)
         doc.sentence += 1
 
 
@@ -896,6 +1055,7 @@ def extract_records(text: str, doc: str = "<text>", *, region: str | None = None
     yr = year if year is not None else document_year(norm.text)
     out: list[dict] = []
     seen: dict[tuple, dict] = {}
+    spans: dict[tuple, dict[tuple[int, int], None]] = {}  # insertion-ordered set
     damaged = "\ufffd" in text
     for f in read_facts(norm):
         start, end = norm.span(f.start, f.end)
@@ -919,12 +1079,17 @@ def extract_records(text: str, doc: str = "<text>", *, region: str | None = None
         key = tuple(rec[c] for c in ("region_code", "year", "indicator", "area", "variant",
                                      "value", "value_high", "unit", "qualifier"))
         if key in seen:
-            first = seen[key]
-            if f"{start}-{end}" not in first["source_ref"]:
-                first["source_ref"] += f"; {start}-{end}"
+            # the spans are collected and joined once: a page stating one figure thousands of
+            # times must not cost a search or a copy of an ever longer string per statement
+            if (start, end) not in spans[key]:
+                spans[key][(start, end)] = None
             continue
         seen[key] = rec
+        spans[key] = {(start, end): None}
         out.append(rec)
+    for key, rec in seen.items():
+        if len(spans[key]) > 1:
+            rec["source_ref"] = "chars " + "; ".join(f"{a}-{b}" for a, b in spans[key])
     return out
 
 

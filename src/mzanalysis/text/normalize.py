@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import re
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -513,33 +514,74 @@ def normalize(text: str, *, phrases: bool = False) -> Normalized:
 # 標(biāo)準(zhǔn), 數(shù). The bracket holds lower-case letters with at least one tone mark, right
 # after a CJK character; no report writes a toned syllable in brackets for any other reason.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü{_TONED}]{{0,6}}[{_TONED}])"
+_PINYIN = re.compile(rf"\((?<=[\u4e00-\u9fff]\()(?=[a-zü{_TONED}]{{0,6}}[{_TONED}])"
                      rf"[a-zü{_TONED}]{{1,7}}\)")
 # Pages wrapped at a fixed width break a figure from its unit (发放保障金1389\n万元): a line break
 # between a digit and a unit character is not a boundary. (Table cells on their own lines end in
 # a digit and begin the next cell with a label, never with a bare unit character followed by text
 # of the same row, so they are not joined: 万人 on a line of its own is kept — see the lookahead.)
-_BROKEN_UNIT = re.compile(r"(?<=\d)[ \t]*\r?\n[ \t]*(?=(?:万|亿)?(?:元|人|户|名)(?![ \t]*\r?\n))")
+# (Each break pattern consumes the character before the break and captures the break as group 1:
+# a leading character class lets the regex engine skip ahead, where a leading lookbehind is tried
+# at every position of the page.)
+_BROKEN_UNIT = re.compile(r"\d([ \t]*\r?\n[ \t]*)(?=(?:万|亿)?(?:元|人|户|名)(?![ \t]*\r?\n))")
 # The same wrap falls between a cue that needs a figure and the figure (提高到每人每月\n620元,
 # 标准为\n580元/月): a line ending in a per-person period word or a raise/level verb, followed by a
 # line opening with a figure and its 元, is one sentence. (A table row never ends in such a cue:
 # its cells end in a label or a figure.)
-_BROKEN_CUE = re.compile(r"(?:(?<=每月)|(?<=每年)|(?<=人均)|(?<=[为到至达于]))[ \t]*\r?\n[ \t]*"
+_BROKEN_CUE = re.compile(r"(?:每月|每年|人均|[为到至达于])([ \t]*\r?\n[ \t]*)"
                          r"(?=\d[\d.,]{0,12}[ \t]*(?:万|亿)?元)")
 # Pages that set each clause on a line of its own (PDF copies, bulleted lists) end the line with the
 # clause's comma or 、: a sentence never ends in one, so the break after it is no boundary.
-_CLAUSE_WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d)][,、])[ \t]*\r?\n[ \t]*(?=[^\s|])")
+_CLAUSE_WRAP = re.compile(r"[,、](?<=[\u4e00-\u9fff\d)][,、])([ \t]*\r?\n[ \t]*)(?=[^\s|])")
 # A thin or narrow no-break space between digit groups (1 350) is a thousands separator.
 _THIN_SPACE = re.compile(r"(?<=\d)[\u2009\u202f\u2006](?=\d{3}(?!\d))")
 # Pages saved from fixed-width text wrap a paragraph mid-word (保障48名孤\n儿基本生活权益): a line
 # break inside a long line's sentence, between two characters of running text, is no boundary.
-_WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d,、])[ \t]*\r?\n(?=[\u4e00-\u9fff,、])")
+_WRAP = re.compile(r"[\u4e00-\u9fff\d,、]([ \t]*\r?\n)(?=[\u4e00-\u9fff,、])")
 _WRAP_MIN_LINE = 40
+# A short line may still break inside a word of the vocabulary (城市低\n保标准, 標\n(biāo)準,
+# 提高\n到): a break between two CJK characters that a programme word, 标准 or a raise verb spans
+# is no boundary, whatever the line's length (two lines rarely meet inside such a word by chance).
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_PINYIN_LEAD = re.compile(r"\([a-zü" + "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ" + r"]{1,7}\)")
+_SPLIT_WORD_REACH = 6
+
+
+_split_words: re.Pattern | None = None
+
+
+def _word_breaks(text: str) -> list[tuple[int, int]]:
+    """Spans of line breaks that fall inside a cue word (see above)."""
+    global _split_words
+    if _split_words is None:
+        from .cues import PROGRAMME_RE, SPLIT_WORD_RE
+
+        _split_words = re.compile(f"{SPLIT_WORD_RE.pattern}|{PROGRAMME_RE.pattern}")
+    out = []
+    pos = text.find("\n")
+    while pos >= 0:  # a scan for the literal break is much cheaper than a lookbehind regex
+        a, b, pos = pos, pos + 1, text.find("\n", pos + 1)
+        while a > 0 and text[a - 1] in " \t\r":
+            a -= 1
+        while b < len(text) and text[b] in " \t":
+            b += 1
+        if not (a > 0 and _CJK_CHAR.match(text, a - 1) and (
+                text.startswith("(", b) or _CJK_CHAR.match(text, b))):
+            continue
+        left = text[max(0, a - _SPLIT_WORD_REACH):a]
+        right = text[b:b + _SPLIT_WORD_REACH]
+        if right.startswith("("):
+            right = _PINYIN_LEAD.sub("", text[b:b + 3 * _SPLIT_WORD_REACH], count=1)
+        window, cut = left + right[:_SPLIT_WORD_REACH], len(left)
+        if any(w.start() < cut < w.end() for w in _split_words.finditer(window)):
+            out.append((a, b))
+    return out
 # Content farms inject gambling spam into copied reports, often mid-sentence and in title brackets:
 # 不低《澳洲幸运5开奖结果查询官网》于5%. A bracketed title holding a spam word is cut out (the number
 # inside it is no figure, and it breaks the words around it).
-_SPAM = re.compile(r"《[^《》\n]{0,40}?(?:开奖|彩票|博彩|娱乐城|赌场|棋牌|时时彩|六合彩|百家乐|"
-                   r"葡京|官网|投注|平台注册)[^《》\n]{0,40}?》")
+_SPAM = re.compile(r"[《【][^《》【】\n]{0,40}?(?:开奖|彩票|博彩|娱乐城|赌场|棋牌|时时彩|六合彩|百家乐|"
+                   r"葡京|官网|投注|平台注册|彩金|真人|老虎机|金沙|威尼斯人|电子游艺)"
+                   r"[^《》【】\n]{0,40}?[》】]")
 _SENTENCE_STOP = re.compile(r"[。!?]\s*$")
 # Pages saved from a fixed-width view (plain-text mirrors, PDF copies) break *every* line at the
 # same width, whatever character falls there (城市低保标准由每人每月4\n80元): a document whose lines
@@ -556,23 +598,25 @@ def _fixed_width_breaks(text: str) -> list[tuple[int, int]]:
     """Spans of the line breaks of a fixed-width wrap (see above); [] for other texts.
 
     Lines holding a table rule (|) never count: a table's rows are lines of their own."""
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
-    widths = [len(text[a:b - 1].rstrip("\r")) for a, b in lines]
-    body = [w for (a, b), w in zip(lines, widths) if w and "|" not in text[a:b]]
-    if len(body) < _FIXED_MIN_LINES:
+    lines = text.split("\n")[:-1]  # the text after the last break is no wrapped line
+    widths = [len(line.rstrip("\r")) if "|" not in line else 0 for line in lines]
+    body = Counter(w for w in widths if w)
+    total = sum(body.values())
+    if total < _FIXED_MIN_LINES:
         return []
-    width = max(set(body), key=body.count)
-    n = body.count(width)
+    width, n = max(body.items(), key=lambda item: (item[1], -item[0]))
     # short paragraphs end in short lines, so a wide wrap of them is shared by fewer lines: the
     # widest lines, at least three of them, wide enough to be running text
-    if width < _FIXED_MIN_WIDTH or n < _FIXED_SHARE * len(body) and not (
+    if width < _FIXED_MIN_WIDTH or n < _FIXED_SHARE * total and not (
             width == max(body) and width >= _FIXED_WIDE and n >= _FIXED_MIN_LINES
-            and n >= _FIXED_WIDE_SHARE * len(body)):
+            and n >= _FIXED_WIDE_SHARE * total):
         return []
-    cuts = []
-    for (a, b), w in zip(lines, widths):
-        if w == width and "|" not in text[a:b] and b < len(text):
-            cuts.append((b - 1 - (text[b - 2] == "\r" if b >= 2 else 0), b))
+    cuts, pos = [], 0
+    for line, w in zip(lines, widths):
+        b = pos + len(line) + 1  # just after this line's break
+        if w == width and b < len(text):
+            cuts.append((b - 1 - line.endswith("\r"), b))
+        pos = b
     return cuts
 
 
@@ -589,22 +633,24 @@ def repair(norm: Normalized) -> Normalized:
         text = _THIN_SPACE.sub(" ", text)
     cuts: list[tuple[int, int]] = []
     if "\n" in text:
-        cuts.extend(m.span() for m in _BROKEN_UNIT.finditer(text))
-        cuts.extend(m.span() for m in _BROKEN_CUE.finditer(text))
+        cuts.extend(m.span(1) for m in _BROKEN_UNIT.finditer(text))
+        cuts.extend(m.span(1) for m in _BROKEN_CUE.finditer(text))
         cuts.extend(_fixed_width_breaks(text))
-        cuts.extend(m.span() for m in _CLAUSE_WRAP.finditer(text))
+        cuts.extend(m.span(1) for m in _CLAUSE_WRAP.finditer(text))
+        cuts.extend(_word_breaks(text))
         for m in _WRAP.finditer(text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            if m.start() - line_start >= _WRAP_MIN_LINE and \
-                    not _SENTENCE_STOP.search(text, line_start, m.start()):
-                cuts.append(m.span())
+            a = m.start(1)
+            line_start = text.rfind("\n", 0, a) + 1
+            if a - line_start >= _WRAP_MIN_LINE and \
+                    not _SENTENCE_STOP.search(text, line_start, a):
+                cuts.append(m.span(1))
     # lines are joined first, so a converter's pinyin or a spam title cut by a wrap is whole
     joined = _cut(norm, text, cuts)
     text = joined.text
     cuts = []
     if "(" in text:
         cuts.extend(m.span() for m in _PINYIN.finditer(text))
-    if "《" in text:
+    if "《" in text or "【" in text:
         cuts.extend(m.span() for m in _SPAM.finditer(text))
     return _cut(joined, text, cuts)
 

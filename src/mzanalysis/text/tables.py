@@ -8,6 +8,11 @@ copying them turns cells into ``|``-separated text, sometimes one cell per line.
 * **a header row with the unit in each column's name** — ``| 类别 | 当月保障的户数(户) |
   当月保障的人数(人) | 累计支出(万元) |`` — then rows ``| 城市低保 | 5401 | 7441 | 1870.32 |``.
 
+Also read: label | value | unit rows (| 城市低保标准 | 650 | 元/人·月 |), columns named 户数/人数 (their
+unit is in the name), columns named by an area (| 项目 | 城市 | 农村 |), a long cell spilled onto a
+line of its own (the row's next column), cell-per-line copies without bars (万人 / 2335.3, blank
+lines for empty cells) and cell lines whose bars became tabs.
+
 Either way a row means "label + column name + value + unit", e.g. 城市低保当月保障的户数5401户, so
 each row is rewritten as that short sentence and read by the ordinary sentence rules
 (:mod:`mzanalysis.text.extract`); only the positions are mapped back, the fact's span running from
@@ -31,10 +36,34 @@ _HEADER_UNIT = re.compile(rf"\(({_UNIT})\)\s*$")
 _TABLE_UNIT = re.compile(rf"(?:金额)?单位[::]\s*({_UNIT})")
 # a column about money or people, to which a table-level unit applies
 _MONEY_COLUMN = re.compile(r"标准|支出|资金|金额|补助|补贴")
+# a column of counts names its unit in its name: 户数 are households, 人数 persons
+_COUNT_COLUMN = re.compile(r"(?:户数|人数)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # 1.孤儿数, (2)特困人员救助供养支出, A 城市低保人数: the row's outline number is not part of its label
 _OUTLINE = re.compile(r"^(?:[A-Z]\s+|\(?\d{1,2}\)?[.、]?\s*|\([一二三四五六七八九十]+\)\s*|"
                       r"[一二三四五六七八九十]+、|其中[::]?)")
+
+
+# a table copied one cell per line without bars: a label line, a unit line, a value line (blank
+# lines between them are empty cells)
+_UNIT_LINE = re.compile(rf"[ \t]*{_UNIT}[ \t]*")
+_VALUE_LINE = re.compile(r"[ \t]*\d[\d,.]*[ \t]*")
+_UNIT_LINE_ANY = re.compile(rf"\n[ \t]*{_UNIT}[ \t]*\r?\n")
+
+
+def has_bare_cells(text: str, start: int = 0, end: int | None = None) -> bool:
+    """True when ``text`` holds a unit line followed by a value line, blank lines aside (a barless
+    cell-per-line table: 城市最低生活保障人数 / 万人 / 2335.3). One pass over the lines."""
+    if _UNIT_LINE_ANY.search(text, start, len(text) if end is None else end) is None:
+        return False  # one regex pass settles most texts
+    prev_unit = False
+    for line in text[start:end].split("\n"):
+        if not line.strip():
+            continue
+        if prev_unit and _VALUE_LINE.fullmatch(line):
+            return True
+        prev_unit = len(line) <= 12 and _UNIT_LINE.fullmatch(line) is not None
+    return False
 
 
 @dataclass(frozen=True)
@@ -98,7 +127,8 @@ def table_rows(text: str, ranges: list[tuple[int, int]]) -> list[Row]:
     """Rows of flattened tables in ``text[ranges]`` (normalised text), as sentences."""
     rows: list[Row] = []
     for start, end in ranges:
-        if text.count("|", start, end) < 2 and "\t" not in text[start:end]:
+        if text.count("|", start, end) < 2 and "\t" not in text[start:end] \
+                and not has_bare_cells(text, start, end):
             continue
         cells = _cells(text, start, end)
         found = _unit_column_rows(text, cells)
@@ -109,14 +139,17 @@ def table_rows(text: str, ranges: list[tuple[int, int]]) -> list[Row]:
     return rows
 
 
-_CELL_LINE = re.compile(r"[^|\n]*\|[ \t]*(?:\n|$)")
+# a cell line ends in a bar, or in a tab where the copy turned bars into tabs
+_CELL_LINE = re.compile(r"[^|\t\n]*[|\t][ \t]*(?:\n|$)")
 
 
 def _cell_per_line_rows(text: str, start: int, end: int, cells: list[tuple[int, int]]) -> list[Row]:
     """A table copied one cell per line (``区划 |`` / ``地区 |`` / … / ``11 |`` / ``北京市 |`` …):
     the row width is the distance between two row labels, the header the cells before the data."""
     lines = text[start:end].splitlines(keepends=True)
-    if len(lines) < 12 or sum(1 for ln in lines if _CELL_LINE.fullmatch(ln)) < 0.8 * len(lines):
+    cell_lines = sum(1 for ln in lines if _CELL_LINE.fullmatch(ln))
+    blank = sum(1 for ln in lines if not ln.strip())  # empty cells whose bar was lost
+    if len(lines) < 12 or cell_lines + blank < 0.8 * len(lines) or cell_lines < 0.4 * len(lines):
         return []
     numeric = [bool(_VALUE_CELL.fullmatch(text, a, b)) for a, b in cells]
     if True not in numeric:
@@ -159,6 +192,8 @@ def _header_cell_row(text: str, head: tuple[int, int], table_unit: str | None,
         name_end, unit = u.start(), u.group(1)
     elif table_unit and _MONEY_COLUMN.search(text, *head):
         name_end, unit = head[1], table_unit
+    elif (c := _COUNT_COLUMN.search(text, *head)) is not None:
+        name_end, unit = head[1], "户" if c.group() == "户数" else "人"
     else:
         return None
     la, lb = label
@@ -168,12 +203,16 @@ def _header_cell_row(text: str, head: tuple[int, int], table_unit: str | None,
 
 
 def _unit_column_rows(text: str, cells: list[tuple[int, int]]) -> list[Row]:
-    """label | unit | value, with cells inline or one per line."""
+    """label | unit | value, or label | value | unit, with cells inline or one per line."""
     out = []
     for i in range(len(cells) - 2):
         lab, unit, val = cells[i:i + 3]
-        if not (_UNIT_CELL.fullmatch(text, *unit) and _VALUE_CELL.fullmatch(text, *val)
-                and _CJK.search(text, *lab) and not _VALUE_CELL.fullmatch(text, *lab)):
+        if not (_UNIT_CELL.fullmatch(text, *unit) and _VALUE_CELL.fullmatch(text, *val)):
+            # the unit may follow the value (| 城市低保标准 | 650 | 元/人·月 |)
+            val, unit = unit, val
+            if not (_UNIT_CELL.fullmatch(text, *unit) and _VALUE_CELL.fullmatch(text, *val)):
+                continue
+        if not (_CJK.search(text, *lab) and not _VALUE_CELL.fullmatch(text, *lab)):
             continue
         la, lb = _label(text, lab)
         out.append(_row([(text[la:lb], la), (text[val[0]:val[1]], val[0]),
@@ -189,11 +228,19 @@ def _header_rows(text: str, start: int, end: int) -> list[Row]:
     caption_area: str | None = None  # 农村低保标准表 above the table: the area of its rows
     names: list[tuple[int, int]] | None = None  # the last row of plain column names
     pos = start
+    last: tuple[tuple[int, int], int] | None = None  # label and cell count of the last row
     for line in text[start:end].splitlines(keepends=True):
         l_start, l_end = pos, pos + len(line)
         pos = l_end
         # a header or a row has at least two cells between bars (or tabs)
         if line.count("|") < 3 and "\t" not in line:
+            # a long cell spilled onto a line of its own (| 城市低保 | 5401 | 7441 |, then
+            # 长安区、裕华区810元/月;晋州市800元/月 |): the row's next column, read as a sentence
+            if header is not None and last is not None and last[1] < len(header):
+                row = _spilled_cell_row(text, header[last[1]], last[0], l_start, l_end)
+                if row is not None:
+                    out.append(row)
+            last = None
             continue
         cells = _cells(text, l_start, l_end)
         if len(cells) < 2:
@@ -205,7 +252,8 @@ def _header_rows(text: str, start: int, end: int) -> list[Row]:
             caption = text[max(start, l_start - 200):l_start]
             tu = _TABLE_UNIT.search(caption)
             if sum(1 for u in units if u) >= 1 or (
-                    tu and any(_MONEY_COLUMN.search(text, a, b) for a, b in cells[1:])):
+                    tu and any(_MONEY_COLUMN.search(text, a, b) for a, b in cells[1:])) or any(
+                    _COUNT_COLUMN.search(text, a, b) for a, b in cells[1:]):
                 header, table_unit = cells, tu.group(1) if tu else None
                 caption_area = _area_word(caption[caption.rfind("|") + 1:])
                 continue
@@ -217,6 +265,7 @@ def _header_rows(text: str, start: int, end: int) -> list[Row]:
         if header is None:
             continue
         la, lb = _label(text, cells[0])
+        last = ((la, lb), len(cells))
         for k, cell in enumerate(cells[1:], start=1):
             if k >= len(header) or not _VALUE_CELL.fullmatch(text, *cell):
                 continue
@@ -224,6 +273,19 @@ def _header_rows(text: str, start: int, end: int) -> list[Row]:
             if row is not None:
                 out.append(row)
     return out
+
+
+def _spilled_cell_row(text: str, head: tuple[int, int], label: tuple[int, int], start: int,
+                      end: int) -> Row | None:
+    """A spilled cell holding figures with their own units, as label + column name + cell."""
+    cells = _cells(text, start, end)
+    if len(cells) != 1 or not _VALUE_UNIT_CELL.search(text, *cells[0]):
+        return None
+    a, b = cells[0]
+    u = _HEADER_UNIT.search(text, *head)
+    name_end = u.start() if u is not None else head[1]
+    return _row([(text[label[0]:label[1]], label[0]), (text[head[0]:name_end], None), (":", None),
+                 (text[a:b], a), ("。", None)], b)
 
 
 def _self_unit_rows(text: str, cells: list[tuple[int, int]],
@@ -236,8 +298,13 @@ def _self_unit_rows(text: str, cells: list[tuple[int, int]],
     lu = _HEADER_UNIT.search(text, la, lb)
     for k, (a, b) in enumerate(cells[1:], start=1):
         if lu is not None and _VALUE_CELL.fullmatch(text, a, b):
-            out.append(_row([(text[la:lu.start()], la), (text[a:b], a), (lu.group(1), None),
-                             ("。", None)], b))
+            # | 项目 | 城市 | 农村 | above: a column named by an area gives its cells that area
+            area = ""
+            if names is not None and k < len(names) and _area_word(text[la:lb]) is None \
+                    and AREA_RE.fullmatch(text[names[k][0]:names[k][1]].strip()):
+                area = text[names[k][0]:names[k][1]].strip()
+            out.append(_row([(area, None), (text[la:lu.start()], la), (text[a:b], a),
+                             (lu.group(1), None), ("。", None)], b))
         elif lu is None and _VALUE_UNIT_CELL.fullmatch(text, a, b):
             name = ""
             if names is not None and k < len(names) and _NAME_COLUMN.search(text, *names[k]) \
