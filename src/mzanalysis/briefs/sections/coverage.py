@@ -66,6 +66,22 @@ def _stated_coverage(stated, sec):
     return rec, cov
 
 
+
+def _each_area(areas, compute, inputs) -> list:
+    """``compute(*inputs(area))`` for every area whose inputs all exist; an area the indicator
+    refuses (IndicatorError, e.g. no common year) is left out and the section says so."""
+    out = []
+    for a in areas:
+        args = inputs(a)
+        if any(x is None for x in args):
+            continue
+        try:
+            out.append(compute(*args))
+        except ind.IndicatorError:
+            continue
+    return out
+
+
 def coverage(facts, region, years, *, stated=None, status: str = "official") -> Section:
     """Recipients, coverage, spending and adequacy of ``region`` in ``years``."""
     import pandas as pd
@@ -190,15 +206,8 @@ def coverage(facts, region, years, *, stated=None, status: str = "official") -> 
         sec.tables.append(Table("coverage", "覆盖率 / coverage", frame))
 
     # adequacy: spending per recipient, benefit vs standard, spending as a share of GDP
-    per = []
-    for a in ("urban", "rural", "all"):
-        r = total if a == "all" else rec[a]
-        if spend[a] is None or r is None:
-            continue
-        try:
-            per.append(ind.spending_per_recipient(spend[a], r))
-        except ind.IndicatorError:
-            continue
+    per = _each_area(("urban", "rural", "all"), ind.spending_per_recipient,
+                     lambda a: (spend[a], total if a == "all" else rec[a]))
     if per:
         p = pd.concat(per, ignore_index=True).sort_values(["year", "area"])
         sec.tables.append(Table("per_recipient", "人均低保支出 / spending per recipient",
@@ -212,16 +221,9 @@ def coverage(facts, region, years, *, stated=None, status: str = "official") -> 
     else:
         sec.after.append("没有同年的支出和人数，无法计算人均支出。 / *No year with both spending and "
                          "recipients: spending per recipient not computable.*")
-    depth = []
-    for a in ("urban", "rural"):
-        ben = get(facts, "dibao_avg_benefit", a, code)
-        std = get(facts, "dibao_standard", a, code)
-        if ben is None or std is None:
-            continue
-        try:
-            depth.append(ind.benefit_to_standard(ben, std))
-        except ind.IndicatorError:
-            continue
+    depth = _each_area(("urban", "rural"), ind.benefit_to_standard,
+                       lambda a: (get(facts, "dibao_avg_benefit", a, code),
+                                  get(facts, "dibao_standard", a, code)))
     if depth:
         d = pd.concat(depth, ignore_index=True).sort_values(["year", "area"])
         sec.tables.append(Table("benefit", "平均补助水平与标准 / average benefit vs the standard",
