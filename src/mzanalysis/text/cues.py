@@ -32,7 +32,7 @@ def _p(pattern: str) -> re.Pattern:
 
 PROGRAMMES: tuple[Programme, ...] = (
     # 低保边缘 (near-dibao households) and 低保核对 (means-test office) are not dibao figures.
-    Programme("dibao", _p(r"最低生活保障|低保(?!边缘|核对|核查|工作|专干|信息)"), "dibao_standard",
+    Programme("dibao", _p(r"最低生活(?:月|年)?保障|低保(?!边缘|核对|核查|工作|专干|信息)"), "dibao_standard",
               "dibao_avg_benefit", "dibao_recipients", "dibao_households", "dibao_expenditure"),
     Programme("wubao", _p(r"五保"), "tekun_standard", None, "tekun_recipients", None,
               "tekun_expenditure", implied_area="rural"),
@@ -44,7 +44,7 @@ PROGRAMMES: tuple[Programme, ...] = (
     # 尊老金 and 敬老金 are provincial names of the same age-banded allowance.
     Programme("elderly", _p(r"高龄|高领补贴|高领津贴|老年人津贴|老年津贴|老龄津贴|长寿补贴|长寿津贴|"
                             r"尊老金|敬老金|百岁老人补贴|尊老补贴|敬老补贴|老年人补贴|老龄补贴|"
-                            r"长寿保健金|长寿金|老年人生活补贴"),
+                            r"长寿保健金|长寿金|老年人生活补贴|寿星津贴|寿星补贴"),
               "elderly_allowance", None, "elderly_allowance_recipients", None,
               "elderly_allowance_expenditure"),
     # 困难生活补贴 / 重度护理补贴 are the short names of the two disability subsidies; a bare 护理补贴
@@ -155,18 +155,18 @@ NOT_BENEFICIARY_RE = re.compile(r"干部|职工|工作人员|志愿者|党员|�
                                 r"参加|参训|测试|选拔|任用|评选|参保|保险")
 #: Money that is not programme spending (insurance premiums, construction, investment projects).
 # 下拨/下达/预拨/下发 (and a 备用金 reserve) move budget between governments; 新农合 premiums are insurance; 预计 is a projection; 慈善 money is not public aid
-NOT_SPENDING_RE = re.compile(r"保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集|下拨|下达|预拨|下发|备用金|预计|慈善|"
+NOT_SPENDING_RE = re.compile(r"增支|新增支出|中央财政|中央补助|中央资金|保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集|下拨|下达|预拨|下发|备用金|预计|慈善|"
                              r"新农合|合作医疗|参合")
 #: Flows into or out of a programme (取消农村低保81户, 新增低保对象): not the number covered.
 # 纳入低保保障范围4321户 states the caseload (the stock inside the programme), not a flow.
-FLOW_RE = re.compile(r"取消|(?<![已新])纳入(?![^,;。\d]{0,12}范围)|新增|清退|退出|停保|核减|新纳入|清理|整改|排查出|核查出|识别出|"
+FLOW_RE = re.compile(r"取消|调出|调减|(?<![已新])纳入(?![^,;。\d]{0,12}范围)|新增|清退|退出|停保|核减|新纳入|清理|整改|排查出|核查出|识别出|"
                      r"新申请|停发|减发|增发")
 STOCK_RE = re.compile(r"共有|现有|在保|累计|合计|总计|共计|截至|截止")
 #: Words that may stand between a figure and a programme named earlier in the sentence without
 #: changing the subject (惠及困难群众2.75万人; 实际领取的残疾人数量为3885人; 支出598万元).
 FILLER_RE = re.compile(
     r"惠及|受益|覆盖|涉及|共计|合计|累计|总计|其中|方面|如下|达到|发放|支出|列支|下达|拨付|投入|安排|落实|配套|"
-    r"救助|保障|领取|享受|实际|符合|条件|申领|截至|截止|目前|底|分别|提高|调整|上调|人均|每人|每月|"
+    r"救助|保障|领取|享受|发给|政府|之前|此前|以前|调整前|提标前|实际|符合|条件|申领|截至|截止|目前|底|分别|提高|调整|上调|人均|每人|每月|"
     r"每年|月人均|年人均|补助水平|财政|标准|资金|补助金|补助|补贴|数量|人数|户数|总数|当月|本月|当季|本季度|计划|现行|原来|原有|原先|目前|即|相应|对应|救济|今年|去年|同期|年内|以来|重点|一般|特殊|全省|全市|全县|全区|"
     r"全州|全旗|全盟|我省|我市|我县|我区|城乡|城市|城镇|农村|牧区|困难群众|群众|老年群体|群体|对象|"
     r"人员|因此|再次|进一步|及时|全部|足额|按时|共有|现有|在保|困难|家庭|居民|集中|分散|供养|"

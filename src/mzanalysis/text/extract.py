@@ -91,7 +91,7 @@ _PER = re.compile(r"\s*(?P<yuan>元)?\s*(?:/|每)\s*(?:(?P<p1>人)\s*[/·.]?\s*(
                   r"(?P<t2>月|年)\s*[/·.]?\s*(?P<p2>人)?|[·.]\s*(?P<p3>人))")
 _YUAN = re.compile(r"\s*(?:元|块钱)")
 _PERSONS = re.compile(r"\s*(?:人\s*\(?次\)?|人|名|位)(?!民|大|口|员|均|数|事|才|工|文|力|群|生)")
-_PERSON_NOUN = re.compile(r"\s*(?:残疾人|老年人|老人|困难群众|群众|孤儿|儿童|低保对象|特困人员|居民|农牧民)")
+_PERSON_NOUN = re.compile(r"\s*(?:城市|城镇|农村|城乡)?(?:残疾人|老年人|老人|困难群众|群众|孤儿|儿童|低保对象|特困人员|居民|农牧民)")
 _HOUSEHOLDS = re.compile(r"\s*户(?!籍|口|型|外|主)(?P<times>\s*\(?次\)?)?")
 _ABOUT = re.compile(r"\s*左右")
 # 年保障标准 / 月标准: the period is written on the standard itself.
@@ -111,9 +111,14 @@ _NEW = re.compile(r"提高到|提高至|提高为|提到|提至|调整为|调整
 _NEW_SPLIT = re.compile(r"(?:提高|上调|调整|调高|提升|提标|增加)[^,;。\d]{1,20}?(?:到|至)[^,;。\d]{0,8}$")
 # A count under a heading (二、城乡低保 / 全县共保障4567户8901人) is the heading programme's caseload
 # only when the clause says it is one (保障, 共有, 在保 …), not for any headcount below the heading
+# 本次调整前,城市低保标准为每人每月320元: a clause dated before the raise states the old level, one
+# dated after it (提标后, 调整后) the new one, though no raise verb stands in the figure's clause
+_BEFORE_RAISE = re.compile(r"(?:调整|提标|调标|提高|上调|提档)以?前")
+_AFTER_RAISE = re.compile(r"(?:调整|提标|调标|提高|上调|提档)以?后")
 _COUNT_UNDER_TOPIC = re.compile(r"保障|共有|现有|在保|纳入|覆盖|救助|供养|享受|领取|人数|户数")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _YEAR_THEN_RAISE = re.compile(r"((?:19|20)\d{2})年[^,;。\d]{0,12}?(?:提高|上调|调整|提标|调高|提升)")
+_AVG_BEFORE = cues.AVG_RE
 _RECIPIENT_GROUP = re.compile(r"(?:对象|户|人员|家庭)(?!资金|金|补助|补贴)")
 # 由每人每年564提高到每人每年617元: a figure that lost its unit before a raise verb is in the unit of
 # the raised figure after it
@@ -164,6 +169,8 @@ class Quantity:
     paired: bool = False       # area/variant/role set by a 分别 pairing
     times: bool = False        # 人次 / 人(次): person-times, not persons
     period_own: bool = False   # the period was written at this figure, not inherited
+    area_cued: bool = False    # the area came from a cue in the text, not a default
+    both_areas: bool = False   # 城市…和农村…标准从X提高至Y: one figure stated for both areas
     flags: list[str] = field(default_factory=list)
 
 
@@ -591,6 +598,11 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             if int(later.group(1)) > int(years[-1].group(1)):
                 q.role = "old"
                 break
+    # 每人每月提高10元,达到110元: the level a per-person increase reaches is per person too
+    for inc, q in zip(quantities, quantities[1:]):
+        if inc.role == "increase" and inc.per_person and q.role == "new" and q.kind == "money" \
+                and not q.per_person and not q.num.scaled:
+            q.per_person, q.period = True, inc.period
     # 600元提高到650元 without 由: the figure right before 提高到 is the old one
     for q, nxt in zip(quantities, quantities[1:]):
         if q.role is None and nxt.role == "new" and _RAISED_TO.match(text, q.end, nxt.start):
@@ -600,11 +612,20 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         if nxt.role is None and q.role in ("old", "new") and nxt.kind == q.kind \
                 and _EQUIVALENT.match(text, q.end, nxt.start):
             nxt.role = q.role
+    for q in quantities:
+        if q.role is None and q.kind == "money" and q.per_person:
+            before = _BEFORE_RAISE.search(text, sent[0], q.start)
+            after = _AFTER_RAISE.search(text, sent[0], q.start)
+            if before and not (after and after.start() > before.start()):
+                q.role = "old"
+            elif after and not _AVG_BEFORE.search(text, after.end(), q.start):
+                q.role = "new"
     # an old value needs a new one after it (由县财政承担50万元 is not a raise)
     if not any(q.role == "new" for q in quantities):
         for q in quantities:
             marker = _OLD.search(text, clause_of(q.start)[0], q.start) if q.role == "old" else None
-            if marker is not None and not marker.group().startswith("原"):  # 原为X stays old
+            if marker is not None and not marker.group().startswith("原") \
+                    and not _BEFORE_RAISE.search(text, sent[0], q.start):  # 原为X stays old
                 q.role = None
 
     # 达到148.6万人 reports a level, not a raise: counts and totals are "new" only beside an old one
@@ -788,6 +809,10 @@ def _listed_items(programme: str, head: str) -> list[tuple[str, str]] | None:
 _SEVERAL = re.compile(r"等(?:各类|多项|几类|各项)|各类救助|各项救助")
 
 
+_FROM_RANGE = re.compile(r"从$")
+_CLAUSE_STOP = re.compile(r"[,;。:]")
+
+
 def _grand_total(text: str, start: int, end: int) -> bool:
     """True when the words before a money figure name a list of programmes (低保、特困人员…资金)
     or 等各类…: the figure is a multi-programme total, which no single indicator holds."""
@@ -817,6 +842,14 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
     value, high = q.num.value, q.num.value_high
     if q.kind == "households" and q.times:
         return None  # 6448户(次): household-times, not a caseload
+    if q.kind in ("persons", "households"):
+        # 全市低保、五保对象共计177940人, 59829名低保和农村五保对象: a count over several
+        # programmes is no one programme's caseload
+        lo = q.prog_pos if 0 <= q.prog_pos < q.start else clause[0]
+        tail = _CLAUSE_STOP.search(text, q.end, min(q.end + 16, len(text)))
+        if _grand_total(text, lo, q.start) or _grand_total(text, q.end, tail.start() if tail
+                                                            else min(q.end + 16, len(text))):
+            return None
     if q.kind == "persons":
         indicator = prog.recipients
         unit = "persons"
@@ -869,6 +902,9 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
         else:
             if cues.NOT_SPENDING_RE.search(text[clause[0]:q.start]):
                 return None
+            if cues.AVG_RE.search(text[clause[0]:q.start][-12:]) or _FROM_RANGE.search(
+                    text[clause[0]:q.start][-4:]) and q.num.value_high is not None:
+                return None  # 月平均补助水平为408.4元, 发放从800元至3500元: per-person amounts
             # the list may stand before the figure's clause: from the programme word on
             lo = q.prog_pos if 0 <= q.prog_pos < clause[0] else clause[0]
             if _grand_total(text, lo, q.start):

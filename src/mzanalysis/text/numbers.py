@@ -22,6 +22,7 @@ MULTIPLIERS = {"万": 1e4, "亿": 1e8, "万亿": 1e12, "千万": 1e7, "百万": 
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,3}(?: \d{3})+(?![\d])|\d+)(?:\.\d+)?"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 _CN = rf"[{_CN_DIGITS}]+"
+_CN_RE = re.compile(_CN)
 # 近/约/逾 before, 余/多 after (8000余万元, 1万余人), 左右 after the unit (handled by the caller).
 _APPROX_BEFORE = r"近|约|逾|超过|大约|将近|接近|大概"
 _APPROX_BEFORE_RE = re.compile(rf"(?:{_APPROX_BEFORE})$")
@@ -76,7 +77,7 @@ def _chinese(text: str) -> float:
 
 
 def _value(text: str) -> float:
-    return _chinese(text) if re.fullmatch(_CN, text) else _arabic(text)
+    return _chinese(text) if _CN_RE.fullmatch(text) else _arabic(text)
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
@@ -108,7 +109,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         mult = MULTIPLIERS[m.group("mult")] if m.group("mult") else 1.0
         stop = m.end() if (raw2 or not m.group("num2")) else m.end("num")
         # round away binary noise from the multiplication (1.1亿 → 110000000, not …0.00000001)
-        value = round(value * mult, 6)
+        value = float(f"{value * mult:.15g}")
         if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
             continue  # 1 followed by 309 zeros: beyond any float, so no number at all
         # -500人: a minus sign (not a range dash after a digit) is kept, and flagged downstream
@@ -116,7 +117,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
                 (m.start() < 2 or not text[m.start() - 2].isdigit()):
             value = -value
         if high is not None:
-            high = round(high * mult, 6)
+            high = float(f"{high * mult:.15g}")
             if not math.isfinite(high):
                 high = None
             if high <= value:  # 2019-2020 style pairs or dates, not a range of amounts
