@@ -640,6 +640,46 @@ SHAPES = [
      [(DS, 'rural', 4800, Y, None), (DS, 'rural', 4600, Y, None)]),
     ('全省14个市城市低保平均标准为每人每月753元,其中沈阳市最高,为925元。',
      [(DS, 'urban', 753, M, None), (DS, 'urban', 925, M, None)]),
+    # --- shapes added from a fresh batch of real pages (rows self-written) ---
+    # a clause dated before or after the raise states the old or the new level
+    ('本轮调整前,全县城市低保标准为每人每月600元、农村为每人每月420元。',
+     [(DS, 'urban', 600, M, 'old'), (DS, 'rural', 420, M, 'old')]),
+    ('提标后,城市低保标准为每人每月650元。', [(DS, 'urban', 650, M, 'new')]),
+    # words saying "the earlier one" between 由 and the figure
+    ('孤儿基本生活保障标准由之前的每人每月900元提高到每人每月1100元。',
+     [(OS, None, 900, M, 'old'), (OS, None, 1100, M, 'new')]),
+    # the level a per-person increase reaches is per person
+    ('重度残疾人护理补贴每人每月提高10元,达到90元。', [(DIS, None, 90, M, 'new')]),
+    # the level a raise builds on is the old one, in the new level's unit
+    ('农村低保标准在去年提高到4100元的基础上今年提高到每人每年4500元。',
+     [(DS, 'rural', 4100, Y, 'old'), (DS, 'rural', 4500, Y, 'new')]),
+    # one figure for both areas' standards
+    ('城市低保标准和农村低保标准从700元/月·人提高至730元/月·人。',
+     [(DS, 'all', 700, M, 'old'), (DS, 'all', 730, M, 'new')]),
+    # parallel statements keep the area of the one before (same standard, same period)
+    ('各区城市低保标准每人每月由600元提高到630元;各县低保标准每人每月由520元提高到550元。',
+     [(DS, 'urban', 600, M, 'old'), (DS, 'urban', 630, M, 'new'),
+      (DS, 'urban', 520, M, 'old'), (DS, 'urban', 550, M, 'new')]),
+    # a period word inside the programme's name
+    ('城市居民最低生活月保障标准提高到700元。', [(DS, 'urban', 700, M, 'new')]),
+    # a 万 count named by the area-qualified programme noun after it
+    ('全省共有城市低保对象12.5万户、20.3万城市低保对象。', [(DH, 'urban', 125000, H, None),
+                                          (DR, 'urban', 203000, P, None)]),
+    # a 其中 sentence breaks down the previous sentence's programme by place
+    ('全年实施临时救助300人次,支出救助资金60万元。其中甲镇10户20人,救助资金3万元;乙乡5户9人,救助资金1.5万元。',
+     [(OA, None, 600000, YUAN, None), (OA, None, 30000, YUAN, None), (OA, None, 15000, YUAN, None)]),
+    # a reference mark inside the sentence does not cut the figure from its words
+    ('全年支出低保资金3.2亿元,其中中央财政补助资金[2]1.5亿元。', [(DE, None, 320000000, YUAN, None)]),
+    # the two disability subsidies named by the people who receive them
+    ('全县享受困难补贴残疾人1200人次,发放资金36万元。', [(OA, None, 360000, YUAN, None)]),
+    # traps: counts over several programmes, average payments, care tiers, ranges, extra spending
+    ('全市1.2万名低保和农村五保对象将从中受益。', []),
+    ('全县低保、五保对象共计8800人。', []),
+    ('城市低保金520万元,月平均补助水平为410.5元。', [(DE, 'urban', 5200000, YUAN, None)]),
+    ('自理、半自理和完全不能自理特困人员每人每年1000元、2000元、3000元。', []),
+    ('向1500名90周岁以上的老年人发放从600元至2400元不等的高龄津贴。', []),
+    ('我市财政年增支出320万元用于此次低保提标。', []),
+    ('全县共调出城乡低保120人。', []),
 ]
 
 

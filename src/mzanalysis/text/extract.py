@@ -119,6 +119,7 @@ _COUNT_UNDER_TOPIC = re.compile(r"保障|共有|现有|在保|纳入|覆盖|救�
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _YEAR_THEN_RAISE = re.compile(r"((?:19|20)\d{2})年[^,;。\d]{0,12}?(?:提高|上调|调整|提标|调高|提升)")
 _AVG_BEFORE = cues.AVG_RE
+_ON_BASIS = re.compile(r"\s*的?基础上")
 _RECIPIENT_GROUP = re.compile(r"(?:对象|户|人员|家庭)(?!资金|金|补助|补贴)")
 # 由每人每年564提高到每人每年617元: a figure that lost its unit before a raise verb is in the unit of
 # the raised figure after it
@@ -306,7 +307,7 @@ def _split(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[i
 # Provinces are listed by their short names (北京1395元/月、上海1510元/月), which carry no suffix.
 _PROVINCE = (r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
              r"广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|兵团")
-_PLACE_ITEM = re.compile(r"(?:^|(?<=[、:,;\s\d/月年为是]))(?:[\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|盟|省|州)|"
+_PLACE_ITEM = re.compile(r"(?:^|(?<=[、:,;\s\d/月年为是对在向]))(?:[\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|盟|省|州)|"
                          rf"{_PROVINCE})(?:为|是)?(?=[\d\s:,、每]|$)")
 
 
@@ -341,7 +342,7 @@ _SLACK_BLOCK = re.compile(r"(?:对象|户|人员|家庭|人)中|儿童|老人|�
 
 
 def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int, clauses,
-                  topic: str | None) -> tuple[str | None, int]:
+                  topic: str | None, breakdown: bool = False) -> tuple[str | None, int]:
     """(programme name, position of its word; -1 when inherited) governing ``q``, or (None, -1).
 
     In order: the noun phrase right after the figure (27名孤儿, 1.2亿元临时救助专项资金); the first
@@ -399,7 +400,7 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
     label = text[max(sent[0], c[0] - 12):c[0]] if text[c[0] - 1:c[0]] == ":" else ""
     if topic is not None and (q.kind == "money" or _COUNT_UNDER_TOPIC.search(label + own_left)) \
             and _is_filler(own_left, topic) \
-            and not cues.GENERIC_RE.search(own_left):
+            and (breakdown or not cues.GENERIC_RE.search(own_left)):
         return topic, -1
     return None, -1
 
@@ -475,12 +476,17 @@ class _Doc:
         self.facts: list[Fact] = []
         self.sentence = 0
         self.topic_standard = False  # the heading over the sentence names a standard (标准)
+        self.section = 0
+        self.last_programme: str | None = None  # programme of the last fact read
+        # (indicator, unit) → (area, section) of the last standard whose area the text named
+        self.standard_area: dict[tuple[str, str], tuple[str, int]] = {}
 
 
 def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: _Doc,
-                      topic_area: str | None = None) -> None:
+                      topic_area: str | None = None, breakdown: bool = False) -> None:
     """Read the facts of one sentence into ``doc.facts`` (``topic``/``topic_area``: the programme
-    and area of the heading above, for figures that name neither)."""
+    and area of the heading above, for figures that name neither; ``breakdown``: the sentence
+    breaks down the figures of the sentence before, whose programme ``topic`` then is)."""
     clauses = _split(text, sent[0], sent[1], _CLAUSE_END)
 
     def clause_of(pos: int) -> tuple[int, int]:
@@ -550,7 +556,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             elif q.per_person and q.period is None and period and not q.unit_broken:
                 q.period = period
         nxt = quantities[i + 1].start if i + 1 < len(quantities) else sent[1]
-        q.programme, q.prog_pos = _programme_at(text, sent, q, nxt, clauses, topic)
+        q.programme, q.prog_pos = _programme_at(text, sent, q, nxt, clauses, topic, breakdown)
         # flows (取消农村低保81户, 新纳入…) are not the number covered
         if q.kind in ("persons", "households"):
             flow = None
@@ -607,6 +613,10 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
     for q, nxt in zip(quantities, quantities[1:]):
         if q.role is None and nxt.role == "new" and _RAISED_TO.match(text, q.end, nxt.start):
             q.role = "old"
+    # 在去年提高到200元的基础上今年提高到220元: the figure a raise builds on is the old one
+    for q in quantities:
+        if q.role in (None, "new") and q.kind == "money" and _ON_BASIS.match(text, q.end):
+            q.role = "old"
     # 6480元/年(即540元/月), 250元/月(3000元/年): a bracketed equivalent shares its figure's role
     for q, nxt in zip(quantities, quantities[1:]):
         if nxt.role is None and q.role in ("old", "new") and nxt.kind == q.kind \
@@ -643,6 +653,12 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
                 near = min(other, key=lambda o: abs(o.start - q.start))
                 q.per_person, q.period = True, near.period
 
+    for q in quantities:
+        if q.kind == "money" and q.per_person and q.role in ("old", "new") and q.period is None:
+            other = [o for o in quantities if o.role in ("old", "new") and o.role != q.role
+                     and o.kind == "money" and o.per_person and o.period and not o.unit_broken]
+            if other:
+                q.period = min(other, key=lambda o: abs(o.start - q.start)).period
     _areas_and_variants(text, sent, clause_of, quantities, topic_area)
     _pair_respectively(text, sent, quantities)
 
@@ -650,6 +666,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         fact = _to_fact(text, q, clause_of(q.start), doc, sent[0])
         if fact is not None:
             doc.facts.append(fact)
+            doc.last_programme = q.programme
 
 
 def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None) -> None:
@@ -700,6 +717,11 @@ def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None) -> N
                     area = "all"  # a figure after urban and rural ones covers both
         if area is None and q.prog_pos < 0 and topic_area is not None:
             area = topic_area  # a figure under the heading 二、城市低保 names no area of its own
+        # 城市居民…标准和农村居民…标准从640元提高至670元: one figure for both areas
+        head = text[c[0]:min([o.start for o in quantities if c[0] <= o.start] or [q.start])]
+        if area == "rural" and _JOINT_AREAS.search(head) and "分别" not in text[c[0]:c[1]]:
+            area = "all"
+        q.area_cued = area is not None
         if area is None:
             area = cues.PROGRAMME_BY_NAME[q.programme].implied_area or "all"
         q.area = area
@@ -718,6 +740,7 @@ def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None) -> N
         q.variant = variant
 
 
+_JOINT_AREAS = re.compile(r"(?:城市|城镇)[^,;。\d]{0,16}?(?:和|及|与|、)农村[^,;。\d]{0,16}$")
 _RESPECTIVELY = re.compile(r"分别")
 
 
@@ -810,6 +833,12 @@ _SEVERAL = re.compile(r"等(?:各类|多项|几类|各项)|各类救助|各项�
 
 
 _FROM_RANGE = re.compile(r"从$")
+# 其中保华镇2户10人,救助资金25380元;大河镇8户17人,…: a sentence opening with 其中, and the items
+# after it that open with a place, break down the figures of the sentence before (same programme)
+_BREAKDOWN_HEAD = re.compile(r"\s*其中[:,]?")
+_PLACE_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{1,6}?(?:县|区|市|旗|镇|乡|街道|办事处|社区|村)(?=[\d\s:,、])")
+_CARE_TIER = re.compile(r"自理|失能|照料|护理(?!补贴)")
+_AVG_TOTAL = re.compile(r"(?:补助|救助|保障|支出|补差)水平|平均补助|人均")
 _CLAUSE_STOP = re.compile(r"[,;。:]")
 
 
@@ -820,7 +849,8 @@ def _grand_total(text: str, start: int, end: int) -> bool:
         return True
     names = [m for m in cues.PROGRAMME_RE.finditer(text, start, end)]
     for a, b in zip(names, names[1:]):
-        if a.lastgroup != b.lastgroup and re.fullmatch(r"[^,;。\d]{0,8}?[、和及与]", text[a.end():b.start()]):
+        if a.lastgroup != b.lastgroup and re.fullmatch(r"[^,;。\d]{0,8}?[、和及与](?:城市|城镇|农村|城乡)?",
+                                                      text[a.end():b.start()]):
             return True
     return False
 
@@ -845,7 +875,7 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
     if q.kind in ("persons", "households"):
         # 全市低保、五保对象共计177940人, 59829名低保和农村五保对象: a count over several
         # programmes is no one programme's caseload
-        lo = q.prog_pos if 0 <= q.prog_pos < q.start else clause[0]
+        lo = min(q.prog_pos, clause[0]) if 0 <= q.prog_pos < q.start else clause[0]
         tail = _CLAUSE_STOP.search(text, q.end, min(q.end + 16, len(text)))
         if _grand_total(text, lo, q.start) or _grand_total(text, q.end, tail.start() if tail
                                                             else min(q.end + 16, len(text))):
@@ -902,7 +932,7 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
         else:
             if cues.NOT_SPENDING_RE.search(text[clause[0]:q.start]):
                 return None
-            if cues.AVG_RE.search(text[clause[0]:q.start][-12:]) or _FROM_RANGE.search(
+            if _AVG_TOTAL.search(text[clause[0]:q.start][-12:]) or _FROM_RANGE.search(
                     text[clause[0]:q.start][-4:]) and q.num.value_high is not None:
                 return None  # 月平均补助水平为408.4元, 发放从800元至3500元: per-person amounts
             # the list may stand before the figure's clause: from the programme word on
@@ -913,11 +943,23 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
             unit = "yuan"
     if indicator is None:
         return None
+    if indicator == prog.standard and _CARE_TIER.search(text, clause[0], q.start):
+        return None  # 自理、半自理和完全不能自理特困人员每人每年2292元: care tiers, not the standard
+    area = q.area or "all"
+    if indicator == prog.standard and unit and not q.paired:
+        # 各区城市低保标准每人每月由493元提高到518元;两县…低保标准每人每月由438元提高到463元: parallel
+        # statements of one paragraph break the same standard down by place, so a statement that
+        # names no area keeps the area of the one before it (same standard, same period)
+        key = (indicator, unit)
+        if q.area_cued:
+            doc.standard_area[key] = (area, doc.section)
+        elif key in doc.standard_area and doc.standard_area[key][1] == doc.section:
+            area = doc.standard_area[key][0]
     if q.approximate:
         flags.append("approximate")
     start = min(clause[0], q.prog_pos) if q.prog_pos >= 0 else clause[0]
     start = max(start, clause[0] if q.prog_pos < 0 else min(q.prog_pos, clause[0]))
-    return Fact(indicator, q.area or "all", q.variant, value, high, unit,
+    return Fact(indicator, area, q.variant, value, high, unit,
                 q.role if q.role in ("old", "new") else None, flags, start, q.end, doc.sentence)
 
 
@@ -998,6 +1040,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
                     heading_standard = bool(m) and cues.STANDARD_RE.search(
                         text, s_start, s_end) is not None
             continue
+        doc.section += 1
         sentences = _elliptic_joined(text, _split(text, s_start, s_end, _SENTENCE_END))
         # a short first sentence is the section's heading; its programme governs bare figures below
         head = sentences[0]
@@ -1005,11 +1048,22 @@ def read_facts(norm: Normalized) -> list[Fact]:
         topic = subjects[0].lastgroup if subjects else heading
         topic_area = None if subjects else heading_area
         doc.topic_standard = not subjects and heading is not None and heading_standard
+        parent = None  # programme a 其中 sentence breaks down
+        last = None  # programme of the previous sentence's last fact
         for whole in sentences:
+            own_words = cues.PROGRAMME_RE.search(text, *whole) is not None
+            n_facts = len(doc.facts)
+            if not own_words and _BREAKDOWN_HEAD.match(text, whole[0]):
+                parent = last
+            elif own_words or not (text[whole[0] - 1:whole[0]] == ";"
+                                   and _PLACE_HEAD.match(text, whole[0])):
+                parent = None
             for sent in _pieces(text, whole, hits):
                 # a sentence yields facts only with a figure and a programme word or a topic
-                if has_hit(*sent) and (topic or cues.PROGRAMME_RE.search(text, *sent)):
-                    _process_sentence(text, sent, topic, doc, topic_area)
+                if has_hit(*sent) and (parent or topic or cues.PROGRAMME_RE.search(text, *sent)):
+                    _process_sentence(text, sent, parent or topic, doc, topic_area,
+                                      breakdown=parent is not None)
+            last = doc.last_programme if len(doc.facts) > n_facts else None
             doc.sentence += 1
         # a label line joined to the figure below it (城市低保 / 户数:1234户) heads the lines
         # after that one too, like a heading line of its own

@@ -620,6 +620,12 @@ def _fixed_width_breaks(text: str) -> list[tuple[int, int]]:
     return cuts
 
 
+# Encyclopaedia and reposted pages keep their reference marks inside sentences (其中中央财政补助资金[3]
+# 439.1亿元): a bracketed note number after a word is no part of the sentence, and left in place
+# it would cut the figure's clause from its words.
+_FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff])\[\d{1,2}\](?=[\u4e00-\u9fff\d])")
+
+
 def repair(norm: Normalized) -> Normalized:
     """Drop converter pinyin and line breaks inside a figure, keeping the map to the original.
 
@@ -652,6 +658,8 @@ def repair(norm: Normalized) -> Normalized:
         cuts.extend(m.span() for m in _PINYIN.finditer(text))
     if "《" in text or "【" in text:
         cuts.extend(m.span() for m in _SPAM.finditer(text))
+    if "[" in text:
+        cuts.extend(m.span() for m in _FOOTNOTE.finditer(text))
     return _cut(joined, text, cuts)
 
 
