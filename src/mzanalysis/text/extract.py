@@ -488,11 +488,12 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
     and area of the heading above, for figures that name neither; ``breakdown``: the sentence
     breaks down the figures of the sentence before, whose programme ``topic`` then is)."""
     clauses = _split(text, sent[0], sent[1], _CLAUSE_END)
+    clause_starts = [c[0] for c in clauses]
 
     def clause_of(pos: int) -> tuple[int, int]:
-        for c in clauses:
-            if c[0] <= pos < c[1]:
-                return c
+        i = bisect.bisect_right(clause_starts, pos) - 1
+        if i >= 0 and pos < clauses[i][1]:
+            return clauses[i]
         return (sent[0], sent[1])
 
     numbers = find_numbers(text, sent[0], sent[1])

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MULTIPLIERS = {"万": 1e4, "亿": 1e8, "万亿": 1e12, "千万": 1e7, "百万": 1e6, "十万": 1e5}
 
@@ -42,9 +42,11 @@ _NUMBER = re.compile(
 _GROUP_TAIL = re.compile(r",{1,2}\d")
 
 
-@dataclass(frozen=True)
-class Number:
-    """A number found in text: ``value`` (and ``value_high`` for a range) in plain units."""
+class Number(NamedTuple):
+    """A number found in text: ``value`` (and ``value_high`` for a range) in plain units.
+
+    A named tuple rather than a frozen dataclass: a junk page holds a hundred thousand numbers,
+    and a frozen dataclass's ``__init__`` costs several times a tuple's."""
 
     start: int
     end: int
@@ -102,8 +104,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         if raw2 is not None and raw2[0].isdigit() == chinese:
             raw2 = None  # mixed 3至五: not a range
         try:
-            value = _value(raw)
-            high = _value(raw2) if raw2 else None
+            value = _chinese(raw) if chinese else _arabic(raw)
+            high = (_chinese(raw2) if chinese else _arabic(raw2)) if raw2 else None
         except (ValueError, KeyError, TypeError):
             continue
         mult = MULTIPLIERS[m.group("mult")] if m.group("mult") else 1.0
