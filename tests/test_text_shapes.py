@@ -680,6 +680,19 @@ SHAPES = [
     ('向1500名90周岁以上的老年人发放从600元至2400元不等的高龄津贴。', []),
     ('我市财政年增支出320万元用于此次低保提标。', []),
     ('全县共调出城乡低保120人。', []),
+    # a header that names units also names the columns: a cell with its own unit under 救助标准
+    ("救助类别 | 救助标准 | 户数 | 人数 | 资金支出(万元) |\n城市低保 | 700元/人/月 | 120 | 180 | 12.5 |\n",
+     [(DS, 'urban', 700, M, None), (DH, 'urban', 120, H, None), (DR, 'urban', 180, P, None),
+      (DE, 'urban', 125000, YUAN, None)]),
+    # a place after a preposition says where, not who
+    ('城乡低保对甲市符合条件的5200户、8100人全部纳入保障。',
+     [(DH, 'all', 5200, H, None), (DR, 'all', 8100, P, None)]),
+    # a count list named by the area-qualified noun after it, in a one-sentence paragraph
+    ('全国共有1000.0万户、2000.5万城市低保对象。',
+     [(DH, 'urban', 10000000, H, None), (DR, 'urban', 20005000, P, None)]),
+    # a sentence naming only the mode of support goes on about the support programme before it
+    ('继续提高五保供养标准。今年分散供养标准年人均2600元,集中供养年人均3400元。',
+     [(TS, 'rural', 2600, Y, None), (TS, 'rural', 3400, Y, None)]),
 ]
 
 

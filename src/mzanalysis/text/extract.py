@@ -311,9 +311,13 @@ _PLACE_ITEM = re.compile(r"(?:^|(?<=[、:,;\s\d/月年为是对在向]))(?:[\u4e
                          rf"{_PROVINCE})(?:为|是)?(?=[\d\s:,、每]|$)")
 
 
+# 对绵阳市符合条件的…: a place after a preposition says where, not who
+_PLACE_AFTER_PREP = re.compile(r"(?<=[对在向给为])[\u4e00-\u9fff]{1,4}?(?:省|市|县|区|州|旗|盟)")
+
+
 def _is_filler(text: str, programme: str | None = None) -> bool:
     """True when ``text`` holds only words that do not change the subject (see cues.FILLER_RE)."""
-    text = _PLACE_ITEM.sub("", text)
+    text = _PLACE_AFTER_PREP.sub("", _PLACE_ITEM.sub("", text))
     if programme in cues.AUDIENCE:
         text = cues.AUDIENCE[programme].sub("", text)
     if programme in cues.VARIANTS:
@@ -576,7 +580,8 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
     # a programme named after a list of figures governs the whole list: 1235户2876人发放低保金
     # (a caseload is written 户 then 人), 按每人每月50元、100元和300元标准发放高龄津贴
     for q, nxt in zip(reversed(quantities[:-1]), reversed(quantities[1:])):
-        if q.programme is None and nxt.programme is not None and nxt.prog_pos >= nxt.end \
+        if (q.programme is None or q.prog_pos < 0 and q.programme == nxt.programme) \
+                and nxt.programme is not None and nxt.prog_pos >= nxt.end \
                 and (q.kind == nxt.kind or (q.kind, nxt.kind) == ("households", "persons")) \
                 and _LIST_SEP.match(text[q.end:nxt.start]):
             q.programme, q.prog_pos = nxt.programme, nxt.prog_pos
@@ -836,6 +841,9 @@ _SEVERAL = re.compile(r"等(?:各类|多项|几类|各项)|各类救助|各项�
 _FROM_RANGE = re.compile(r"从$")
 # 其中保华镇2户10人,救助资金25380元;大河镇8户17人,…: a sentence opening with 其中, and the items
 # after it that open with a place, break down the figures of the sentence before (same programme)
+# 集中供养/分散供养 are the two modes of 特困 (五保) support: a sentence naming only the mode goes on
+# about the support programme named before it
+_SUPPORT_MODE = re.compile(r"(?:集中|分散)供养")
 _BREAKDOWN_HEAD = re.compile(r"\s*其中[:,]?")
 _PLACE_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{1,6}?(?:县|区|市|旗|镇|乡|街道|办事处|社区|村)(?=[\d\s:,、])")
 _CARE_TIER = re.compile(r"自理|失能|照料|护理(?!补贴)")
@@ -1030,6 +1038,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
     heading: str | None = None  # programme of the last heading line (一、最低生活保障)
     heading_area: str | None = None  # and its area (二、城市低保 heads urban figures)
     heading_standard = False  # and whether it names the programme's standard
+    support: str | None = None  # the support programme (特困 or 五保) the text last named
     for s_start, s_end in _join_labels(text, _sections(text, content_ranges(text))):
         if not has_hit(s_start, s_end):
             if s_end - s_start <= 40 and not _SENTENCE_END.search(text, s_start, s_end):
@@ -1049,13 +1058,15 @@ def read_facts(norm: Normalized) -> list[Fact]:
         topic = subjects[0].lastgroup if subjects else heading
         topic_area = None if subjects else heading_area
         doc.topic_standard = not subjects and heading is not None and heading_standard
-        parent = None  # programme a 其中 sentence breaks down
+        parent = None  # programme a 其中 sentence breaks down (or a 供养 sentence continues)
         last = None  # programme of the previous sentence's last fact
         for whole in sentences:
             own_words = cues.PROGRAMME_RE.search(text, *whole) is not None
             n_facts = len(doc.facts)
             if not own_words and _BREAKDOWN_HEAD.match(text, whole[0]):
                 parent = last
+            elif not own_words and support is not None and _SUPPORT_MODE.search(text, *whole):
+                parent = support  # 今年分散供养标准年人均2200元 after a sentence on 五保供养
             elif own_words or not (text[whole[0] - 1:whole[0]] == ";"
                                    and _PLACE_HEAD.match(text, whole[0])):
                 parent = None
@@ -1065,6 +1076,9 @@ def read_facts(norm: Normalized) -> list[Fact]:
                     _process_sentence(text, sent, parent or topic, doc, topic_area,
                                       breakdown=parent is not None)
             last = doc.last_programme if len(doc.facts) > n_facts else None
+            for m in cues.PROGRAMME_RE.finditer(text, *whole):
+                if m.lastgroup in ("tekun", "wubao"):
+                    support = m.lastgroup
             doc.sentence += 1
         # a label line joined to the figure below it (城市低保 / 户数:1234户) heads the lines
         # after that one too, like a heading line of its own

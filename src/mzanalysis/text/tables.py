@@ -261,7 +261,9 @@ def _header_rows(text: str, start: int, end: int) -> list[Row]:
             continue
         if not _CJK.search(text, *cells[0]):
             continue
-        out.extend(_self_unit_rows(text, cells, None if header else names))
+        # a header naming units also names the columns (| 救助类别 | 救助标准 | 户数(户) |): a cell
+        # holding its own unit under 救助标准 is the standard
+        out.extend(_self_unit_rows(text, cells, header if header else names))
         if header is None:
             continue
         la, lb = _label(text, cells[0])
