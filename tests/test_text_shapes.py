@@ -693,6 +693,12 @@ SHAPES = [
     # a sentence naming only the mode of support goes on about the support programme before it
     ('继续提高五保供养标准。今年分散供养标准年人均2600元,集中供养年人均3400元。',
      [(TS, 'rural', 2600, Y, None), (TS, 'rural', 3400, Y, None)]),
+    # places named before 从 (五区从…提高到…) and places listed by short names before the verb
+    ('全市城市低保标准提高6%,五区从每人每月800元提高到不低于848元、三县从每人每月600元提高到不低于636元。',
+     [(DS, 'urban', 800, M, 'old'), (DS, 'urban', 848, M, 'new'), (DS, 'urban', 600, M, 'old'),
+      (DS, 'urban', 636, M, 'new')]),
+    ('农村低保标准方面,东丰、西岭、南湖经济开发区提高为每人每月300元,北坪提高为每人每月280元。',
+     [(DS, 'rural', 300, M, 'new'), (DS, 'rural', 280, M, 'new')]),
 ]
 
 

@@ -308,16 +308,27 @@ def _split(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[i
 _PROVINCE = (r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
              r"广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|兵团")
 _PLACE_ITEM = re.compile(r"(?:^|(?<=[、:,;\s\d/月年为是对在向]))(?:[\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|盟|省|州)|"
-                         rf"{_PROVINCE})(?:为|是)?(?=[\d\s:,、每]|$)")
+                         rf"{_PROVINCE})(?:为|是)?(?=[\d\s:,、每从由]|$)")
 
 
 # 对绵阳市符合条件的…: a place after a preposition says where, not who
 _PLACE_AFTER_PREP = re.compile(r"(?<=[对在向给为])[\u4e00-\u9fff]{1,4}?(?:省|市|县|区|州|旗|盟)")
 
 
+# 丰泽、洛江、南安、泉州台商投资区提高为每人每月380元: places listed by their short names (no 县/区
+# suffix) before the verb that sets their figure; items naming people or areas are no places
+_PLACE_LIST = re.compile(r"(?:^|(?<=[,:;\s]))(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}"
+                         r"(?=(?:均|统一)?(?:提高|调整|上调|调高|为|:))")
+_NOT_PLACE = re.compile(r"人|老|儿|残|对象|户|家庭|低保|特困|五保|城市|城镇|农村|城乡|标准|补贴|补助|救助")
+
+
+def _drop_places(m: re.Match) -> str:
+    return m.group() if _NOT_PLACE.search(m.group()) else ""
+
+
 def _is_filler(text: str, programme: str | None = None) -> bool:
     """True when ``text`` holds only words that do not change the subject (see cues.FILLER_RE)."""
-    text = _PLACE_AFTER_PREP.sub("", _PLACE_ITEM.sub("", text))
+    text = _PLACE_LIST.sub(_drop_places, _PLACE_AFTER_PREP.sub("", _PLACE_ITEM.sub("", text)))
     if programme in cues.AUDIENCE:
         text = cues.AUDIENCE[programme].sub("", text)
     if programme in cues.VARIANTS:
@@ -336,7 +347,7 @@ def _is_filler(text: str, programme: str | None = None) -> bool:
 # (对象中…), another group of people, a payment level, a flow or a comparison.
 _SLACK_MAX = 8
 _SLACK_TAIL = re.compile(r"(?:共有|现有|有|保障|覆盖|供养|救助|惠及|发放|支出|代发|拨付|领取|享受|"
-                         r"提高到|提高至|调整为|调整到|调整至|上调至|上调到|提至|提到|达到|达|为|是)了?"
+                         r"提高到|提高至|提高为|调整为|调整到|调整至|上调至|上调到|上调为|提至|提到|达到|达|为|是)了?"
                          r"(?:低保)?(?:对象|人员|资金|金)?(?:共|计|共计|合计|累计|总计)?"
                          r"(?:不低于|每人每月|每人每年|每月每人|每年每人|每月|每年|月人均|年人均|人均)?"
                          r"(?:[\d.]+万?户[、,]?)?[\s,]*$")
