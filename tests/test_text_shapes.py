@@ -699,6 +699,14 @@ SHAPES = [
       (DS, 'urban', 636, M, 'new')]),
     ('农村低保标准方面,东丰、西岭、南湖经济开发区提高为每人每月300元,北坪提高为每人每月280元。',
      [(DS, 'rural', 300, M, 'new'), (DS, 'rural', 280, M, 'new')]),
+    # 均 (both) between a standard and its raise; an area in brackets after each figure
+    ('困难残疾人生活补贴和重度残疾人护理补贴标准均从90元/人/月提高到100元/人/月。',
+     [(DIS, None, 90, M, 'old'), (DIS, None, 100, M, 'new')]),
+    ('散居孤儿基本生活费由每人每月700元(城市)和500元(农村)提高到每人每月800元。',
+     [(OS, 'urban', 700, M, 'old'), (OS, 'rural', 500, M, 'old'), (OS, None, 800, M, 'new')]),
+    # an area that qualifies another programme (the yardstick) is not the figure's area
+    ('集中供养人员按城市低保标准领取五保供养金,分散供养标准由每人每年1500元提高到1800元。',
+     [(TS, 'rural', 1500, Y, 'old'), (TS, 'rural', 1800, Y, 'new')]),
 ]
 
 

@@ -472,15 +472,27 @@ def _variant(programme: str, segment: str, first: bool = False) -> tuple[bool, s
 _LISTED_DISTRICT = re.compile(r"(?<=、)[\u4e00-\u9fff]{1,3}城区|[\u4e00-\u9fff]{1,3}城区(?=、)")
 
 
-def _area_in(segment: str) -> str | None:
+_BRACKET_AREA = re.compile(r"\s*\((?:城市|城镇|农村|城乡)\)")
+
+
+def _area_in(segment: str, programme: str | None = None) -> str | None:
     """The last area cue in ``segment``; a district in a list of places (藁城区、正定县) names
-    no area, though its name ends in 城区."""
+    no area, though its name ends in 城区. With ``programme``, a cue that qualifies another
+    programme's word (按城市低保标准领取五保供养金: 城市 is the yardstick's) is passed over."""
     best = None
     if "城区" in segment:
         segment = _LISTED_DISTRICT.sub("", segment)
     for m in cues.AREA_RE.finditer(segment):
-        best = m.lastgroup
+        if programme is None or not _qualifies_other(segment, m.end(), programme):
+            best = m.lastgroup
     return best
+
+
+def _qualifies_other(text: str, end: int, programme: str) -> bool:
+    """Whether the area cue ending at ``end`` qualifies another programme's word (城市低保 when
+    the figure is about 五保)."""
+    other = cues.PROGRAMME_RE.match(text, end + 2 * text.startswith("居民", end))
+    return other is not None and other.lastgroup != programme
 
 
 class _Doc:
@@ -710,7 +722,11 @@ def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None) -> N
             area = _area_in(text[q.end:word.end() if word else q.prog_pos])
         if area is None and 0 <= q.prog_pos < c[0]:
             k = clause_of(q.prog_pos)
-            area = _area_in(text[k[0]:k[1]])
+            area = _area_in(text[k[0]:k[1]], q.programme)
+        # 640元(城市)和440元(农村): an area in brackets right after the figure is its own
+        bracket = _BRACKET_AREA.match(text, q.end)
+        if bracket:
+            area = _area_in(bracket.group())
         if area is None and q.prog_pos >= 0:
             run_start = clause_of(q.prog_pos)[0]
             # extend the run back over earlier clauses naming the same programme
@@ -719,7 +735,8 @@ def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None) -> N
                     run_start = min(run_start, clause_of(m.start())[0])
                 else:
                     run_start = clause_of(q.prog_pos)[0]
-            hits = list(cues.AREA_RE.finditer(text, run_start, q.start))
+            hits = [m for m in cues.AREA_RE.finditer(text, run_start, q.start)
+                    if not _qualifies_other(text, m.end(), q.programme)]
             found = {m.lastgroup for m in hits}
             if hits:
                 near = clause_of(hits[-1].start())
