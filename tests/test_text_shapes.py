@@ -707,6 +707,31 @@ SHAPES = [
     # an area that qualifies another programme (the yardstick) is not the figure's area
     ('集中供养人员按城市低保标准领取五保供养金,分散供养标准由每人每年1500元提高到1800元。',
      [(TS, 'rural', 1500, Y, 'old'), (TS, 'rural', 1800, Y, 'new')]),
+    # 调至 is a raise verb; 原来的 marks the old level
+    ('将城市低保标准从原来的每人每月300元调至每人每月330元。',
+     [(DS, 'urban', 300, M, 'old'), (DS, 'urban', 330, M, 'new')]),
+    # old values listed before 分别, paired with the areas like the new ones after it
+    ('城乡低保平均标准由2015年的400元/月、3000元/年,分别提高到600元/月、5000元/年。',
+     [(DS, 'urban', 400, M, 'old'), (DS, 'rural', 3000, Y, 'old'), (DS, 'urban', 600, M, 'new'),
+      (DS, 'rural', 5000, Y, 'new')]),
+    # a sentence running area by area: each amount belongs to the area before it
+    ('其中城市低保1000户1500人,发放低保金800万元,农村低保2000户3500人,发放低保金900万元。',
+     [(DH, 'urban', 1000, H, None), (DR, 'urban', 1500, P, None), (DE, 'urban', 8000000, YUAN, None),
+      (DH, 'rural', 2000, H, None), (DR, 'rural', 3500, P, None), (DE, 'rural', 9000000, YUAN, None)]),
+    # ... but a total after urban and rural counts covers both
+    ('城市低保1000户,农村低保2000户,全年共发放低保金1700万元。',
+     [(DH, 'urban', 1000, H, None), (DH, 'rural', 2000, H, None), (DE, 'all', 17000000, YUAN, None)]),
+    # the programme word after a count list names its area, though an earlier word was taken first
+    ('全年为100户150人发放城市低保金80万元,为300户520人发放农村低保金90万元。',
+     [(DH, 'urban', 100, H, None), (DR, 'urban', 150, P, None), (DE, 'urban', 800000, YUAN, None),
+      (DH, 'rural', 300, H, None), (DR, 'rural', 520, P, None), (DE, 'rural', 900000, YUAN, None)]),
+    # a flat-rate allowance named right after a per-person amount
+    ('对80周岁以上老年人每人每月发放120元高龄补贴。', [(EA, None, 120, M, None)]),
+    # a 万 amount after a money noun that lost its 元
+    ('全年支出低保金1200万,月人均补助水平达到300元。', [(DE, None, 12000000, YUAN, None)]),
+    # heating subsidies are other assistance; a province's share of a standard is no standard
+    ('为低保家庭发放供热补贴12.5万元。', [(OA, None, 125000, YUAN, None)]),
+    ('提高特困人员省级补助标准,集中供养、分散供养年人均分别达到5000元、4000元。', []),
 ]
 
 

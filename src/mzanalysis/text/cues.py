@@ -64,7 +64,7 @@ PROGRAMMES: tuple[Programme, ...] = (
     # one-off and utility payments to people in need: holiday 慰问金, price and heating subsidies;
     # only their spending is a fact (the policy's other assistance)
     Programme("oneoff", _p(r"临时生活补助|临时生活补贴|一次性生活补助|一次性生活补贴|一次性补贴|"
-                           r"价格临时补贴|临时物价补贴|物价补贴|慰问金|取暖补贴|取暖费|燃气补贴|电价补贴|水费补贴|"
+                           r"价格临时补贴|临时物价补贴|物价补贴|慰问金|取暖补贴|取暖费|供热补贴|供暖补贴|采暖补贴|燃气补贴|电价补贴|水费补贴|"
                            r"分类救助"),
               expenditure="other_assistance_expenditure"),
     Programme("temporary", _p(r"临时救助|临时性救助|救急难"), None, None,
@@ -160,14 +160,14 @@ NOT_SPENDING_RE = re.compile(r"增支|新增支出|中央财政|中央补助|中
                              r"新农合|合作医疗|参合")
 #: Flows into or out of a programme (取消农村低保81户, 新增低保对象): not the number covered.
 # 纳入低保保障范围4321户 states the caseload (the stock inside the programme), not a flow.
-FLOW_RE = re.compile(r"取消|调出|调减|(?<![已新])纳入(?![^,;。\d]{0,12}范围)|新增|清退|退出|停保|核减|新纳入|清理|整改|排查出|核查出|识别出|"
+FLOW_RE = re.compile(r"取消|调出|调减|自然减员|减员|(?<![已新])纳入(?![^,;。\d]{0,12}范围)|新增|清退|退出|停保|核减|新纳入|清理|整改|排查出|核查出|识别出|"
                      r"新申请|停发|减发|增发")
 STOCK_RE = re.compile(r"共有|现有|在保|累计|合计|总计|共计|截至|截止")
 #: Words that may stand between a figure and a programme named earlier in the sentence without
 #: changing the subject (惠及困难群众2.75万人; 实际领取的残疾人数量为3885人; 支出598万元).
 FILLER_RE = re.compile(
     r"惠及|受益|覆盖|涉及|共计|合计|累计|总计|其中|方面|如下|达到|发放|支出|列支|下达|拨付|投入|安排|落实|配套|"
-    r"救助|保障|领取|享受|发给|政府|均|都|一律|之前|此前|以前|调整前|提标前|实际|符合|条件|申领|截至|截止|目前|底|分别|提高|调整|上调|人均|每人|每月|"
+    r"救助|保障|领取|享受|发给|政府|均|都|一律|最初|之前|此前|以前|调整前|提标前|实际|符合|条件|申领|截至|截止|目前|底|分别|提高|调整|上调|人均|每人|每月|"
     r"每年|月人均|年人均|补助水平|财政|标准|资金|补助金|补助|补贴|数量|人数|户数|总数|当月|本月|当季|本季度|计划|现行|原来|原有|原先|目前|即|相应|对应|救济|今年|去年|同期|年内|以来|重点|一般|特殊|全省|全市|全县|全区|"
     r"全州|全旗|全盟|我省|我市|我县|我区|城乡|城市|城镇|农村|牧区|困难群众|群众|老年群体|群体|对象|"
     r"人员|因此|再次|进一步|及时|全部|足额|按时|共有|现有|在保|困难|家庭|居民|集中|分散|供养|"

@@ -105,6 +105,7 @@ _INCREASE = re.compile(r"提高了?|增加了?|增长了?|上调了?|提升了?|
 _TO = re.compile(r"到|至|为|达")
 _OLD = re.compile(r"由|从|原为|原来|原标准|原先|原\s*$")  # (原650元): the bare 原 before a figure
 _NEW = re.compile(r"提高到|提高至|提高为|提到|提至|调整为|调整到|调整至|上调至|上调到|上调为|增加到|增加至|"
+                  r"调至|调到|调为|调增至|调增到|增加为|"
                   r"增至|达到|提标至|提标到|调高到|调高至|提升到|提升至|统一为|统一到|并轨为|并轨到")
 # the raise verb and its 至/到 split by the raised object (上调城市低保标准至每人每月800元, 将农村五保
 # 供养标准提高到…): the figure after 至 is still the new level
@@ -119,6 +120,8 @@ _COUNT_UNDER_TOPIC = re.compile(r"保障|共有|现有|在保|纳入|覆盖|救�
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _YEAR_THEN_RAISE = re.compile(r"((?:19|20)\d{2})年[^,;。\d]{0,12}?(?:提高|上调|调整|提标|调高|提升)")
 _AVG_BEFORE = cues.AVG_RE
+_MONEY_NOUN_END = re.compile(r"(?:资金|金|经费|款)(?:共|计|共计|合计|累计|总计|达|为)?$")
+_ANY_UNIT = re.compile(r"\s*(?:[\u4e00-\u9fff%‰/])")
 _ON_BASIS = re.compile(r"\s*的?基础上")
 _RECIPIENT_GROUP = re.compile(r"(?:对象|户|人员|家庭)(?!资金|金|补助|补贴)")
 # 由每人每年564提高到每人每年617元: a figure that lost its unit before a raise verb is in the unit of
@@ -210,6 +213,8 @@ def _read_quantity(text: str, num: Number, clause_start: int) -> Quantity | None
             return None
     elif (m := _YUAN.match(after)):
         q = Quantity(num, num.start, num.end + m.end(), "money")
+    elif num.scaled and _MONEY_NOUN_END.search(before) and not _ANY_UNIT.match(after):
+        q = Quantity(num, num.start, num.end, "money")  # 支出低保金3347万, (元 left out)
     elif (m := _PERSONS.match(after)):
         q = Quantity(num, num.start, num.end + m.end(), "persons")
         q.times = "次" in m.group()
@@ -372,7 +377,8 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
     m = next((m for m in cues.PROGRAMME_RE.finditer(tail)
               if q.kind == "money" or m.lastgroup not in _AMOUNT_ONLY), None)
     # a per-person amount names its programme after it only as 按…100元(的)标准发放高龄津贴
-    if m and (not (q.kind == "money" and q.per_person) or _STANDARD_THEN.match(tail)):
+    if m and (not (q.kind == "money" and q.per_person) or _STANDARD_THEN.match(tail)
+              or (m.start() == 0 and m.lastgroup in cues.FLAT_RATE)):
         return m.lastgroup, q.end + tail.find(m.group())
     # a count followed by a noun of its own (153名困境儿童) is about that noun
     own_tail = _CJK_RUN.match(tail) if q.kind == "persons" and \
@@ -603,7 +609,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
     # a programme named after a list of figures governs the whole list: 1235户2876人发放低保金
     # (a caseload is written 户 then 人), 按每人每月50元、100元和300元标准发放高龄津贴
     for q, nxt in zip(reversed(quantities[:-1]), reversed(quantities[1:])):
-        if (q.programme is None or q.prog_pos < 0 and q.programme == nxt.programme) \
+        if (q.programme is None or q.programme == nxt.programme and q.prog_pos < q.start) \
                 and nxt.programme is not None and nxt.prog_pos >= nxt.end \
                 and (q.kind == nxt.kind or (q.kind, nxt.kind) == ("households", "persons")) \
                 and _LIST_SEP.match(text[q.end:nxt.start]):
@@ -744,8 +750,9 @@ def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None) -> N
                              for o in quantities)
                 # 城市低保471户1088人, 发放补助金576.22万元: the amount is for the same subject
                 continues = not (c[0] <= q.prog_pos < c[1])  # no programme word of its own
-                if len(found) == 1 or (counts and continues and q.kind == "money"
-                                       and not q.per_person):
+                money_total = q.kind == "money" and not q.per_person
+                if len(found) == 1 or (counts and continues and money_total) or (
+                        counts and money_total and _alternating(text, hits, q, quantities, sent)):
                     area = hits[-1].lastgroup
                 else:
                     area = "all"  # a figure after urban and rural ones covers both
@@ -772,6 +779,20 @@ def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None) -> N
             k = clause_of(q.prog_pos)
             found, variant = _variant(q.programme, text[k[0]:k[1]])
         q.variant = variant
+
+
+def _alternating(text: str, hits: list[re.Match], q: Quantity, quantities: list[Quantity],
+                 sent: tuple[int, int]) -> bool:
+    """Whether the sentence runs area by area, each area's counts followed by its spending (其中
+    城市低保6195户12533人,发放低保金3277万元,农村低保7840户13026人,发放低保金1444万元): then an amount
+    belongs to the area before it. Told by an amount between the last two area cues, or by another
+    area cue after the amount; a total after urban and rural counts (城市…户,农村…户,共发放…) has
+    neither."""
+    money = [o.start for o in quantities if o.kind == "money" and not o.per_person and o is not q]
+    if len(hits) >= 2 and any(hits[-2].end() <= p < hits[-1].start() for p in money):
+        return True
+    later = cues.AREA_RE.search(text, q.end, sent[1])
+    return later is not None and later.lastgroup != hits[-1].lastgroup
 
 
 _JOINT_AREAS = re.compile(r"(?:城市|城镇)[^,;。\d]{0,16}?(?:和|及|与|、)农村[^,;。\d]{0,16}$")
@@ -803,6 +824,12 @@ def _pair_respectively(text: str, sent: tuple[int, int], quantities: list[Quanti
         phases: dict[str | None, list[Quantity]] = {}
         for q in group:
             phases.setdefault(q.role, []).append(q)
+        # 城乡低保平均标准由370元/月、2448元/年,分别提高到…: the old values stand before 分别
+        if "new" in phases and "old" not in phases:
+            olds = [q for q in quantities if q.end <= m.start() and q.role == "old"
+                    and q.programme == programme and q.kind == kind and not q.paired]
+            if len(olds) >= len(phases["new"]):
+                phases["old"] = olds[-len(phases["new"]):]
         for members in phases.values():
             its = items
             if its is None and len(members) == 2 and kind == "money" and programme in (
@@ -874,6 +901,7 @@ _FROM_RANGE = re.compile(r"从$")
 _SUPPORT_MODE = re.compile(r"(?:集中|分散)供养")
 _BREAKDOWN_HEAD = re.compile(r"\s*其中[:,]?")
 _PLACE_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{1,6}?(?:县|区|市|旗|镇|乡|街道|办事处|社区|村)(?=[\d\s:,、])")
+_SHARE_OF_STANDARD = re.compile(r"(?:省|市|县|中央|财政)级?补助标准")
 _CARE_TIER = re.compile(r"自理|失能|照料|护理(?!补贴)")
 _AVG_TOTAL = re.compile(r"(?:补助|救助|保障|支出|补差)水平|平均补助|人均")
 _CLAUSE_STOP = re.compile(r"[,;。:]")
@@ -886,7 +914,7 @@ def _grand_total(text: str, start: int, end: int) -> bool:
         return True
     names = [m for m in cues.PROGRAMME_RE.finditer(text, start, end)]
     for a, b in zip(names, names[1:]):
-        if a.lastgroup != b.lastgroup and re.fullmatch(r"[^,;。\d]{0,8}?[、和及与](?:城市|城镇|农村|城乡)?",
+        if a.lastgroup != b.lastgroup and re.fullmatch(r"[^,;。\d]{0,8}?[、和及与](?:全省|全市|全县|全区)?(?:城市|城镇|农村|城乡)?",
                                                       text[a.end():b.start()]):
             return True
     return False
@@ -980,8 +1008,10 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
             unit = "yuan"
     if indicator is None:
         return None
-    if indicator == prog.standard and _CARE_TIER.search(text, clause[0], q.start):
-        return None  # 自理、半自理和完全不能自理特困人员每人每年2292元: care tiers, not the standard
+    if indicator == prog.standard and (_CARE_TIER.search(text, clause[0], q.start)
+                                       or _SHARE_OF_STANDARD.search(context)):
+        return None  # 自理、半自理和完全不能自理特困人员每人每年2292元: care tiers, not the standard;
+        # 省级补助标准: the province's share of the standard, not the standard
     area = q.area or "all"
     if indicator == prog.standard and unit and not q.paired:
         # 各区城市低保标准每人每月由493元提高到518元;两县…低保标准每人每月由438元提高到463元: parallel
