@@ -732,6 +732,18 @@ SHAPES = [
     # heating subsidies are other assistance; a province's share of a standard is no standard
     ('为低保家庭发放供热补贴12.5万元。', [(OA, None, 125000, YUAN, None)]),
     ('提高特困人员省级补助标准,集中供养、分散供养年人均分别达到5000元、4000元。', []),
+    # 城市"三无"人员 are the urban forerunner of 特困 support
+    ('全省城市“三无”老人平均供养标准为:集中供养每人每月900元,分散供养每人每月750元。',
+     [(TS, 'urban', 900, M, None), (TS, 'urban', 750, M, None)]),
+    # two per-person figures after one 城乡 cue, no 分别: urban then rural
+    ('城乡低保标准每人每月不低于700元、480元。', [(DS, 'urban', 700, M, None), (DS, 'rural', 480, M, None)]),
+    # a section head naming one area governs its programme's figures
+    ('(一)城市低保工作。截止6月底,全区低保对象2000户,4100人,月发放低保金70万元。',
+     [(DH, 'urban', 2000, H, None), (DR, 'urban', 4100, P, None), (DE, 'urban', 700000, YUAN, None)]),
+    # orphans and children without de facto carers are one programme's payment
+    ('为40名孤儿、事实无人供养儿童发放基本生活费60万元。', [(OA, None, 600000, YUAN, None)]),
+    # money for insurance named between the programme word and the amount is not aid spending
+    ('医疗救助人员参加新农合3000人,计20万元。', []),
 ]
 
 

@@ -36,15 +36,15 @@ PROGRAMMES: tuple[Programme, ...] = (
               "dibao_avg_benefit", "dibao_recipients", "dibao_households", "dibao_expenditure"),
     Programme("wubao", _p(r"五保"), "tekun_standard", None, "tekun_recipients", None,
               "tekun_expenditure", implied_area="rural"),
-    Programme("tekun", _p(r"特困|特殊困难人员供养|三无人员"), "tekun_standard", None,
+    Programme("tekun", _p(r"特困|特殊困难人员供养|三无[”\"']?(?:人员|老人|对象)"), "tekun_standard", None,
               "tekun_recipients", None, "tekun_expenditure"),
-    Programme("orphan", _p(r"孤儿|事实无人抚养儿童"), "orphan_standard", None, "orphan_recipients",
+    Programme("orphan", _p(r"孤儿|事实无人(?:抚养|供养)儿童"), "orphan_standard", None, "orphan_recipients",
               None, "orphan_expenditure"),
     # 高领 is a common homophone typo (gāolíng) for 高龄 in typed reports; 长寿补贴 (centenarians),
     # 尊老金 and 敬老金 are provincial names of the same age-banded allowance.
     Programme("elderly", _p(r"高龄|高领补贴|高领津贴|老年人津贴|老年津贴|老龄津贴|长寿补贴|长寿津贴|"
                             r"尊老金|敬老金|百岁老人补贴|尊老补贴|敬老补贴|老年人补贴|老龄补贴|"
-                            r"长寿保健金|长寿金|老年人生活补贴|寿星津贴|寿星补贴"),
+                            r"长寿保健金|长寿保健补助|长寿金|老年人生活补贴|寿星津贴|寿星补贴"),
               "elderly_allowance", None, "elderly_allowance_recipients", None,
               "elderly_allowance_expenditure"),
     # 困难生活补贴 / 重度护理补贴 are the short names of the two disability subsidies; a bare 护理补贴
@@ -153,10 +153,10 @@ STANDARD_RE = re.compile(r"标准|保障线|低保线")
 
 #: Counts of people who are not beneficiaries (staff, volunteers, trainees …).
 NOT_BENEFICIARY_RE = re.compile(r"干部|职工|工作人员|志愿者|党员|代表|编制|培训|社工|专干|医生|教师|护理员|"
-                                r"参加|参训|测试|选拔|任用|评选|参保|保险")
+                                r"参加|参训|测试|选拔|任用|评选|参保|保险|参合|新农合|合作医疗|医保")
 #: Money that is not programme spending (insurance premiums, construction, investment projects).
 # 下拨/下达/预拨/下发 (and a 备用金 reserve) move budget between governments; 新农合 premiums are insurance; 预计 is a projection; 慈善 money is not public aid
-NOT_SPENDING_RE = re.compile(r"增支|新增支出|中央财政|中央补助|中央资金|保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集|下拨|下达|预拨|下发|备用金|预计|慈善|"
+NOT_SPENDING_RE = re.compile(r"争取|增支|新增支出|中央财政|中央补助|中央资金|保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集|下拨|下达|预拨|下发|备用金|预计|慈善|"
                              r"新农合|合作医疗|参合")
 #: Flows into or out of a programme (取消农村低保81户, 新增低保对象): not the number covered.
 # 纳入低保保障范围4321户 states the caseload (the stock inside the programme), not a flow.

@@ -694,8 +694,9 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
                      and o.kind == "money" and o.per_person and o.period and not o.unit_broken]
             if other:
                 q.period = min(other, key=lambda o: abs(o.start - q.start)).period
-    _areas_and_variants(text, sent, clause_of, quantities, topic_area)
+    _areas_and_variants(text, sent, clause_of, quantities, topic_area, topic)
     _pair_respectively(text, sent, quantities)
+    _pair_both_areas(text, quantities)
 
     for q in quantities:
         fact = _to_fact(text, q, clause_of(q.start), doc, sent[0])
@@ -704,7 +705,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             doc.last_programme = q.programme
 
 
-def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None) -> None:
+def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None, topic=None) -> None:
     for q in quantities:
         if q.programme is None:
             continue
@@ -756,11 +757,12 @@ def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None) -> N
                     area = hits[-1].lastgroup
                 else:
                     area = "all"  # a figure after urban and rural ones covers both
-        if area is None and q.prog_pos < 0 and topic_area is not None:
+        if area is None and (q.prog_pos < 0 or q.programme == topic) and topic_area is not None:
             area = topic_area  # a figure under the heading 二、城市低保 names no area of its own
         # 城市居民…标准和农村居民…标准从640元提高至670元: one figure for both areas
         head = text[c[0]:min([o.start for o in quantities if c[0] <= o.start] or [q.start])]
-        if area == "rural" and _JOINT_AREAS.search(head) and "分别" not in text[c[0]:c[1]]:
+        if area in ("urban", "rural") and _JOINT_AREAS.search(head) \
+                and "分别" not in text[c[0]:c[1]]:
             area = "all"
         q.area_cued = area is not None
         if area is None:
@@ -795,8 +797,31 @@ def _alternating(text: str, hits: list[re.Match], q: Quantity, quantities: list[
     return later is not None and later.lastgroup != hits[-1].lastgroup
 
 
-_JOINT_AREAS = re.compile(r"(?:城市|城镇)[^,;。\d]{0,16}?(?:和|及|与|、)农村[^,;。\d]{0,16}$")
+_JOINT_AREAS = re.compile(r"(?:(?:城市|城镇)[^,;。\d]{0,16}?(?:和|及|与|、)农村|"
+                          r"农村[^,;。\d]{0,16}?(?:和|及|与|、)(?:城市|城镇))[^,;。\d]{0,16}$")
 _RESPECTIVELY = re.compile(r"分别")
+
+
+_PAIR_SEP = re.compile(r"\s*[、和及与]\s*$")
+
+
+def _pair_both_areas(text: str, quantities: list[Quantity]) -> None:
+    """城乡低保标准每人每月不低于702元、484元: two per-person figures listed after one 城乡 cue, with
+    no 分别, are the urban and the rural one (reports list urban first)."""
+    for i in range(len(quantities) - 1):
+        a, b = quantities[i], quantities[i + 1]
+        if not (a.kind == b.kind == "money" and a.per_person and b.per_person and a.area == b.area
+                == "all" and a.programme == b.programme and a.role == b.role and not a.paired
+                and not b.paired and _PAIR_SEP.match(text[a.end:b.start])):
+            continue
+        if i + 2 < len(quantities) and _PAIR_SEP.match(text[b.end:quantities[i + 2].start]):
+            continue  # a longer list: places or tiers, not the two areas
+        if i > 0 and _PAIR_SEP.match(text[quantities[i - 1].end:a.start]):
+            continue
+        own = text[max(0, a.start - 30):a.start]
+        if own.rfind("城乡") < 0 or cues.AREA_RE.search(own, own.rfind("城乡") + 2) is not None:
+            continue
+        a.area, b.area, a.paired, b.paired = "urban", "rural", True, True
 
 
 def _pair_respectively(text: str, sent: tuple[int, int], quantities: list[Quantity]) -> None:
@@ -894,11 +919,13 @@ _SEVERAL = re.compile(r"等(?:各类|多项|几类|各项)|各类救助|各项�
 
 
 _FROM_RANGE = re.compile(r"从$")
+_FAMILY = {"wubao": "tekun"}  # 五保 is the rural 特困 support of old
 # 其中保华镇2户10人,救助资金25380元;大河镇8户17人,…: a sentence opening with 其中, and the items
 # after it that open with a place, break down the figures of the sentence before (same programme)
 # 集中供养/分散供养 are the two modes of 特困 (五保) support: a sentence naming only the mode goes on
 # about the support programme named before it
 _SUPPORT_MODE = re.compile(r"(?:集中|分散)供养")
+_WORK_HEAD = re.compile(r"(?:城市|城镇|农村|城乡)(?:居民)?(?:最低生活保障|低保)工作")
 _BREAKDOWN_HEAD = re.compile(r"\s*其中[:,]?")
 _PLACE_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{1,6}?(?:县|区|市|旗|镇|乡|街道|办事处|社区|村)(?=[\d\s:,、])")
 _SHARE_OF_STANDARD = re.compile(r"(?:省|市|县|中央|财政)级?补助标准")
@@ -914,7 +941,7 @@ def _grand_total(text: str, start: int, end: int) -> bool:
         return True
     names = [m for m in cues.PROGRAMME_RE.finditer(text, start, end)]
     for a, b in zip(names, names[1:]):
-        if a.lastgroup != b.lastgroup and re.fullmatch(r"[^,;。\d]{0,8}?[、和及与](?:全省|全市|全县|全区)?(?:城市|城镇|农村|城乡)?",
+        if _FAMILY.get(a.lastgroup, a.lastgroup) != _FAMILY.get(b.lastgroup, b.lastgroup) and re.fullmatch(r"[^,;。\d]{0,8}?[、和及与](?:全省|全市|全县|全区)?(?:城市|城镇|农村|城乡)?",
                                                       text[a.end():b.start()]):
             return True
     return False
@@ -995,7 +1022,8 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
                 doc.last_period = q.period
             unit = "yuan_per_person_month" if period == "month" else "yuan_per_person_year"
         else:
-            if cues.NOT_SPENDING_RE.search(text[clause[0]:q.start]):
+            if cues.NOT_SPENDING_RE.search(text[min(clause[0], q.prog_pos) if q.prog_pos >= 0
+                                                else clause[0]:q.start]):
                 return None
             if _AVG_TOTAL.search(text[clause[0]:q.start][-12:]) or _FROM_RANGE.search(
                     text[clause[0]:q.start][-4:]) and q.num.value_high is not None:
@@ -1104,7 +1132,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
                 m = cues.PROGRAMME_RE.search(text, s_start, s_end)
                 if m or _SECTION_MARK.match(text, s_start):
                     heading = m.lastgroup if m else None
-                    heading_area = _area_in(text[s_start:s_end]) if m else None
+                    heading_area = _area_in(text[s_start:s_end], m.lastgroup) if m else None
                     heading_standard = bool(m) and cues.STANDARD_RE.search(
                         text, s_start, s_end) is not None
             continue
@@ -1114,7 +1142,14 @@ def read_facts(norm: Normalized) -> list[Fact]:
         head = sentences[0]
         subjects = _subjects(text, head[0], head[1]) if head[1] - head[0] <= 40 else []
         topic = subjects[0].lastgroup if subjects else heading
-        topic_area = None if subjects else heading_area
+        work = _WORK_HEAD.search(text, head[0], head[1]) if head[1] - head[0] <= 40 else None
+        if not subjects and work is not None:
+            topic = "dibao"  # (一)城市低保工作。: 低保工作 (the dibao work) heads the dibao figures
+        # the head's area counts only when it names one (（一）城市低保工作), not 城乡…和农村五保
+        head_areas = {m.lastgroup for m in cues.AREA_RE.finditer(text, head[0], head[1])
+                      if subjects and not _qualifies_other(text, m.end(), subjects[0].lastgroup)}
+        topic_area = (head_areas.pop() if len(head_areas) == 1 else None) if subjects \
+            else _area_in(work.group()) if work is not None else heading_area
         doc.topic_standard = not subjects and heading is not None and heading_standard
         parent = None  # programme a 其中 sentence breaks down (or a 供养 sentence continues)
         last = None  # programme of the previous sentence's last fact
@@ -1143,7 +1178,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
         first = text.find("\n", s_start, min(s_end, s_start + _LABEL_LINE_MAX + 8))
         if first > 0 and not has_hit(s_start, first) and _is_label_line(text[s_start:first]):
             m = cues.PROGRAMME_RE.search(text, s_start, first)
-            heading, heading_area = m.lastgroup, _area_in(text[s_start:first])
+            heading, heading_area = m.lastgroup, _area_in(text[s_start:first], m.lastgroup)
             heading_standard = cues.STANDARD_RE.search(text, s_start, first) is not None
     _read_tables(text, doc)
     facts = check_plausibility(doc.facts)
