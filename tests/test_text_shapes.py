@@ -744,6 +744,14 @@ SHAPES = [
     ('为40名孤儿、事实无人供养儿童发放基本生活费60万元。', [(OA, None, 600000, YUAN, None)]),
     # money for insurance named between the programme word and the amount is not aid spending
     ('医疗救助人员参加新农合3000人,计20万元。', []),
+    # a statistical report's row with the earlier period and the change beside this period's value
+    ("| A 城市低保累计支出 | 万元 | 1,200.5 | 1,100.0 | 9.14 |\n| B 农村低保累计支出 | 万元 | 3,000.0 | 2,500.0 | 20.00 |\n",
+     [(DE, 'urban', 12005000, YUAN, None), (DE, 'urban', 11000000, YUAN, None),
+      (DE, 'rural', 30000000, YUAN, None), (DE, 'rural', 25000000, YUAN, None)]),
+    # the same rows copied with spaces for cells; a count row names its unit in its label
+    ("城市低保支出 万元 2,000.0 1,800.0 11.11\n(1)城市低保人数 70,000 71,000 -1.41\n城市低保户数 40,000\n",
+     [(DE, 'urban', 20000000, YUAN, None), (DE, 'urban', 18000000, YUAN, None),
+      (DR, 'urban', 70000, P, None), (DR, 'urban', 71000, P, None), (DH, 'urban', 40000, H, None)]),
 ]
 
 

@@ -925,6 +925,7 @@ _FAMILY = {"wubao": "tekun"}  # 五保 is the rural 特困 support of old
 # 集中供养/分散供养 are the two modes of 特困 (五保) support: a sentence naming only the mode goes on
 # about the support programme named before it
 _SUPPORT_MODE = re.compile(r"(?:集中|分散)供养")
+_SUPPORT_WORD = re.compile(r"五保|特困|三无")
 _WORK_HEAD = re.compile(r"(?:城市|城镇|农村|城乡)(?:居民)?(?:最低生活保障|低保)工作")
 _BREAKDOWN_HEAD = re.compile(r"\s*其中[:,]?")
 _PLACE_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{1,6}?(?:县|区|市|旗|镇|乡|街道|办事处|社区|村)(?=[\d\s:,、])")
@@ -1169,9 +1170,9 @@ def read_facts(norm: Normalized) -> list[Fact]:
                     _process_sentence(text, sent, parent or topic, doc, topic_area,
                                       breakdown=parent is not None)
             last = doc.last_programme if len(doc.facts) > n_facts else None
-            for m in cues.PROGRAMME_RE.finditer(text, *whole):
-                if m.lastgroup in ("tekun", "wubao"):
-                    support = m.lastgroup
+            if own_words:
+                for m in _SUPPORT_WORD.finditer(text, *whole):
+                    support = "wubao" if m.group() == "五保" else "tekun"
             doc.sentence += 1
         # a label line joined to the figure below it (城市低保 / 户数:1234户) heads the lines
         # after that one too, like a heading line of its own
@@ -1190,10 +1191,12 @@ def read_facts(norm: Normalized) -> list[Fact]:
 
 def _read_tables(text: str, doc: _Doc) -> None:
     """Facts from flattened table rows (see :mod:`mzanalysis.text.tables`), spans mapped back."""
-    from .tables import has_bare_cells, table_rows
+    from .tables import has_bare_cells, spaced_rows, table_rows
 
     if "|" not in text and "\t" not in text and not has_bare_cells(text):
-        return
+        rows = spaced_rows(text)
+        if not rows:
+            return
 
     # a row the sentence rules already read (城市低保标准\t600元/人·月) is one fact, and so is a
     # row two table layouts both read (the same value cell): facts are indexed by what they say,

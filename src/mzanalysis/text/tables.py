@@ -129,14 +129,14 @@ def table_rows(text: str, ranges: list[tuple[int, int]]) -> list[Row]:
     for start, end in ranges:
         if text.count("|", start, end) < 2 and "\t" not in text[start:end] \
                 and not has_bare_cells(text, start, end):
-            continue
+            continue  # (spaced rows are read over the whole text below)
         cells = _cells(text, start, end)
         found = _unit_column_rows(text, cells)
         rows.extend(found)
         rows.extend(_header_rows(text, start, end))
         if not found:
             rows.extend(_cell_per_line_rows(text, start, end, cells))
-    return rows
+    return rows + spaced_rows(text)
 
 
 # a cell line ends in a bar, or in a tab where the copy turned bars into tabs
@@ -217,6 +217,51 @@ def _unit_column_rows(text: str, cells: list[tuple[int, int]]) -> list[Row]:
         la, lb = _label(text, lab)
         out.append(_row([(text[la:lb], la), (text[val[0]:val[1]], val[0]),
                          (text[unit[0]:unit[1]], None), ("。", None)], val[1]))
+        # statistical reports put the same row for an earlier period and the change beside it
+        # (| A 城市低保累计支出 | 万元 | 4,546.5 | 36,059.9 | -87.39 |): the value before a rate
+        # is the earlier period's, a fact of its own
+        if val[0] > unit[0] and i + 4 < len(cells):
+            prev, rate = cells[i + 3], cells[i + 4]
+            if _VALUE_CELL.fullmatch(text, *prev) and _RATE_CELL.fullmatch(text, *rate) \
+                    and not _RATE_CELL.fullmatch(text, *prev):
+                out.append(_row([(text[la:lb], la), (text[prev[0]:prev[1]], prev[0]),
+                                 (text[unit[0]:unit[1]], None), ("。", None)], prev[1]))
+    return out
+
+
+# a change in per cent beside the periods' values: signed, at most two decimals, no grouping
+_RATE_CELL = re.compile(r"-?\d{1,3}\.\d{1,2}")
+# a statistical report's row copied with spaces for cells: 城市低保支出 万元 22,273.8 19,297.7 15.42,
+# (1)城市低保人数 75,616 75,916 -0.40 — a label, a unit (or 人数/户数 ending the label), this
+# period's value, and maybe the earlier period's value and the change
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SPACED_ROW = re.compile(rf"[ \t]*(?P<label>[^\s\d|][^\n|]*?[\u4e00-\u9fff])(?:[ \t]+(?P<unit>{_UNIT}))?"
+                         rf"[ \t]+(?P<v1>{_NUM})(?:[ \t]+(?P<v2>{_NUM})[ \t]+-?\d{{1,3}}\.\d{{1,2}})?[ \t]*")
+_SPACED_ROW_MAX = 80  # a table row is short; longer lines are prose
+
+
+def spaced_rows(text: str) -> list[Row]:
+    """Rows of a statistical table whose cells were copied as runs of spaces (see _SPACED_ROW)."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if len(line) > _SPACED_ROW_MAX or " " not in line:
+            continue
+        m = _SPACED_ROW.fullmatch(text, start, start + len(line))
+        if m is None:
+            continue
+        unit = m.group("unit")
+        if unit is None:
+            c = _COUNT_COLUMN.search(m.group("label"))
+            if c is None:
+                continue
+            unit = "户" if c.group() == "户数" else "人"
+        la, lb = _label(text, m.span("label"))
+        for v in ("v1", "v2"):
+            if m.group(v) is not None:
+                out.append(_row([(text[la:lb], la), (m.group(v), m.start(v)), (unit, None),
+                                 ("。", None)], m.end(v)))
     return out
 
 
