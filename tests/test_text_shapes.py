@@ -752,6 +752,13 @@ SHAPES = [
     ("城市低保支出 万元 2,000.0 1,800.0 11.11\n(1)城市低保人数 70,000 71,000 -1.41\n城市低保户数 40,000\n",
      [(DE, 'urban', 20000000, YUAN, None), (DE, 'urban', 18000000, YUAN, None),
       (DR, 'urban', 70000, P, None), (DR, 'urban', 71000, P, None), (DH, 'urban', 40000, H, None)]),
+    # 纳入 after a date is the stock on the rolls, not new entrants
+    ('截至2015年6月底,全省纳入城市低保30.5万户、70.2万人。',
+     [(DH, 'urban', 305000, H, None), (DR, 'urban', 702000, P, None)]),
+    ('全年新纳入低保对象300户。', []),
+    # 人均救助 is a payment level, not the standard
+    ('城乡低保平均标准达到600元/月和5000元/年,月人均救助380元和240元。',
+     [(DS, 'urban', 600, M, None), (DS, 'rural', 5000, Y, None)]),
 ]
 
 

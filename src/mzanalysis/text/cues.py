@@ -147,7 +147,7 @@ VARIANTS: dict[str, tuple[tuple[re.Pattern, str | None], ...]] = {
 SPLIT_WORD_RE = re.compile(r"标准|保障线|提高到|提高至|调整为|调整到|上调至|对象|供养|补贴|救助|资金")
 
 #: Words marking a per-person amount as the average actually paid rather than the standard.
-AVG_RE = re.compile(r"人均月补助|支出水平|补助水平|救助水平|人均补助|补差|平均补助|保障水平|人均发放|人均领取|月人均补助|年人均补助|低保补助")
+AVG_RE = re.compile(r"人均救助|人均月补助|支出水平|补助水平|救助水平|人均补助|补差|平均补助|保障水平|人均发放|人均领取|月人均补助|年人均补助|低保补助")
 # older reports and many counties call the line itself 低保线 / 最低生活保障线
 STANDARD_RE = re.compile(r"标准|保障线|低保线")
 

@@ -120,6 +120,7 @@ _COUNT_UNDER_TOPIC = re.compile(r"保障|共有|现有|在保|纳入|覆盖|救�
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _YEAR_THEN_RAISE = re.compile(r"((?:19|20)\d{2})年[^,;。\d]{0,12}?(?:提高|上调|调整|提标|调高|提升)")
 _AVG_BEFORE = cues.AVG_RE
+_AS_OF = re.compile(r"截至|截止|\d{1,2}月(?:份|底|末)?$|年底|月底|年末|月末")
 _MONEY_NOUN_END = re.compile(r"(?:资金|金|经费|款)(?:共|计|共计|合计|累计|总计|达|为)?$")
 _ANY_UNIT = re.compile(r"\s*(?:[\u4e00-\u9fff%‰/])")
 _ON_BASIS = re.compile(r"\s*的?基础上")
@@ -596,8 +597,9 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             flow = None
             for flow in cues.FLOW_RE.finditer(text, sent[0], q.start):
                 pass
-            if flow is not None and not cues.STOCK_RE.search(text, flow.end(), q.start):
-                q.programme = None
+            if flow is not None and not cues.STOCK_RE.search(text, flow.end(), q.start) and not (
+                    flow.group() == "纳入" and _AS_OF.search(text, sent[0], flow.start())):
+                q.programme = None  # (截至6月底,全省纳入城市低保38.8万户: the stock as of a date)
     # 80周岁以上老年人3,256人,全部按时足额发放高龄津贴: the clause after a count says which
     # programme covers all of them
     for q in quantities:
