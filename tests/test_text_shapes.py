@@ -759,6 +759,12 @@ SHAPES = [
     # 人均救助 is a payment level, not the standard
     ('城乡低保平均标准达到600元/月和5000元/年,月人均救助380元和240元。',
      [(DS, 'urban', 600, M, None), (DS, 'rural', 5000, Y, None)]),
+    # a 万 count whose unit is the programme's noun after it, with that noun's area
+    ('此次提标,将使20万左右城乡低保群众、近3万农村五保供养对象受益。',
+     [(DR, 'all', 200000, P, None), (TR, 'rural', 30000, P, None)]),
+    ('全市共有1.5万低保户、2.8万低保对象。', [(DH, None, 15000, H, None), (DR, None, 28000, P, None)]),
+    # a numbered row copied with spaces
+    ("2.农村特困人员救助供养人数 60,100 60,050 0.08\n", [(TR, 'rural', 60100, P, None), (TR, 'rural', 60050, P, None)]),
 ]
 
 

@@ -65,7 +65,10 @@ FACT_COLUMNS = ("doc", "region", "region_code", "level", "year", "period", "indi
 _SECTION_MARK = re.compile(r"(?:^|(?<=[。;!?\n]))\s*(?:[一二三四五六七八九十]+是|[(][一二三四五六七八九十]+[)]|"
                            r"\d{1,2}[、.](?!\d)|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[,、])")
 # A sentence without a number followed (closely) by a unit holds no fact: skip it cheaply.
-_CANDIDATE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿][\d,. 余多万亿]{0,12}[元人户名位/]")
+# a figure with a unit, or a 万 count whose noun is its unit (2.3万低保户, 11.5万残疾人)
+_CANDIDATE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿][\d,. 余多万亿]{0,12}(?:[元人户名位/]|"
+                        r"(?<=万)(?:左右)?(?:城市|城镇|农村|城乡)?(?:低保|五保|特困|残疾人|老年人|老人|孤儿|"
+                        r"困难群众|群众|居民|农牧民))")
 _COVERED_THEN = re.compile(r"\s*(?:全部|均|已|都|按时|足额|全面|及时|全额)*(?:纳入|享受|发放|领取)了?"
                            r"[^,;。\d]{0,6}?(?:" + cues.PROGRAMME_RE.pattern + ")")
 # 百岁 is an age band of an allowance's standard (digits would be filler); for a count, 其中百岁老人8人
@@ -92,6 +95,8 @@ _PER = re.compile(r"\s*(?P<yuan>元)?\s*(?:/|每)\s*(?:(?P<p1>人)\s*[/·.]?\s*(
 _YUAN = re.compile(r"\s*(?:元|块钱)")
 _PERSONS = re.compile(r"\s*(?:人\s*\(?次\)?|人|名|位)(?!民|大|口|员|均|数|事|才|工|文|力|群|生)")
 _PERSON_NOUN = re.compile(r"\s*(?:城市|城镇|农村|城乡)?(?:残疾人|老年人|老人|困难群众|群众|孤儿|儿童|低保对象|特困人员|居民|农牧民)")
+_CASELOAD_NOUN = re.compile(r"\s*(?:左右)?(?:城市|城镇|农村|城乡)?(?:低保|五保|特困)(?:供养)?"
+                            r"(?:(?P<hh>户)|对象|群众|人员)")
 _HOUSEHOLDS = re.compile(r"\s*户(?!籍|口|型|外|主)(?P<times>\s*\(?次\)?)?")
 _ABOUT = re.compile(r"\s*左右")
 # 年保障标准 / 月标准: the period is written on the standard itself.
@@ -222,6 +227,9 @@ def _read_quantity(text: str, num: Number, clause_start: int) -> Quantity | None
     elif num.scaled and _PERSON_NOUN.match(after):
         # 11.5万残疾人因此受益: the noun is the unit; it stays outside the span for the tail rule
         q = Quantity(num, num.start, num.end, "persons")
+    elif num.scaled and (m := _CASELOAD_NOUN.match(after)):
+        # 30万左右城乡低保群众, 2.3万低保户: a programme's people or households named as the unit
+        q = Quantity(num, num.start, num.end, "households" if m.group("hh") else "persons")
     elif (m := _HOUSEHOLDS.match(after)):
         q = Quantity(num, num.start, num.end + m.end(), "households")
         q.times = m.group("times") is not None  # 6448户(次): household-times
@@ -723,6 +731,10 @@ def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None, topi
         if lead > c[0]:
             own = text[lead:q.start]
         area = _area_in(own)
+        if q.prog_pos >= q.end and q.kind in ("persons", "households") and q.end == q.num.end:
+            # 30万左右城乡低保群众、近5万农村五保供养对象: the noun that is a count's unit names its area
+            word = cues.PROGRAMME_RE.match(text, q.prog_pos)
+            area = _area_in(text[q.end:word.end() if word else q.prog_pos]) or area
         if area is None and lead > c[0]:
             area = cues.PROGRAMME_BY_NAME[q.programme].implied_area or "all"
         if area is None and q.prog_pos >= q.end:

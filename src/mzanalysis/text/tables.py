@@ -235,7 +235,7 @@ _RATE_CELL = re.compile(r"-?\d{1,3}\.\d{1,2}")
 # (1)城市低保人数 75,616 75,916 -0.40 — a label, a unit (or 人数/户数 ending the label), this
 # period's value, and maybe the earlier period's value and the change
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SPACED_ROW = re.compile(rf"[ \t]*(?P<label>[^\s\d|][^\n|]*?[\u4e00-\u9fff])(?:[ \t]+(?P<unit>{_UNIT}))?"
+_SPACED_ROW = re.compile(rf"[ \t]*(?P<label>(?:\d{{1,2}}[.、])?[^\s\d|][^\n|]*?[\u4e00-\u9fff])(?:[ \t]+(?P<unit>{_UNIT}))?"
                          rf"[ \t]+(?P<v1>{_NUM})(?:[ \t]+(?P<v2>{_NUM})[ \t]+-?\d{{1,3}}\.\d{{1,2}})?[ \t]*")
 _SPACED_ROW_MAX = 80  # a table row is short; longer lines are prose
 
