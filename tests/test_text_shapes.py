@@ -765,6 +765,17 @@ SHAPES = [
     ('全市共有1.5万低保户、2.8万低保对象。', [(DH, None, 15000, H, None), (DR, None, 28000, P, None)]),
     # a numbered row copied with spaces
     ("2.农村特困人员救助供养人数 60,100 60,050 0.08\n", [(TR, 'rural', 60100, P, None), (TR, 'rural', 60050, P, None)]),
+    # the amounts a standard is paid at, the programme named after the 标准 clause
+    ('按照集中供养每人每年7000元和分散供养每人每年4500元的标准,为600名五保对象发放供养金。',
+     [(TS, 'rural', 7000, Y, None), (TS, 'rural', 4500, Y, None), (TR, 'rural', 600, P, None)]),
+    # places counted or named as a class head items (六个县市, 其他各县(市)); 月人均保障标准
+    ('城市低保月人均保障标准五城区由300元、六个县市由280元分别提高到330元。',
+     [(DS, 'urban', 300, M, 'old'), (DS, 'urban', 280, M, 'old'), (DS, 'urban', 330, M, 'new')]),
+    # 低保临时补助 is a one-off payment line of the statistical tables
+    ("| II 城市低保临时补助 | 万元 | 100.5 | 90.0 | 11.67 |\n",
+     [(OA, 'urban', 1005000, YUAN, None), (OA, 'urban', 900000, YUAN, None)]),
+    # 福利补助标准 of orphans is their standard
+    ('社会散居孤儿福利补助标准每人每月700元。', [(OS, None, 700, M, None)]),
 ]
 
 

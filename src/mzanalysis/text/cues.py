@@ -32,7 +32,7 @@ def _p(pattern: str) -> re.Pattern:
 
 PROGRAMMES: tuple[Programme, ...] = (
     # 低保边缘 (near-dibao households) and 低保核对 (means-test office) are not dibao figures.
-    Programme("dibao", _p(r"最低生活(?:月|年)?保障|低保(?!障|边缘|核对|核查|工作|专干|信息)"), "dibao_standard",
+    Programme("dibao", _p(r"最低生活(?:月|年)?保障|低保(?!障|临时补助|边缘|核对|核查|工作|专干|信息)"), "dibao_standard",
               "dibao_avg_benefit", "dibao_recipients", "dibao_households", "dibao_expenditure"),
     Programme("wubao", _p(r"五保"), "tekun_standard", None, "tekun_recipients", None,
               "tekun_expenditure", implied_area="rural"),
@@ -58,12 +58,12 @@ PROGRAMMES: tuple[Programme, ...] = (
                                  r"(?<!\d)(?:100|百)\s*周?岁(?:及以上|以上)"), "elderly_allowance"),
     Programme("disability", _p(r"两项补贴|两项补助|双项补贴|残疾人生活补贴|残疾人护理补贴|困难生活补贴|"
                                r"重度护理补贴|重残补贴|残疾人补贴|残疾人两项|残疾两项|困难残疾人|重度残疾人|"
-                               r"(?:困难|护理)补贴的?残疾人"),
+                               r"(?:困难|护理)补贴的?残疾人|重残人员|重残对象"),
               "disability_subsidy", None, "disability_subsidy_recipients", None,
               "disability_subsidy_expenditure"),
     # one-off and utility payments to people in need: holiday 慰问金, price and heating subsidies;
     # only their spending is a fact (the policy's other assistance)
-    Programme("oneoff", _p(r"临时生活补助|临时生活补贴|一次性生活补助|一次性生活补贴|一次性补贴|"
+    Programme("oneoff", _p(r"低保临时补助|临时生活补助|临时生活补贴|一次性生活补助|一次性生活补贴|一次性补贴|"
                            r"价格临时补贴|临时物价补贴|物价补贴|慰问金|取暖补贴|取暖费|供热补贴|供暖补贴|采暖补贴|燃气补贴|电价补贴|水费补贴|"
                            r"分类救助"),
               expenditure="other_assistance_expenditure"),

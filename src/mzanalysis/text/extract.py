@@ -322,6 +322,8 @@ def _split(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[i
 _PROVINCE = (r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
              r"广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|兵团")
 _PLACE_ITEM = re.compile(r"(?:^|(?<=[、:,;\s\d/月年为是对在向]))(?:[\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|盟|省|州)|"
+                         r"(?:[一二三四五六七八九十两\d]+个|其他各?|其余|各)(?:县市区|县市|县区|县|市|区|乡镇)"
+                         r"(?:\([市区]\))?|"
                          rf"{_PROVINCE})(?:为|是)?(?=[\d\s:,、每从由]|$)")
 
 
@@ -426,6 +428,13 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
         if _is_filler(between, prog) and not (own_tail and not _is_filler(own_tail.group(), prog)):
             return prog, m.start()
         return None, -1
+    if q.kind == "money" and q.per_person and _BY_STANDARD.search(text, max(sent[0], q.start - 30),
+                                                                  q.start):
+        after = _STANDARD_OF.match(text, q.end, sent[1])
+        if after is not None:
+            m = cues.PROGRAMME_RE.search(text, after.end(), min(sent[1], after.end() + 24))
+            if m is not None:
+                return m.lastgroup, m.start()
     # 保障人数:12345人 — the label before a colon says what the count is
     label = text[max(sent[0], c[0] - 12):c[0]] if text[c[0] - 1:c[0]] == ":" else ""
     if topic is not None and (q.kind == "money" or _COUNT_UNDER_TOPIC.search(label + own_left)) \
@@ -439,9 +448,11 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
 # list can hold (城市低保标准经市政府同意调整为…, 在原有基础上提高到…, 各县区…均提高到…): once the
 # programme word is followed by its 标准 or 保障线, a few such words do not change the subject, unless
 # they name a payment level, an income, another group or a care tier.
-_STANDARD_HEAD = re.compile(r"^\s*(?:的|对象|居民)?(?:月|年)?(?:保障|供养|基本生活|生活|救助|养育|补助|补贴)?"
+_STANDARD_HEAD = re.compile(r"^\s*(?:的|对象|居民)?(?:月|年)?(?:人均)?(?:福利)?(?:保障|供养|基本生活|生活|救助|养育|补助|补贴)?"
                             r"(?:指导|最低限定|限定|平均|月人均|年人均)?(?:标准|保障线|线)")
 _STANDARD_GAP_MAX = 6
+_BY_STANDARD = re.compile(r"按照?")
+_STANDARD_OF = re.compile(r"[^,;。]{0,24}?的?标准[,]?")
 _NOT_STANDARD_GAP = re.compile(r"补差|水平|收入|工资|消费|支出|照料|护理|倍|儿童|老人|残疾|对象中|类|档|"
                                r"边缘|一次性|慰问|医疗|临时|价格")
 
