@@ -222,8 +222,10 @@ def _unit_column_rows(text: str, cells: list[tuple[int, int]]) -> list[Row]:
         # is the earlier period's, a fact of its own
         if val[0] > unit[0] and i + 4 < len(cells):
             prev, rate = cells[i + 3], cells[i + 4]
+            row_end = cells[i + 5][0] if i + 5 < len(cells) else len(text)
             if _VALUE_CELL.fullmatch(text, *prev) and _RATE_CELL.fullmatch(text, *rate) \
-                    and not _RATE_CELL.fullmatch(text, *prev):
+                    and "\n" not in text[val[1]:rate[0]] \
+                    and (row_end == len(text) or "\n" in text[rate[1]:row_end]):
                 out.append(_row([(text[la:lb], la), (text[prev[0]:prev[1]], prev[0]),
                                  (text[unit[0]:unit[1]], None), ("。", None)], prev[1]))
     return out
