@@ -125,6 +125,11 @@ _COUNT_UNDER_TOPIC = re.compile(r"保障|共有|现有|在保|纳入|覆盖|救�
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _YEAR_THEN_RAISE = re.compile(r"((?:19|20)\d{2})年[^,;。\d]{0,12}?(?:提高|上调|调整|提标|调高|提升)")
 _AVG_BEFORE = cues.AVG_RE
+#: First characters of what may follow a figure the rules read: a unit (元 人 户 / 每 …), the noun
+#: that is a count's unit (城市低保对象, 残疾人 …), a list word or a raise verb (for a figure that
+#: shares its neighbour's unit), a bracket or sentence end. Other numbers are not read at all.
+_AFTER_A_FIGURE = frozenset("元块人名位户/每·、和及与提上调增至到为(（)）)[]【】,;。:!?\n\"“”'"
+                            "城农残老困群孤儿低五特居牧乡%‰个成周岁左次")
 _AS_OF = re.compile(r"截至|截止|\d{1,2}月(?:份|底|末)?$|年底|月底|年末|月末")
 _MONEY_NOUN_END = re.compile(r"(?:资金|金|经费|款)(?:共|计|共计|合计|累计|总计|达|为)?$")
 _ANY_UNIT = re.compile(r"\s*(?:[\u4e00-\u9fff%‰/])")
@@ -549,7 +554,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             return clauses[i]
         return (sent[0], sent[1])
 
-    numbers = find_numbers(text, sent[0], sent[1])
+    numbers = find_numbers(text, sent[0], sent[1], _AFTER_A_FIGURE)
     quantities: list[Quantity] = []
     pending: list[Number] = []  # numbers without a unit, waiting for a listed neighbour's unit
     for n in numbers:

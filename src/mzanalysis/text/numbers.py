@@ -26,6 +26,7 @@ _CN_RE = re.compile(_CN)
 # 近/约/逾 before, 余/多 after (8000余万元, 1万余人), 左右 after the unit (handled by the caller).
 _APPROX_BEFORE = r"近|约|逾|超过|大约|将近|接近|大概"
 _APPROX_BEFORE_RE = re.compile(rf"(?:{_APPROX_BEFORE})$")
+_APPROX_LAST = frozenset(w[-1] for w in _APPROX_BEFORE.split("|"))
 # A Chinese numeral only counts when a unit, multiplier or range follows (一是, 十分 are words);
 # the lookahead keeps the scan from stopping at every 一 in the text.
 _CN_COUNTED = rf"{_CN}(?=\s*(?:[-~至到余多万亿元人户名位/]|$))"
@@ -82,18 +83,27 @@ def _value(text: str) -> float:
     return _chinese(text) if _CN_RE.fullmatch(text) else _arabic(text)
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
+def find_numbers(text: str, start: int = 0, end: int | None = None,
+                 followed_by: frozenset[str] | None = None) -> list[Number]:
     """Every number in ``text[start:end]`` (normalised: ASCII digits), with approximation and range
     marks; positions index ``text``.
 
     Chinese numerals are kept only when they are at least two characters long (so 一户一策 or 二是
-    are not numbers) and parse with cn2an.
+    are not numbers) and parse with cn2an. With ``followed_by``, a number whose next character
+    (spaces aside) is not in the set is passed over before it is read: the fact rules need only
+    numbers with a unit or a list word after them, and a page of junk holds 10^5 others.
     """
     out: list[Number] = []
     stop_at = len(text) if end is None else end
     pos = start
     while (m := _NUMBER.search(text, pos, stop_at)) is not None:
         pos = max(m.end(), pos + 1)
+        if followed_by is not None:
+            k = m.end()
+            while k < stop_at and text[k] in " \t":
+                k += 1
+            if k < stop_at and text[k] not in followed_by:
+                continue
         raw, raw2 = m.group("num"), m.group("num2")
         if _GROUP_TAIL.match(text, m.end("num")):
             continue  # 1,000,00 / 12,34人: a malformed digit grouping, no reading is safe
@@ -111,7 +121,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         mult = MULTIPLIERS[m.group("mult")] if m.group("mult") else 1.0
         stop = m.end() if (raw2 or not m.group("num2")) else m.end("num")
         # round away binary noise from the multiplication (1.1亿 → 110000000, not …0.00000001)
-        value = float(f"{value * mult:.15g}")
+        if mult != 1.0:
+            value = float(f"{value * mult:.15g}")
         if not math.isfinite(value) or (high is not None and not math.isfinite(high)):
             continue  # 1 followed by 309 zeros: beyond any float, so no number at all
         # -500人: a minus sign (not a range dash after a digit) is kept, and flagged downstream
@@ -126,7 +137,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
                 high = None
                 if m.group("sepu"):  # 800元至600元: two amounts; the first ends at its 元
                     stop = pos = m.end("num")
-        pre = _APPROX_BEFORE_RE.search(text, max(0, m.start() - 4), m.start())
+        pre = _APPROX_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()) \
+            if m.start() and text[m.start() - 1] in _APPROX_LAST else None
         approx = bool(pre or m.group("mid") or m.group("post"))
         begin = pre.start() if pre else m.start()
         scaled = bool(m.group("mult")) or (chinese and ("万" in raw or "亿" in raw))
