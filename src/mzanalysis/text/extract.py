@@ -689,8 +689,9 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             after = _AFTER_RAISE.search(text, sent[0], q.start)
             if before and not (after and after.start() > before.start()):
                 q.role = "old"
-            elif after and not _AVG_BEFORE.search(text, after.end(), q.start):
-                q.role = "new"
+            elif after and not _AVG_BEFORE.search(text, after.end(), q.start) \
+                    and cues.STANDARD_RE.search(text, after.end(), q.start):
+                q.role = "new"  # 提标后…标准为: only a standard is the new level
     # an old value needs a new one after it (由县财政承担50万元 is not a raise)
     if not any(q.role == "new" for q in quantities):
         for q in quantities:
