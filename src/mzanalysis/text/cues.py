@@ -140,7 +140,7 @@ VARIANTS: dict[str, tuple[tuple[re.Pattern, str | None], ...]] = {
     # the care subsidy (国发〔2015〕52号).
     "disability": ((_p(r"两项|双项"), None),
                    (_p(r"困难残疾人|生活补贴|生活补助"), "living"),
-                   (_p(r"重度残疾人|护理补贴|护理补助"), "care")),
+                   (_p(r"重度残疾人|护理补贴|护理补助|护理"), "care")),
 }
 
 #: Words besides the programme cues that a line break must not split (see normalize.repair).
@@ -156,7 +156,7 @@ NOT_BENEFICIARY_RE = re.compile(r"干部|职工|工作人员|志愿者|党员|�
                                 r"参加|参训|测试|选拔|任用|评选|参保|保险|参合|新农合|合作医疗|医保")
 #: Money that is not programme spending (insurance premiums, construction, investment projects).
 # 下拨/下达/预拨/下发 (and a 备用金 reserve) move budget between governments; 新农合 premiums are insurance; 预计 is a projection; 慈善 money is not public aid
-NOT_SPENDING_RE = re.compile(r"争取|增支|新增支出|中央财政|中央补助|中央资金|保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集|下拨|下达|预拨|下发|备用金|预计|慈善|"
+NOT_SPENDING_RE = re.compile(r"将(?:发放|投入|安排|拨付|支出)|争取|增支|新增支出|中央财政|中央补助|中央资金|保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集|下拨|下达|预拨|下发|备用金|预计|慈善|"
                              r"新农合|合作医疗|参合")
 #: Flows into or out of a programme (取消农村低保81户, 新增低保对象): not the number covered.
 # 纳入低保保障范围4321户 states the caseload (the stock inside the programme), not a flow.

@@ -101,7 +101,8 @@ _HOUSEHOLDS = re.compile(r"\s*户(?!籍|口|型|外|主)(?P<times>\s*\(?次\)?)?
 _ABOUT = re.compile(r"\s*左右")
 # 年保障标准 / 月标准: the period is written on the standard itself.
 _PRE_MONTH = re.compile(r"(?<![\d上本当同次])月(?:保障|低保|供养|补助|救助)?标准|每人每月|每月每人|人均每月|人均月|每人月|月人均|月均|每月|按月|月补助")
-_PRE_YEAR = re.compile(r"(?<![\dX今去上本当明前后同])年(?:保障|低保|供养|补助|救助)?标准|每人每年|每年每人|人均每年|年人均|年均|每年|按年|全年人均")
+_PRE_YEAR = re.compile(r"(?<![\dX今去上本当明前后同])年(?:保障|低保|供养|补助|救助)?标准|每人每年|每年每人|人均每年|年人均|年均|每年|按年|全年人均|"
+                       r"家庭年(?:人均)?纯?收入")
 _PRE_PERSON = re.compile(r"人均|每人")
 
 # --- roles ----------------------------------------------------------------------------------------
@@ -125,6 +126,7 @@ _COUNT_UNDER_TOPIC = re.compile(r"保障|共有|现有|在保|纳入|覆盖|救�
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _YEAR_THEN_RAISE = re.compile(r"((?:19|20)\d{2})年[^,;。\d]{0,12}?(?:提高|上调|调整|提标|调高|提升)")
 _AVG_BEFORE = cues.AVG_RE
+_LIST_ITEM_GAP = re.compile(r"\s*[、和及与]\s*[\u4e00-\u9fff]{0,6}")
 #: First characters of what may follow a figure the rules read: a unit (元 人 户 / 每 …), the noun
 #: that is a count's unit (城市低保对象, 残疾人 …), a list word or a raise verb (for a figure that
 #: shares its neighbour's unit), a bracket or sentence end. Other numbers are not read at all.
@@ -456,6 +458,7 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
 _STANDARD_HEAD = re.compile(r"^\s*(?:的|对象|居民)?(?:月|年)?(?:人均)?(?:福利)?(?:保障|供养|基本生活|生活|救助|养育|补助|补贴)?"
                             r"(?:指导|最低限定|限定|平均|月人均|年人均)?(?:标准|保障线|线)")
 _STANDARD_GAP_MAX = 6
+_INCOME_LINE = re.compile(r"家庭[年月]?(?:人均)?纯?收入")
 _BY_STANDARD = re.compile(r"按照?")
 _STANDARD_OF = re.compile(r"[^,;。]{0,24}?的?标准[,]?")
 _NOT_STANDARD_GAP = re.compile(r"补差|水平|收入|工资|消费|支出|照料|护理|倍|儿童|老人|残疾|对象中|类|档|"
@@ -465,7 +468,14 @@ _NOT_STANDARD_GAP = re.compile(r"补差|水平|收入|工资|消费|支出|照�
 def _standard_gap(between: str, q: Quantity) -> bool:
     """True when ``between`` (programme word to a per-person amount) opens with the standard's
     own noun and holds at most a few other words, none naming another subject (see above)."""
-    if q.kind != "money" or not q.per_person or q.num.scaled:
+    if q.kind != "money" or q.num.scaled:
+        return False
+    # 农村低保标准从家庭年人均收入2100元提高到2300元: older rural standards are written as the
+    # household income line they guarantee
+    income = _INCOME_LINE.search(between)
+    if income is not None:
+        between = _INCOME_LINE.sub("", between)
+    elif not q.per_person:
         return False
     head = _STANDARD_HEAD.match(between)
     if head is None or _NOT_STANDARD_GAP.search(between) or cues.PROGRAMME_RE.search(between):
@@ -670,10 +680,16 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         if inc.role == "increase" and inc.per_person and q.role == "new" and q.kind == "money" \
                 and not q.per_person and not q.num.scaled:
             q.per_person, q.period = True, inc.period
-    # 600元提高到650元 without 由: the figure right before 提高到 is the old one
-    for q, nxt in zip(quantities, quantities[1:]):
+    # 600元提高到650元 without 由: the figure right before 提高到 is the old one, and so is each
+    # figure listed before it (分别将分散供养220元/人/月、集中供养300元/人/月调整为…)
+    for k, (q, nxt) in enumerate(zip(quantities, quantities[1:])):
         if q.role is None and nxt.role == "new" and _RAISED_TO.match(text, q.end, nxt.start):
             q.role = "old"
+            j = k
+            while j > 0 and quantities[j - 1].role is None and quantities[j - 1].kind == q.kind \
+                    and _LIST_ITEM_GAP.fullmatch(text, quantities[j - 1].end, quantities[j].start):
+                j -= 1
+                quantities[j].role = "old"
     # 在去年提高到200元的基础上今年提高到220元: the figure a raise builds on is the old one
     for q in quantities:
         if q.role in (None, "new") and q.kind == "money" and _ON_BASIS.match(text, q.end):
@@ -1068,7 +1084,8 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
             unit = "yuan"
     if indicator is None:
         return None
-    if indicator == prog.standard and (_CARE_TIER.search(text, clause[0], q.start)
+    if indicator == prog.standard and (prog.name in ("tekun", "wubao")
+                                       and _CARE_TIER.search(text, clause[0], q.start)
                                        or _SHARE_OF_STANDARD.search(context)):
         return None  # 自理、半自理和完全不能自理特困人员每人每年2292元: care tiers, not the standard;
         # 省级补助标准: the province's share of the standard, not the standard
