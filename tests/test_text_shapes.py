@@ -776,6 +776,22 @@ SHAPES = [
      [(OA, 'urban', 1005000, YUAN, None), (OA, 'urban', 900000, YUAN, None)]),
     # 福利补助标准 of orphans is their standard
     ('社会散居孤儿福利补助标准每人每月700元。', [(OS, None, 700, M, None)]),
+    # 纳入 is the number on the rolls, unless it stands beside an outflow
+    ('1-5月,全县共纳入农村低保4000户6500人。', [(DH, 'rural', 4000, H, None), (DR, 'rural', 6500, P, None)]),
+    ('取消农村低保50户90人;纳入农村低保70户120人。', []),
+    # a count whose next clause pays the programme (累计发放城市低保金)
+    ('其中,城市有1200户2100人,累计发放城市低保金800万元。',
+     [(DH, 'urban', 1200, H, None), (DR, 'urban', 2100, P, None), (DE, 'urban', 8000000, YUAN, None)]),
+    # standards written as the household income line they guarantee; care-subsidy tiers
+    ('农村低保标准从家庭年人均收入2400元提高到2600元。',
+     [(DS, 'rural', 2400, Y, 'old'), (DS, 'rural', 2600, Y, 'new')]),
+    ('重度残疾人护理补贴标准,一级护理从每人每月100元提高到120元。',
+     [(DIS, None, 100, M, 'old'), (DIS, None, 120, M, 'new')]),
+    # figures listed before the raise verb are all old
+    ('分别将分散供养300元/人/月、集中供养400元/人/月调整为350元/人/月、450元/人/月。', []),
+    ('五保供养标准分别将分散供养300元/人/月、集中供养400元/人/月调整为350元/人/月、450元/人/月。',
+     [(TS, 'rural', 300, M, 'old'), (TS, 'rural', 400, M, 'old'), (TS, 'rural', 350, M, 'new'),
+      (TS, 'rural', 450, M, 'new')]),
 ]
 
 

@@ -160,7 +160,7 @@ NOT_SPENDING_RE = re.compile(r"将(?:发放|投入|安排|拨付|支出)|争取|
                              r"新农合|合作医疗|参合")
 #: Flows into or out of a programme (取消农村低保81户, 新增低保对象): not the number covered.
 # 纳入低保保障范围4321户 states the caseload (the stock inside the programme), not a flow.
-FLOW_RE = re.compile(r"取消|调出|调减|自然减员|减员|(?<![已新])纳入(?![^,;。\d]{0,12}范围)|新增|清退|退出|停保|核减|新纳入|清理|整改|排查出|核查出|识别出|"
+FLOW_RE = re.compile(r"取消|调出|调减|自然减员|减员|新增|清退|退出|停保|核减|新纳入|清理|整改|排查出|核查出|识别出|"
                      r"新申请|停发|减发|增发")
 STOCK_RE = re.compile(r"共有|现有|在保|累计|合计|总计|共计|截至|截止")
 #: Words that may stand between a figure and a programme named earlier in the sentence without

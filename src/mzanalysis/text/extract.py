@@ -69,7 +69,8 @@ _SECTION_MARK = re.compile(r"(?:^|(?<=[。;!?\n]))\s*(?:[一二三四五六七�
 _CANDIDATE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿][\d,. 余多万亿]{0,12}(?:[元人户名位/]|"
                         r"(?<=万)(?:左右)?(?:城市|城镇|农村|城乡)?(?:低保|五保|特困|残疾人|老年人|老人|孤儿|"
                         r"困难群众|群众|居民|农牧民))")
-_COVERED_THEN = re.compile(r"\s*(?:全部|均|已|都|按时|足额|全面|及时|全额)*(?:纳入|享受|发放|领取)了?"
+_COVERED_THEN = re.compile(r"\s*(?:全部|均|已|都|按时|足额|全面|及时|全额|累计|共|共计|合计|全年|当月)*"
+                           r"(?:纳入|享受|发放|领取)了?"
                            r"[^,;。\d]{0,6}?(?:" + cues.PROGRAMME_RE.pattern + ")")
 # 百岁 is an age band of an allowance's standard (digits would be filler); for a count, 其中百岁老人8人
 # is a subgroup, so only amounts skip it
@@ -132,7 +133,8 @@ _LIST_ITEM_GAP = re.compile(r"\s*[、和及与]\s*[\u4e00-\u9fff]{0,6}")
 #: shares its neighbour's unit), a bracket or sentence end. Other numbers are not read at all.
 _AFTER_A_FIGURE = frozenset("元块人名位户/每·、和及与提上调增至到为(（)）)[]【】,;。:!?\n\"“”'"
                             "城农残老困群孤儿低五特居牧乡%‰个成周岁左次")
-_AS_OF = re.compile(r"截至|截止|\d{1,2}月(?:份|底|末)?$|年底|月底|年末|月末")
+_INTO = re.compile(r"(?<![已新])纳入")
+_OUTFLOW = re.compile(r"取消|退出|清退|停保|注销|核减")
 _MONEY_NOUN_END = re.compile(r"(?:资金|金|经费|款)(?:共|计|共计|合计|累计|总计|达|为)?$")
 _ANY_UNIT = re.compile(r"\s*(?:[\u4e00-\u9fff%‰/])")
 _ON_BASIS = re.compile(r"\s*的?基础上")
@@ -631,9 +633,14 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             flow = None
             for flow in cues.FLOW_RE.finditer(text, sent[0], q.start):
                 pass
-            if flow is not None and not cues.STOCK_RE.search(text, flow.end(), q.start) and not (
-                    flow.group() == "纳入" and _AS_OF.search(text, sent[0], flow.start())):
-                q.programme = None  # (截至6月底,全省纳入城市低保38.8万户: the stock as of a date)
+            if flow is None:
+                # 取消农村低保81户…;纳入农村低保141户: 纳入 beside an outflow is the inflow, else
+                # (全县共纳入农村低保45910户) the number on the rolls
+                for into in _INTO.finditer(text, sent[0], q.start):
+                    if _OUTFLOW.search(text, max(0, into.start() - 60), into.start()):
+                        flow = into
+            if flow is not None and not cues.STOCK_RE.search(text, flow.end(), q.start):
+                q.programme = None
     # 80周岁以上老年人3,256人,全部按时足额发放高龄津贴: the clause after a count says which
     # programme covers all of them
     for q in quantities:
