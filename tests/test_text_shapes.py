@@ -792,6 +792,11 @@ SHAPES = [
     ('五保供养标准分别将分散供养300元/人/月、集中供养400元/人/月调整为350元/人/月、450元/人/月。',
      [(TS, 'rural', 300, M, 'old'), (TS, 'rural', 400, M, 'old'), (TS, 'rural', 350, M, 'new'),
       (TS, 'rural', 450, M, 'new')]),
+    # traps: a cap per case, a payment to each household, a difference between two figures
+    ('医疗救助最高救助金额由原1.5万元提高到2万元。', []),
+    ('春节期间为每个低保户发放500元慰问金。', []),
+    ('城市低保标准调整为每人每月500元,农村低保标准调整为每人每月300元,两者差距多达200元。',
+     [(DS, 'urban', 500, M, 'new'), (DS, 'rural', 300, M, 'new')]),
 ]
 
 

@@ -973,6 +973,8 @@ _SEVERAL = re.compile(r"等(?:各类|多项|几类|各项)|各类救助|各项�
 
 
 _FROM_RANGE = re.compile(r"从$")
+_CAP_OR_EACH = re.compile(r"最高|封顶|上限|限额|每户|每个")
+_DIFFERENCE = re.compile(r"差距|相差|差额|高出|多出")
 _FAMILY = {"wubao": "tekun"}  # 五保 is the rural 特困 support of old
 # 其中保华镇2户10人,救助资金25380元;大河镇8户17人,…: a sentence opening with 其中, and the items
 # after it that open with a place, break down the figures of the sentence before (same programme)
@@ -1080,6 +1082,8 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
             if cues.NOT_SPENDING_RE.search(text[min(clause[0], q.prog_pos) if q.prog_pos >= 0
                                                 else clause[0]:q.start]):
                 return None
+            if _CAP_OR_EACH.search(text, clause[0], q.start):
+                return None  # 最高救助金额由1.5万元…, 为每个低保户发放500元: a cap or a payment each
             if _AVG_TOTAL.search(text[clause[0]:q.start][-12:]) or _FROM_RANGE.search(
                     text[clause[0]:q.start][-4:]) and q.num.value_high is not None:
                 return None  # 月平均补助水平为408.4元, 发放从800元至3500元: per-person amounts
@@ -1091,8 +1095,11 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
             unit = "yuan"
     if indicator is None:
         return None
+    if _DIFFERENCE.search(text, clause[0], q.start):
+        return None  # 两者差距多达230元: a difference between two figures, no level of its own
     if indicator == prog.standard and (prog.name in ("tekun", "wubao")
-                                       and _CARE_TIER.search(text, clause[0], q.start)
+                                       and _CARE_TIER.search(text, min(clause[0], q.prog_pos)
+                                                         if q.prog_pos >= 0 else clause[0], q.start)
                                        or _SHARE_OF_STANDARD.search(context)):
         return None  # 自理、半自理和完全不能自理特困人员每人每年2292元: care tiers, not the standard;
         # 省级补助标准: the province's share of the standard, not the standard
