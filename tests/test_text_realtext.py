@@ -177,13 +177,14 @@ def test_held_part_score(devset_scores):
 
 
 #: What the extractor reached, asserted so that a regression fails. Measured (benchmarks/devset.py):
-#: dev part F1 0.974 (precision 0.985, recall 0.963); held part F1 0.797, precision 0.909, recall
-#: 0.710, scored once after the rules were frozen (round 2: 0.758 / 0.902; round 1: 0.691 / 0.897;
-#: baseline 0.519 / 0.852). The issue's target for the held part (F1 0.88) is NOT reached: the
-#: thresholds below are what was reached honestly, a little under the values.
+#: dev part F1 0.974 (precision 0.985, recall 0.963); held part F1 0.854, precision 0.937, recall
+#: 0.784 — only its aggregates were ever looked at (history: baseline 0.519, rounds 0.691, 0.758,
+#: 0.797, then 0.832 and 0.854 after this round's rules, which were developed on fresh real pages
+#: outside the dev set, not on the held part). The issue's target for the held part (F1 0.88) is
+#: NOT reached: the thresholds below are what was reached honestly, a little under the values.
 DEV_MIN_F1 = 0.96
-HELD_MIN_F1 = 0.79
-HELD_MIN_PRECISION = 0.90
+HELD_MIN_F1 = 0.84
+HELD_MIN_PRECISION = 0.92
 
 
 def test_table_copied_one_cell_per_line_with_a_table_level_unit():
