@@ -36,6 +36,16 @@ semicolon (…;农村每人每年4500元), a fund broken down by the people paid
 figure that lost its unit before a raise verb, a year-dated standard raised in a later clause
 (old), a heading's area and standard governing the lines under it, and places (counties,
 provinces by short name) heading the items of a list.
+Shapes found on fresh batches of real pages (each with self-written rows in
+``tests/test_text_shapes.py``): clauses dated before or after a raise (本次调整前 old, 提标后 new), the
+level a raise builds on (在…的基础上), figures listed before a raise verb, old values listed before
+分别, one figure for both areas' standards, two figures after one 城乡 cue, parallel statements
+keeping the area of the one before, sentences running area by area, a 其中 sentence breaking down
+the sentence before by place, a section head (or its 低保工作) naming its programme's area,
+standards written as the household income line they guarantee (家庭年人均收入2100元), counts whose
+unit is the programme's noun (2.3万低保户), and the traps — counts or amounts over several
+programmes, care tiers, a province's share of a standard, caps, payments to each household,
+differences between figures, 纳入 beside an outflow.
 Converter pinyin, wrapped lines, spam and masked digits are repaired or refused earlier, in
 :func:`mzanalysis.text.normalize.repair` and :mod:`mzanalysis.text.numbers`.
 
