@@ -1263,12 +1263,11 @@ def read_facts(norm: Normalized) -> list[Fact]:
 
 def _read_tables(text: str, doc: _Doc) -> None:
     """Facts from flattened table rows (see :mod:`mzanalysis.text.tables`), spans mapped back."""
-    from .tables import has_bare_cells, spaced_rows, table_rows
+    from .tables import has_bare_cells, spaced_rows, standards_table_rows, table_rows
 
-    if "|" not in text and "\t" not in text and not has_bare_cells(text):
-        rows = spaced_rows(text)
-        if not rows:
-            return
+    if "|" not in text and "\t" not in text and not has_bare_cells(text) \
+            and not spaced_rows(text) and not standards_table_rows(text):
+        return
 
     # a row the sentence rules already read (城市低保标准\t600元/人·月) is one fact, and so is a
     # row two table layouts both read (the same value cell): facts are indexed by what they say,

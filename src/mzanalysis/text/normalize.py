@@ -594,12 +594,22 @@ _FIXED_WIDE = 20
 _FIXED_WIDE_SHARE = 0.35
 
 
+_SPACED_FIGURE = re.compile(r"(?:^|(?<=[ \t]))-?\d[\d,.]*(?=[ \t]|$)")
+
+
+def _is_spaced_row(line: str) -> bool:
+    """A line of space-separated cells holding at least two figures (a table row)."""
+    return (" " in line or "\t" in line) and len(_SPACED_FIGURE.findall(line)) >= 2
+
+
 def _fixed_width_breaks(text: str) -> list[tuple[int, int]]:
     """Spans of the line breaks of a fixed-width wrap (see above); [] for other texts.
 
-    Lines holding a table rule (|) never count: a table's rows are lines of their own."""
+    Lines holding a table rule (|) never count, nor lines of space-separated cells with two or
+    more figures (1302 唐山市 2443.39 46424.4 19): a table's rows are lines of their own."""
     lines = text.split("\n")[:-1]  # the text after the last break is no wrapped line
-    widths = [len(line.rstrip("\r")) if "|" not in line else 0 for line in lines]
+    widths = [len(line.rstrip("\r")) if "|" not in line and not _is_spaced_row(line) else 0
+              for line in lines]
     body = Counter(w for w in widths if w)
     total = sum(body.values())
     if total < _FIXED_MIN_LINES:

@@ -136,7 +136,7 @@ def table_rows(text: str, ranges: list[tuple[int, int]]) -> list[Row]:
         rows.extend(_header_rows(text, start, end))
         if not found:
             rows.extend(_cell_per_line_rows(text, start, end, cells))
-    return rows + spaced_rows(text)
+    return rows + spaced_rows(text) + standards_table_rows(text)
 
 
 # a cell line ends in a bar, or in a tab where the copy turned bars into tabs
@@ -240,6 +240,63 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SPACED_ROW = re.compile(rf"[ \t]*(?P<label>(?:\d{{1,2}}[.、])?[^\s\d|][^\n|]*?[\u4e00-\u9fff])(?:[ \t]+(?P<unit>{_UNIT}))?"
                          rf"[ \t]+(?P<v1>{_NUM})(?:[ \t]+(?P<v2>{_NUM})[ \t]+-?\d{{1,3}}\.\d{{1,2}})?[ \t]*")
 _SPACED_ROW_MAX = 80  # a table row is short; longer lines are prose
+
+
+# The ministry's tables of standards by region (农村低保9月份地级标准: 区划代码 地区 标准 区县合计数 …,
+# a unit line (元/人、年), then one line per region) copied with spaces or tabs for cells.
+_STD_HEADER_NAME = re.compile(r"^(?:地区|区划|地市|名称|单位名称|行政区划)$")
+_STD_HEADER_VALUE = re.compile(r"标准")
+_STD_UNIT_LINE = re.compile(r"[ \t]*[((]?\s*元\s*/\s*人\s*[、·./]?\s*(?P<period>[月年])\s*[))]?[ \t]*")
+_STD_ROW_TOKEN = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
+
+
+def standards_table_rows(text: str) -> list[Row]:
+    """Rows of a table of standards by region whose cells were copied as runs of spaces or tabs:
+    each region's standard read as '<region><caption's area and programme>标准<value><unit>'. The
+    caption above the header must name the programme (农村低保…标准), else nothing is read."""
+    from .cues import PROGRAMME_RE
+
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    out: list[Row] = []
+    for k, line in enumerate(lines):
+        cells = line.split()
+        if not (3 <= len(cells) <= 8 and len(line) <= 80):
+            continue
+        name = next((i for i, c in enumerate(cells) if _STD_HEADER_NAME.match(c)), None)
+        value = next((i for i, c in enumerate(cells) if _STD_HEADER_VALUE.search(c)), None)
+        if name is None or value is None or value <= name:
+            continue
+        caption = text[max(0, starts[k] - 120):starts[k]]
+        caption = caption[caption.rfind("\n", 0, len(caption) - 1) + 1:]
+        programme = PROGRAMME_RE.search(caption + cells[value])
+        if programme is None:
+            continue
+        unit_m = _STD_UNIT_LINE.search(line) or (
+            _STD_UNIT_LINE.fullmatch(lines[k + 1]) if k + 1 < len(lines) else None)
+        if unit_m is None:
+            continue
+        unit = "元/人·" + unit_m.group("period")
+        area = _area_word(caption) or ""
+        for j in range(k + 1, min(len(lines), k + 400)):
+            row = lines[j]
+            toks = list(re.finditer(r"\S+", row))
+            if not toks or _STD_UNIT_LINE.fullmatch(row):
+                continue
+            if len(toks) != len(cells):
+                break  # the table ends where the row shape does
+            label, val = toks[name], toks[value]
+            if not _CJK.search(label.group()) or not _STD_ROW_TOKEN.fullmatch(val.group()):
+                break
+            base = starts[j]
+            out.append(_row([(label.group(), base + label.start()), (area, None),
+                             (programme.group(), None), ("标准", None),
+                             (val.group(), base + val.start()), (unit, None), ("。", None)],
+                            base + val.end()))
+    return out
 
 
 def spaced_rows(text: str) -> list[Row]:
