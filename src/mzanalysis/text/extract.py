@@ -352,8 +352,8 @@ _PLACE_AFTER_PREP = re.compile(r"(?<=[对在向给为])[\u4e00-\u9fff]{1,4}?(?:�
 
 # 丰泽、洛江、南安、泉州台商投资区提高为每人每月380元: places listed by their short names (no 县/区
 # suffix) before the verb that sets their figure; items naming people or areas are no places
-_PLACE_LIST = re.compile(r"(?:^|(?<=[,:;\s]))(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}"
-                         r"(?=(?:均|统一)?(?:提高|调整|上调|调高|为|:))")
+_PLACE_LIST = re.compile(r"(?:^|(?<=[,:;\s]))(?:[\u4e00-\u9fff]{2,8}、)*[\u4e00-\u9fff]{2,8}"
+                         r"(?=(?:均|统一)?(?:提高|调整|上调|调高|为|:|每人|每户))")
 _NOT_PLACE = re.compile(r"人|老|儿|残|对象|户|家庭|低保|特困|五保|城市|城镇|农村|城乡|标准|补贴|补助|救助")
 
 
@@ -762,7 +762,8 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         fact = _to_fact(text, q, clause_of(q.start), doc, sent[0])
         if fact is not None:
             doc.facts.append(fact)
-            doc.last_programme = q.programme
+            if q.programme not in _DRIVERS:  # an income or poverty line is a yardstick, no topic
+                doc.last_programme = q.programme
 
 
 def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None, topic=None) -> None:
@@ -993,6 +994,9 @@ _FAMILY = {"wubao": "tekun"}  # 五保 is the rural 特困 support of old
 _SUPPORT_MODE = re.compile(r"(?:集中|分散)供养")
 _SUPPORT_WORD = re.compile(r"五保|特困|三无")
 _WORK_HEAD = re.compile(r"(?:城市|城镇|农村|城乡)(?:居民)?(?:最低生活保障|低保)工作")
+_DRIVERS = frozenset({"income", "consumption", "poverty", "gdp", "revenue", "spending",
+                      "population"})
+_AS_FOLLOWS = re.compile(r"如下[:]?\s*$")
 _BREAKDOWN_HEAD = re.compile(r"\s*其中[:,]?")
 _PLACE_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{1,6}?(?:县|区|市|旗|镇|乡|街道|办事处|社区|村)(?=[\d\s:,、])")
 _SHARE_OF_STANDARD = re.compile(r"(?:省|市|县|中央|财政)级?补助标准")
@@ -1203,7 +1207,13 @@ def read_facts(norm: Normalized) -> list[Fact]:
             if s_end - s_start <= 40 and not _SENTENCE_END.search(text, s_start, s_end):
                 # a heading line without figures governs the lines below it, up to the next one
                 m = cues.PROGRAMME_RE.search(text, s_start, s_end)
-                if m or _SECTION_MARK.match(text, s_start):
+                if m is None and doc.last_programme and _AS_FOLLOWS.search(text, s_start, s_end):
+                    # 各地具体标准如下: the lines below go on about the figures before it
+                    heading = doc.last_programme
+                    heading_area = next((f.area for f in reversed(doc.facts)
+                                         if f.indicator.startswith(heading)), None)
+                    heading_standard = cues.STANDARD_RE.search(text, s_start, s_end) is not None
+                elif m or _SECTION_MARK.match(text, s_start):
                     heading = m.lastgroup if m else None
                     heading_area = _area_in(text[s_start:s_end], m.lastgroup) if m else None
                     heading_standard = bool(m) and cues.STANDARD_RE.search(
