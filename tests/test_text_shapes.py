@@ -802,6 +802,20 @@ SHAPES = [
      "1301 甲市 2900.50 34376.2 18\n1302 乙市 3100.00 46424.4 19\n1303 丙市 2800.25 16856.4 8\n"
      "1304 丁市 2950.75 31904.0 19\n1305 戊市 3000.00 34872.0 21\n",
      [(DS, 'rural', v, Y, None) for v in (2900.5, 3100, 2800.25, 2950.75, 3000)]),
+    # the items of a list after a colon, split by semicolons, places joined by 和
+    ('各地城市低保标准分别为:甲市400元/月;乙市和丙州420元/月;丁州和戊州410元/月。',
+     [(DS, 'urban', 400, M, None), (DS, 'urban', 420, M, None), (DS, 'urban', 410, M, None)]),
+    # listed items naming their own area keep the role of the item before
+    ('低保标准从原来的城市600元/月、农村400元/月,提升至城市650元/月、农村450元/月。',
+     [(DS, 'urban', 600, M, 'old'), (DS, 'rural', 400, M, 'old'), (DS, 'urban', 650, M, 'new'),
+      (DS, 'rural', 450, M, 'new')]),
+    # after 城乡, a per-month and a per-year figure split by a comma are urban then rural
+    ('全市城乡低保保障标准为500元/月人,4000元/年人。', [(DS, 'urban', 500, M, None), (DS, 'rural', 4000, Y, None)]),
+    # a line ending 如下: heads the lines below with the programme of the figures before it
+    ('今年全省农村低保最低标准提高到每人每年4000元。\n各地具体标准如下:\n甲市:市辖区每人每年6000元,乙县每人每年4500元。\n',
+     [(DS, 'rural', 4000, Y, None), (DS, 'rural', 6000, Y, None), (DS, 'rural', 4500, Y, None)]),
+    # 平均发放标准 is a payment level
+    ('城镇低保平均发放标准由250元提高到280元。', []),
 ]
 
 

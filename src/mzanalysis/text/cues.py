@@ -147,7 +147,7 @@ VARIANTS: dict[str, tuple[tuple[re.Pattern, str | None], ...]] = {
 SPLIT_WORD_RE = re.compile(r"标准|保障线|提高到|提高至|调整为|调整到|上调至|对象|供养|补贴|救助|资金")
 
 #: Words marking a per-person amount as the average actually paid rather than the standard.
-AVG_RE = re.compile(r"人均救助|人均月补助|支出水平|补助水平|救助水平|人均补助|补差|平均补助|保障水平|人均发放|人均领取|月人均补助|年人均补助|低保补助")
+AVG_RE = re.compile(r"平均发放|人均救助|人均月补助|支出水平|补助水平|救助水平|人均补助|补差|平均补助|保障水平|人均发放|人均领取|月人均补助|年人均补助|低保补助")
 # older reports and many counties call the line itself 低保线 / 最低生活保障线
 STANDARD_RE = re.compile(r"标准|保障线|低保线")
 
@@ -156,7 +156,7 @@ NOT_BENEFICIARY_RE = re.compile(r"干部|职工|工作人员|志愿者|党员|�
                                 r"参加|参训|测试|选拔|任用|评选|参保|保险|参合|新农合|合作医疗|医保")
 #: Money that is not programme spending (insurance premiums, construction, investment projects).
 # 下拨/下达/预拨/下发 (and a 备用金 reserve) move budget between governments; 新农合 premiums are insurance; 预计 is a projection; 慈善 money is not public aid
-NOT_SPENDING_RE = re.compile(r"将(?:发放|投入|安排|拨付|支出)|争取|增支|新增支出|中央财政|中央补助|中央资金|保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集|下拨|下达|预拨|下发|备用金|预计|慈善|"
+NOT_SPENDING_RE = re.compile(r"筹集|将(?:发放|投入|安排|拨付|支出)|争取|增支|新增支出|中央财政|中央补助|中央资金|保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集|下拨|下达|预拨|下发|备用金|预计|慈善|"
                              r"新农合|合作医疗|参合")
 #: Flows into or out of a programme (取消农村低保81户, 新增低保对象): not the number covered.
 # 纳入低保保障范围4321户 states the caseload (the stock inside the programme), not a flow.
@@ -174,7 +174,7 @@ FILLER_RE = re.compile(
     r"调高|调增|提升|提标|上浮|起|自|开始|范围|减少|下降|降低|增加|增长|金额|数额|额度|"
     r"周岁|岁|以上|以下|统一|实现|执行|全年|当年|本年|上半年|下半年|全面|按照|依照|根据|"
     r"不低于|不少于|不高于|不超过|最低|最高|基本生活|基本|生活|养育|平均|专项|补差|人口|津贴|社会|年初|年末|年底|期末|率|费|款|金|"
-    r"[共计为达有是的了已对向给按到至由从原其中于及和与之元万亿月年日号人次名位户余多近约]|\d|\s|[、.·/%-]")
+    r"[共计为达有是的了已对向给按到至由从原其中于及和与之元万亿月年日号人次名位户余多近约则也还又再]|\d|\s|[、.·/%-]")
 #: Words before a programme word that make it a yardstick, not the subject: 特困人员基本生活标准按
 #: 不低于当地低保标准的1.3倍确定 is about 特困, with 低保 only the reference.
 REFERENCE_BEFORE_RE = re.compile(r"(?:不低于|不高于|高于|低于|参照|参考|相当于|按照?)(?:当地|本地|同期|"

@@ -152,6 +152,8 @@ _RECIPIENT_GROUP = re.compile(r"(?:对象|户|人员|家庭)(?!资金|金|补助
 # 由每人每年564提高到每人每年617元: a figure that lost its unit before a raise verb is in the unit of
 # the raised figure after it
 _RAISE_NEXT = re.compile(r"\s*(?:提高|上调|调整|提升|调高)了?(?:到|至|为)[^\d,;。]{0,8}")
+# 从原来的城市570元/月、农村380元/月: an item of a list naming its own area
+_LIST_AREA = re.compile(r"^\s*[、和及与]\s*(?:城市|城镇|农村|城乡)(?:为)?\s*$")
 _LIST_SEP = re.compile(r"^[\s、和及与,/·元月年人每均]*$")
 _NON_CJK = re.compile(r"[^\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -340,10 +342,10 @@ def _split(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[i
 # Provinces are listed by their short names (北京1395元/月、上海1510元/月), which carry no suffix.
 _PROVINCE = (r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
              r"广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|兵团")
-_PLACE_ITEM = re.compile(r"(?:^|(?<=[、:,;\s\d/月年为是对在向]))(?:[\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|盟|省|州)|"
+_PLACE_ITEM = re.compile(r"(?:^|(?<=[、:,;\s\d/月年为是对在向和及]))(?:[\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|盟|省|州)|"
                          r"(?:[一二三四五六七八九十两\d]+个|其他各?|其余|各)(?:县市区|县市|县区|县|市|区|乡镇)"
                          r"(?:\([市区]\))?|"
-                         rf"{_PROVINCE})(?:为|是)?(?=[\d\s:,、每从由]|$)")
+                         rf"{_PROVINCE})(?:为|是)?(?=[\d\s:,、每从由和及]|$)")
 
 
 # 对绵阳市符合条件的…: a place after a preposition says where, not who
@@ -620,7 +622,8 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             q.role = "new"
         elif _OLD.search(prefix):
             q.role = "old"
-        elif prev_role.get(c) == "new" or (_LIST_SEP.match(prefix) and c in prev_role):
+        elif prev_role.get(c) == "new" or ((_LIST_SEP.match(prefix) or _LIST_AREA.match(prefix))
+                                           and c in prev_role):
             q.role = prev_role[c]  # 提高到A和B: both new; 由A、B: both old
         prev_role[c] = q.role
         prev_end[c] = q.end
@@ -877,7 +880,8 @@ def _pair_both_areas(text: str, quantities: list[Quantity]) -> None:
         a, b = quantities[i], quantities[i + 1]
         if not (a.kind == b.kind == "money" and a.per_person and b.per_person and a.area == b.area
                 == "all" and a.programme == b.programme and a.role == b.role and not a.paired
-                and not b.paired and _PAIR_SEP.match(text[a.end:b.start])):
+                and not b.paired and (_PAIR_SEP.match(text[a.end:b.start]) or (
+                    text[a.end:b.start].strip() == "," and (a.period, b.period) == ("month", "year")))):
             continue
         if i + 2 < len(quantities) and _PAIR_SEP.match(text[b.end:quantities[i + 2].start]):
             continue  # a longer list: places or tiers, not the two areas
@@ -998,7 +1002,8 @@ _DRIVERS = frozenset({"income", "consumption", "poverty", "gdp", "revenue", "spe
                       "population"})
 _AS_FOLLOWS = re.compile(r"如下[:]?\s*$")
 _BREAKDOWN_HEAD = re.compile(r"\s*其中[:,]?")
-_PLACE_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{1,6}?(?:县|区|市|旗|镇|乡|街道|办事处|社区|村)(?=[\d\s:,、])")
+_PLACE_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{1,6}?(?:县|区|市|旗|州|盟|镇|乡|街道|办事处|社区|村)"
+                         r"(?=[\d\s:,、和及])")
 _SHARE_OF_STANDARD = re.compile(r"(?:省|市|县|中央|财政)级?补助标准")
 _CARE_TIER = re.compile(r"自理|失能|照料|护理(?!补贴)")
 _AVG_TOTAL = re.compile(r"(?:补助|救助|保障|支出|补差)水平|平均补助|人均")
@@ -1178,8 +1183,10 @@ def _elliptic_joined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[
     if len(sentences) < 2:
         return sentences
     for a, b in sentences:
-        if out and text[out[-1][1] - 1:out[-1][1]] == ";" and _ELLIPTIC_HEAD.match(text, a) \
-                and not cues.PROGRAMME_RE.search(text, a, b):
+        if out and text[out[-1][1] - 1:out[-1][1]] == ";" and not cues.PROGRAMME_RE.search(text, a, b) \
+                and (_ELLIPTIC_HEAD.match(text, a) or (":" in text[out[-1][0]:out[-1][1]]
+                                                       and _PLACE_HEAD.match(text, a))):
+            # (分别为:海东市358元/月;西宁市和海西州373元/月: the items of a list after a colon)
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
