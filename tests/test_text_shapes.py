@@ -816,6 +816,11 @@ SHAPES = [
      [(DS, 'rural', 4000, Y, None), (DS, 'rural', 6000, Y, None), (DS, 'rural', 4500, Y, None)]),
     # 平均发放标准 is a payment level
     ('城镇低保平均发放标准由250元提高到280元。', []),
+    # sub-headings under an introduction naming the programme's standard head standards too
+    ('提标后,全市城市和农村低保标准各分为两个档次:\n一、城市低保\n1、五个区:甲区、乙区和丙区,为700元/月(8400元/年)。\n',
+     [(DS, 'urban', 700, M, None), (DS, 'urban', 8400, Y, None)]),
+    # 五保 standards of 1000元 and more without a period are per year
+    ('2012年,农村五保供养标准提高到1800元。', [(TS, 'rural', 1800, Y, None)]),
 ]
 
 

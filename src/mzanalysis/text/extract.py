@@ -1090,7 +1090,10 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
             if period is None and prog.name in cues.ANNUAL:
                 period = "year"  # household-survey statistics are annual unless stated otherwise
             elif period is None:
-                period = doc.last_period or ("year" if value >= 2400 else "month")
+                # 五保 (the rural support of old, before 2016) was set per year: 1000元 and more
+                # is a year's standard, whatever came before
+                period = "year" if prog.name == "wubao" and value >= 1000 else \
+                    doc.last_period or ("year" if value >= 2400 else "month")
                 flags.append("unit_missing")
             elif q.unit_broken:
                 flags.append("unit_missing")
@@ -1209,6 +1212,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
     heading_area: str | None = None  # and its area (二、城市低保 heads urban figures)
     heading_standard = False  # and whether it names the programme's standard
     support: str | None = None  # the support programme (特困 or 五保) the text last named
+    intro = False  # the last heading line ended with a colon (it introduces the lines below)
     for s_start, s_end in _join_labels(text, _sections(text, content_ranges(text))):
         if not has_hit(s_start, s_end):
             if s_end - s_start <= 40 and not _SENTENCE_END.search(text, s_start, s_end):
@@ -1221,10 +1225,14 @@ def read_facts(norm: Normalized) -> list[Fact]:
                                          if f.indicator.startswith(heading)), None)
                     heading_standard = cues.STANDARD_RE.search(text, s_start, s_end) is not None
                 elif m or _SECTION_MARK.match(text, s_start):
+                    # 城乡低保标准各分为两个档次: / 一、城市低保 / …: the sub-heading of an introduction
+                    # naming the programme's standard heads standards too
+                    carried = heading_standard and intro and m is not None and m.lastgroup == heading
                     heading = m.lastgroup if m else None
                     heading_area = _area_in(text[s_start:s_end], m.lastgroup) if m else None
                     heading_standard = bool(m) and cues.STANDARD_RE.search(
-                        text, s_start, s_end) is not None
+                        text, s_start, s_end) is not None or carried
+                intro = text[s_start:s_end].rstrip().endswith(":")
             continue
         doc.section += 1
         sentences = _elliptic_joined(text, _split(text, s_start, s_end, _SENTENCE_END))
