@@ -821,6 +821,11 @@ SHAPES = [
      [(DS, 'urban', 700, M, None), (DS, 'urban', 8400, Y, None)]),
     # 五保 standards of 1000元 and more without a period are per year
     ('2012年,农村五保供养标准提高到1800元。', [(TS, 'rural', 1800, Y, None)]),
+    # PDF copies space a word's characters apart (调 整为)
+    ('城市特困人员基本生活标准全市统一调 整为每人每月 900 元。', [(TS, 'urban', 900, M, 'new')]),
+    # 其…标准 goes on about the subject of the sentence before
+    ('全县共有孤儿20名。调整后,其基本生活费补助标准将由每人每月1200元提高到1300元。',
+     [(OS, None, 1200, M, 'old'), (OS, None, 1300, M, 'new')]),
 ]
 
 

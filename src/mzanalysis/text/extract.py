@@ -996,6 +996,7 @@ _FAMILY = {"wubao": "tekun"}  # 五保 is the rural 特困 support of old
 # 集中供养/分散供养 are the two modes of 特困 (五保) support: a sentence naming only the mode goes on
 # about the support programme named before it
 _SUPPORT_MODE = re.compile(r"(?:集中|分散)供养")
+_ITS_STANDARD = re.compile(r"其[\u4e00-\u9fff]{0,8}?标准")
 _SUPPORT_WORD = re.compile(r"五保|特困|三无")
 _WORK_HEAD = re.compile(r"(?:城市|城镇|农村|城乡)(?:居民)?(?:最低生活保障|低保)工作")
 _DRIVERS = frozenset({"income", "consumption", "poverty", "gdp", "revenue", "spending",
@@ -1258,6 +1259,8 @@ def read_facts(norm: Normalized) -> list[Fact]:
                 parent = last
             elif not own_words and support is not None and _SUPPORT_MODE.search(text, *whole):
                 parent = support  # 今年分散供养标准年人均2200元 after a sentence on 五保供养
+            elif not own_words and last is not None and _ITS_STANDARD.search(text, *whole):
+                parent = last  # …孤儿19名。调整后,其基本生活费补助标准将由…: 其 is the subject before
             elif own_words or not (text[whole[0] - 1:whole[0]] == ";"
                                    and _PLACE_HEAD.match(text, whole[0])):
                 parent = None

@@ -575,6 +575,16 @@ def _word_breaks(text: str) -> list[tuple[int, int]]:
         window, cut = left + right[:_SPLIT_WORD_REACH], len(left)
         if any(w.start() < cut < w.end() for w in _split_words.finditer(window)):
             out.append((a, b))
+    # PDF copies also space the characters of a word apart (调 整为每人每月990元): one space
+    # between two CJK characters that a cue word spans is no gap either
+    pos = text.find(" ")
+    while pos >= 0:
+        a, b, pos = pos, pos + 1, text.find(" ", pos + 1)
+        if a > 0 and b < len(text) and _CJK_CHAR.match(text, a - 1) and _CJK_CHAR.match(text, b):
+            left = text[max(0, a - _SPLIT_WORD_REACH):a]
+            window, cut = left + text[b:b + _SPLIT_WORD_REACH], len(left)
+            if any(w.start() < cut < w.end() for w in _split_words.finditer(window)):
+                out.append((a, b))
     return out
 # Content farms inject gambling spam into copied reports, often mid-sentence and in title brackets:
 # 不低《澳洲幸运5开奖结果查询官网》于5%. A bracketed title holding a spam word is cut out (the number
@@ -660,6 +670,8 @@ def repair(norm: Normalized) -> Normalized:
             if a - line_start >= _WRAP_MIN_LINE and \
                     not _SENTENCE_STOP.search(text, line_start, a):
                 cuts.append(m.span(1))
+    elif " " in text:
+        cuts.extend(_word_breaks(text))  # spaces inside a cue word (调 整为)
     # lines are joined first, so a converter's pinyin or a spam title cut by a wrap is whole
     joined = _cut(norm, text, cuts)
     text = joined.text
