@@ -826,6 +826,14 @@ SHAPES = [
     # 其…标准 goes on about the subject of the sentence before
     ('全县共有孤儿20名。调整后,其基本生活费补助标准将由每人每月1200元提高到1300元。',
      [(OS, None, 1200, M, 'old'), (OS, None, 1300, M, 'new')]),
+    # the stock at the end of a period, after the period's flows
+    ('本季度城市低保对象增加100户120人,退出150户200人,季度末城市低保对象2800户4000人。',
+     [(DH, 'urban', 2800, H, None), (DR, 'urban', 4000, P, None)]),
+    # a 万 figure after a word for people is a count of them
+    ('去年享受低保的人口为4000万,特困人员450万。', [(DR, None, 40000000, P, None), (TR, None, 4500000, P, None)]),
+    # 享受…待遇的家庭; 补差 is a payment level
+    ('第一季度享受城市低保待遇的家庭2800户4700人。', [(DH, 'urban', 2800, H, None), (DR, 'urban', 4700, P, None)]),
+    ('城镇低保对象人月平均补差由130元提高至135元。', []),
 ]
 
 

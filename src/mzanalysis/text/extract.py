@@ -78,7 +78,7 @@ _SECTION_MARK = re.compile(r"(?:^|(?<=[。;!?\n]))\s*(?:[一二三四五六七�
 # a figure with a unit, or a 万 count whose noun is its unit (2.3万低保户, 11.5万残疾人)
 _CANDIDATE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿][\d,. 余多万亿]{0,12}(?:[元人户名位/]|"
                         r"(?<=万)(?:左右)?(?:城市|城镇|农村|城乡)?(?:低保|五保|特困|残疾人|老年人|老人|孤儿|"
-                        r"困难群众|群众|居民|农牧民))")
+                        r"困难群众|群众|居民|农牧民)|(?<=万)(?=[,;。、]))")
 _COVERED_THEN = re.compile(r"\s*(?:全部|均|已|都|按时|足额|全面|及时|全额|累计|共|共计|合计|全年|当月)*"
                            r"(?:纳入|享受|发放|领取)了?"
                            r"[^,;。\d]{0,6}?(?:" + cues.PROGRAMME_RE.pattern + ")")
@@ -106,6 +106,7 @@ _PER = re.compile(r"\s*(?P<yuan>元)?\s*(?:/|每)\s*(?:(?P<p1>人)\s*[/·.]?\s*(
 _YUAN = re.compile(r"\s*(?:元|块钱)")
 _PERSONS = re.compile(r"\s*(?:人\s*\(?次\)?|人|名|位)(?!民|大|口|员|均|数|事|才|工|文|力|群|生)")
 _PERSON_NOUN = re.compile(r"\s*(?:城市|城镇|农村|城乡)?(?:残疾人|老年人|老人|困难群众|群众|孤儿|儿童|低保对象|特困人员|居民|农牧民)")
+_PEOPLE_BEFORE = re.compile(r"(?:人口|人数|人员|对象)(?:总数)?(?:为|达|是|共|达到)?$")
 _CASELOAD_NOUN = re.compile(r"\s*(?:左右)?(?:城市|城镇|农村|城乡)?(?:低保|五保|特困)(?:供养)?"
                             r"(?:(?P<hh>户)|对象|群众|人员)")
 _HOUSEHOLDS = re.compile(r"\s*户(?!籍|口|型|外|主)(?P<times>\s*\(?次\)?)?")
@@ -248,6 +249,8 @@ def _read_quantity(text: str, num: Number, clause_start: int) -> Quantity | None
     elif num.scaled and _PERSON_NOUN.match(after):
         # 11.5万残疾人因此受益: the noun is the unit; it stays outside the span for the tail rule
         q = Quantity(num, num.start, num.end, "persons")
+    elif num.scaled and _PEOPLE_BEFORE.search(before) and not _ANY_UNIT.match(after):
+        q = Quantity(num, num.start, num.end, "persons")  # 享受低保的人口为4063万,
     elif num.scaled and (m := _CASELOAD_NOUN.match(after)):
         # 30万左右城乡低保群众, 2.3万低保户: a programme's people or households named as the unit
         q = Quantity(num, num.start, num.end, "households" if m.group("hh") else "persons")
@@ -616,7 +619,8 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         clause_prefix = text[c[0]:q.start]
         # role
         inc = list(_INCREASE.finditer(prefix))
-        if inc and not _TO.search(prefix, inc[-1].end()):
+        if inc and not _TO.search(prefix, inc[-1].end()) and not (
+                q.kind != "money" and cues.STOCK_RE.search(prefix, inc[-1].end())):
             q.role = "increase"
         elif _NEW.search(prefix) or (_NEW_SPLIT.search(prefix) and not _OLD.search(prefix)):
             q.role = "new"
@@ -1007,7 +1011,7 @@ _PLACE_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{1,6}?(?:县|区|市|旗|州|盟|�
                          r"(?=[\d\s:,、和及])")
 _SHARE_OF_STANDARD = re.compile(r"(?:省|市|县|中央|财政)级?补助标准")
 _CARE_TIER = re.compile(r"自理|失能|照料|护理(?!补贴)")
-_AVG_TOTAL = re.compile(r"(?:补助|救助|保障|支出|补差)水平|平均补助|人均")
+_AVG_TOTAL = re.compile(r"(?:补助|救助|保障|支出|补差)水平|平均补助|补差|人均")
 _CLAUSE_STOP = re.compile(r"[,;。:]")
 
 
