@@ -91,6 +91,27 @@ def in_force(facts):
     return pd.concat([kept, moved]).sort_index(kind="stable")
 
 
+def _in_force_of(facts, indicator: str, area, regions):
+    """``in_force(facts)`` restricted to the rows of ``indicator`` (and ``area``, ``regions`` when
+    given), computed on those rows only.
+
+    :func:`in_force` pairs a row only with rows of the same indicator, area and region (they are
+    part of its key and it never changes them), so filtering on them first gives the same rows in
+    the same order — without copying and sorting the whole fact table on every call. When the
+    whole table has ``old`` rows, :func:`in_force` returns it in index order; the subset is put
+    in index order too.
+    """
+    mask = facts["indicator"] == indicator
+    for column, wanted in (("area", area), ("region_code", regions)):
+        if wanted is not None:
+            mask &= facts[column].isin([wanted] if isinstance(wanted, str) else list(wanted))
+    rows = facts.loc[mask]
+    if "qualifier" not in facts.columns or not facts["qualifier"].astype("object").eq("old").any():
+        return rows
+    moved = in_force(rows)
+    return moved if moved is not rows else rows.sort_index(kind="stable")
+
+
 def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
            level: str | Sequence[str] | None = None, regions=None,
            years: Iterable[int] | None = None, variant: str | None = None,
@@ -116,10 +137,10 @@ def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
 
     require_columns(facts, ("region_code", "region", "level", "year", "period", "indicator",
                             "area", "value", "unit"), f"select({indicator!r})")
-    facts = in_force(facts)
-    mask = facts["indicator"] == indicator
     if regions is not None:
         regions = _region_codes(regions)
+    facts = _in_force_of(facts, indicator, area, regions)
+    mask = facts["indicator"] == indicator
     for column, wanted in (("area", area), ("level", level), ("region_code", regions)):
         if wanted is not None:
             wanted = [wanted] if isinstance(wanted, str) else list(wanted)
