@@ -74,6 +74,7 @@ def in_force(facts):
     old = facts["qualifier"].astype("object").eq("old")
     if not old.any():
         return facts
+    import numpy as np
     import pandas as pd
 
     moved = facts.loc[old].copy()
@@ -85,9 +86,10 @@ def in_force(facts):
            if c in facts.columns]
 
     def keys(frame):
-        return pd.MultiIndex.from_frame(frame[key].astype(str))
+        return zip(*(frame[c].astype(str) for c in key))
 
-    moved = moved.loc[~keys(moved).isin(keys(kept))]
+    have = set(keys(kept))
+    moved = moved.loc[np.fromiter((k not in have for k in keys(moved)), bool, len(moved))]
     return pd.concat([kept, moved]).sort_index(kind="stable")
 
 
@@ -106,10 +108,13 @@ def _in_force_of(facts, indicator: str, area, regions):
         if wanted is not None:
             mask &= facts[column].isin([wanted] if isinstance(wanted, str) else list(wanted))
     rows = facts.loc[mask]
-    if "qualifier" not in facts.columns or not facts["qualifier"].astype("object").eq("old").any():
+    if "qualifier" not in facts.columns:
         return rows
     moved = in_force(rows)
-    return moved if moved is not rows else rows.sort_index(kind="stable")
+    if moved is not rows or rows.index.is_monotonic_increasing:  # sorted, or already in order
+        return moved
+    return (rows.sort_index(kind="stable") if facts["qualifier"].astype("object").eq("old").any()
+            else rows)
 
 
 def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
