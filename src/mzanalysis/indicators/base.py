@@ -144,7 +144,16 @@ def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
                             "area", "value", "unit"), f"select({indicator!r})")
     if regions is not None:
         regions = _region_codes(regions)
+
+    def nothing():
+        return IndicatorError(
+            f"no {indicator!r} facts for area={area!r}, level={level!r}, variant={variant!r}"
+            + (f", regions={list(regions)}" if regions is not None else "")
+            + (f", years={sorted(years)}" if years is not None else ""))
+
     facts = _in_force_of(facts, indicator, area, regions)
+    if facts.empty:  # nothing of the indicator, area and regions: the masks below keep nothing
+        raise nothing()
     mask = facts["indicator"] == indicator
     for column, wanted in (("area", area), ("level", level), ("region_code", regions)):
         if wanted is not None:
@@ -156,10 +165,7 @@ def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
         mask &= facts["variant"].isna() if variant is None else facts["variant"] == variant
     rows = facts.loc[mask].copy()
     if rows.empty:
-        raise IndicatorError(
-            f"no {indicator!r} facts for area={area!r}, level={level!r}, variant={variant!r}"
-            + (f", regions={list(regions)}" if regions is not None else "")
-            + (f", years={sorted(years)}" if years is not None else ""))
+        raise nothing()
     rows["year"] = rows["year"].astype("int64")
     annual = rows["period"].astype(str) == rows["year"].astype(str)
     if periods == "annual":
