@@ -237,3 +237,25 @@ def test_select_takes_region_names_and_region_objects():
         assert rows["region_code"].tolist() == ["440000"], wanted
     with pytest.raises(MzError, match="unknown region 'Guangdon'.*广东省"):
         ind.select(f, "dibao_recipients", regions=["Guangdon"])
+
+
+def test_select_reads_raises_on_its_own_rows_as_on_the_whole_table():
+    """select applies in_force to the indicator's (area's, regions') rows only: same rows, same
+    order and values as in_force over the whole table, including the tie-break of
+    on_duplicate='first' on a table whose index is not in order."""
+    from mzanalysis.loaders import load_curated
+
+    every = load_curated(preferred=False)
+    assert every["qualifier"].astype("object").eq("old").any()  # the data exercise raises
+    shuffled = every.sample(frac=1.0, random_state=7)
+    for table in (every, shuffled):
+        whole = ind.in_force(table).drop(columns="qualifier")  # the reference: whole table first
+        for indicator, area, regions in (("dibao_standard", "urban", ["620000"]),
+                                         ("dibao_standard", "rural", ["110000", "000000"]),
+                                         ("dibao_standard", ["urban", "rural"], None),
+                                         ("dibao_recipients", None, ["630000"]),
+                                         ("population", "all", ["000000"])):
+            kw = dict(area=area, regions=regions, periods="prefer_annual", on_duplicate="first")
+            got = ind.select(table, indicator, **kw).drop(columns="qualifier")
+            want = ind.select(whole, indicator, **kw)
+            assert got.equals(want), (indicator, area, regions)

@@ -74,6 +74,7 @@ def in_force(facts):
     old = facts["qualifier"].astype("object").eq("old")
     if not old.any():
         return facts
+    import numpy as np
     import pandas as pd
 
     moved = facts.loc[old].copy()
@@ -85,10 +86,35 @@ def in_force(facts):
            if c in facts.columns]
 
     def keys(frame):
-        return pd.MultiIndex.from_frame(frame[key].astype(str))
+        return zip(*(frame[c].astype(str) for c in key))
 
-    moved = moved.loc[~keys(moved).isin(keys(kept))]
+    have = set(keys(kept))
+    moved = moved.loc[np.fromiter((k not in have for k in keys(moved)), bool, len(moved))]
     return pd.concat([kept, moved]).sort_index(kind="stable")
+
+
+def _in_force_of(facts, indicator: str, area, regions):
+    """``in_force(facts)`` restricted to the rows of ``indicator`` (and ``area``, ``regions`` when
+    given), computed on those rows only.
+
+    :func:`in_force` pairs a row only with rows of the same indicator, area and region (they are
+    part of its key and it never changes them), so filtering on them first gives the same rows in
+    the same order — without copying and sorting the whole fact table on every call. When the
+    whole table has ``old`` rows, :func:`in_force` returns it in index order; the subset is put
+    in index order too.
+    """
+    mask = facts["indicator"] == indicator
+    for column, wanted in (("area", area), ("region_code", regions)):
+        if wanted is not None:
+            mask &= facts[column].isin([wanted] if isinstance(wanted, str) else list(wanted))
+    rows = facts.loc[mask]
+    if "qualifier" not in facts.columns:
+        return rows
+    moved = in_force(rows)
+    if moved is not rows or rows.index.is_monotonic_increasing:  # sorted, or already in order
+        return moved
+    return (rows.sort_index(kind="stable") if facts["qualifier"].astype("object").eq("old").any()
+            else rows)
 
 
 def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
@@ -116,10 +142,19 @@ def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
 
     require_columns(facts, ("region_code", "region", "level", "year", "period", "indicator",
                             "area", "value", "unit"), f"select({indicator!r})")
-    facts = in_force(facts)
-    mask = facts["indicator"] == indicator
     if regions is not None:
         regions = _region_codes(regions)
+
+    def nothing():
+        return IndicatorError(
+            f"no {indicator!r} facts for area={area!r}, level={level!r}, variant={variant!r}"
+            + (f", regions={list(regions)}" if regions is not None else "")
+            + (f", years={sorted(years)}" if years is not None else ""))
+
+    facts = _in_force_of(facts, indicator, area, regions)
+    if facts.empty:  # nothing of the indicator, area and regions: the masks below keep nothing
+        raise nothing()
+    mask = facts["indicator"] == indicator
     for column, wanted in (("area", area), ("level", level), ("region_code", regions)):
         if wanted is not None:
             wanted = [wanted] if isinstance(wanted, str) else list(wanted)
@@ -130,10 +165,7 @@ def select(facts, indicator: str, *, area: str | Sequence[str] | None = None,
         mask &= facts["variant"].isna() if variant is None else facts["variant"] == variant
     rows = facts.loc[mask].copy()
     if rows.empty:
-        raise IndicatorError(
-            f"no {indicator!r} facts for area={area!r}, level={level!r}, variant={variant!r}"
-            + (f", regions={list(regions)}" if regions is not None else "")
-            + (f", years={sorted(years)}" if years is not None else ""))
+        raise nothing()
     rows["year"] = rows["year"].astype("int64")
     annual = rows["period"].astype(str) == rows["year"].astype(str)
     if periods == "annual":

@@ -43,16 +43,19 @@ def _yearly(facts, region, area: str):
     return ind.annualise_standard(rows)
 
 
-def ranks(facts, region, area: str):
+def ranks(facts, region, area: str, *, yearly=None):
     """One row per year in which ``region`` and at least :data:`MIN_RANKED` − 1 peers have a
     standard: its rank (1 = highest), the number of regions with a figure that year, the highest
-    and lowest. Empty frame when there is no such year."""
+    and lowest. Empty frame when there is no such year. ``yearly``: the peers' annualised
+    standards (``_yearly(facts, region, area)``) when the caller already has them."""
     import pandas as pd
 
     cols = ["year", "area", "rank", "n", "value", "highest", "highest_value", "lowest",
             "lowest_value", "source_ref"]
     out = []
-    for year, grp in _yearly(facts, region, area).groupby("year", sort=True):
+    if yearly is None:
+        yearly = _yearly(facts, region, area)
+    for year, grp in yearly.groupby("year", sort=True):
         if region.code not in set(grp["region_code"]) or len(grp) < MIN_RANKED:
             continue
         grp = grp.sort_values(["value", "region_code"], ascending=[False, True])
@@ -66,14 +69,16 @@ def ranks(facts, region, area: str):
     return pd.DataFrame(out, columns=cols)
 
 
-def rank_change(facts, region, area: str, first: int, last: int) -> dict | None:
+def rank_change(facts, region, area: str, first: int, last: int, *,
+                yearly=None) -> dict | None:
     """The region's rank in ``first`` and in ``last`` among the peers with a figure in *both*
     years (itself included), or None when fewer than :data:`MIN_RANKED` regions have both.
 
     Which provinces publish a standard changes from year to year (31 in MCA's 2011 table, a
     dozen in later years), so "30th of 31" and "8th of 13" are not two places on one ladder;
-    a change of rank is only said over one fixed set of regions."""
-    yearly = _yearly(facts, region, area)
+    a change of rank is only said over one fixed set of regions. ``yearly`` as in :func:`ranks`."""
+    if yearly is None:
+        yearly = _yearly(facts, region, area)
     by_year = {y: g.set_index("region_code")["value"] for y, g in yearly.groupby("year")}
     if first not in by_year or last not in by_year:
         return None
@@ -126,7 +131,8 @@ def peers(facts, region, years, *, status: str = "official") -> Section:
     if region.level == "national":
         sec.text.append("全国层面没有同级比较。 / *No peers at the national level.*")
         return sec
-    by_area = {a: ranks(facts, region, a) for a in ("urban", "rural")}
+    yearly = {a: _yearly(facts, region, a) for a in ("urban", "rural")}  # once per area
+    by_area = {a: ranks(facts, region, a, yearly=yearly[a]) for a in ("urban", "rural")}
     by_area = {a: r[r["year"].between(*years)] for a, r in by_area.items()}
     rank_rows = [r for r in by_area.values() if len(r)]
     if rank_rows:
@@ -167,7 +173,7 @@ def peers(facts, region, years, *, status: str = "official") -> Section:
     for a, r in by_area.items():  # the earliest ranked year sharing enough regions with the last
         years_ranked = [int(y) for y in r["year"]]
         for first in years_ranked[:-1]:
-            change = rank_change(facts, region, a, first, years_ranked[-1])
+            change = rank_change(facts, region, a, first, years_ranked[-1], yearly=yearly[a])
             if change is not None:
                 changes.append(change)
                 break
