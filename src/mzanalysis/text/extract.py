@@ -74,6 +74,8 @@ FACT_COLUMNS = ("doc", "region", "region_code", "level", "year", "period", "indi
 
 _SECTION_MARK = re.compile(r"(?:^|(?<=[。;!?\n]))\s*(?:[一二三四五六七八九十]+是|[(][一二三四五六七八九十]+[)]|"
                            r"\d{1,2}[、.](?!\d)|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[,、])")
+_SENTENCE_STOP = re.compile(r"[。;!?]")
+_MARK_AFTER_STOP = re.compile(_SECTION_MARK.pattern.replace(r"(?:^|(?<=[。;!?\n]))", "", 1))
 # A sentence without a number followed (closely) by a unit holds no fact: skip it cheaply.
 # a figure with a unit, or a 万 count whose noun is its unit (2.3万低保户, 11.5万残疾人)
 _CANDIDATE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿][\d,. 余多万亿]{0,12}(?:[元人户名位/]|"
@@ -282,8 +284,10 @@ def _sections(text: str, ranges: list[tuple[int, int]]):
         for line in text[r_start:r_end].splitlines(keepends=True):
             l_start, l_end = pos, pos + len(line)
             pos = l_end
-            cuts = [l_start] + [l_start + m.start() for m in _SECTION_MARK.finditer(line)
-                                if m.start() > 0] + [l_end]
+            # a marker opens a section only after a sentence end: try it at those alone (the
+            # lookbehind scan of _SECTION_MARK over every character is the costlier way)
+            cuts = [l_start] + [l_start + m.end() for m in _SENTENCE_STOP.finditer(line)
+                                if _MARK_AFTER_STOP.match(line, m.end())] + [l_end]
             for a, b in zip(cuts, cuts[1:]):
                 if text[a:b].strip():
                     yield a, b
@@ -397,12 +401,14 @@ _SLACK_BLOCK = re.compile(r"(?:对象|户|人员|家庭|人)中|儿童|老人|�
 
 
 def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int, clauses,
-                  topic: str | None, breakdown: bool = False) -> tuple[str | None, int]:
+                  topic: str | None, breakdown: bool = False,
+                  words: list[re.Match] | None = None) -> tuple[str | None, int]:
     """(programme name, position of its word; -1 when inherited) governing ``q``, or (None, -1).
 
     In order: the noun phrase right after the figure (27名孤儿, 1.2亿元临时救助专项资金); the first
     programme word in the figure's own clause; a programme named earlier in the sentence when
-    everything between names no other subject; the section heading's programme.
+    everything between names no other subject; the section heading's programme. ``words``: the
+    sentence's programme words, scanned once for all its figures.
     """
     c = next(c for c in clauses if c[0] <= q.start < c[1])
     tail_end = min(next_start, sent[1], q.end + 20)
@@ -418,7 +424,7 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
     # a count followed by a noun of its own (153名困境儿童) is about that noun
     own_tail = _CJK_RUN.match(tail) if q.kind == "persons" and \
         _CLASSIFIER.match(text, q.num.end, q.end) or q.end == q.num.end else None
-    own = _subjects(text, c[0], q.start, q.kind)
+    own = _subjects(text, c[0], q.start, q.kind, words)
     if own:
         # the nearest programme word; a bare 两项补助 after another programme's word is that
         # programme's pair of subsidies (特困人员…生活护理两项补助), not the disability subsidies
@@ -433,7 +439,7 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
             return None, -1
         return m.lastgroup, m.start()
     own_left = text[c[0]:q.start]
-    earlier = _subjects(text, sent[0], c[0], q.kind)
+    earlier = _subjects(text, sent[0], c[0], q.kind, words)
     if earlier:
         m = earlier[-1]
         prog = m.lastgroup
@@ -501,11 +507,14 @@ def _standard_gap(between: str, q: Quantity) -> bool:
     return len(rest) <= _STANDARD_GAP_MAX
 
 
-def _subjects(text: str, start: int, end: int, kind: str = "money") -> list[re.Match]:
+def _subjects(text: str, start: int, end: int, kind: str = "money",
+              words: list[re.Match] | None = None) -> list[re.Match]:
     """Programme words in ``text[start:end]`` that can be a subject: not a yardstick such as
     不低于当地低保标准的1.3倍 (see cues.REFERENCE_BEFORE_RE), and for a count not a cue that only
     names amounts (an age band)."""
-    return [m for m in cues.PROGRAMME_RE.finditer(text, start, end)
+    found = cues.PROGRAMME_RE.finditer(text, start, end) if words is None else (
+        m for m in words if start <= m.start() and m.end() <= end)
+    return [m for m in found
             if not cues.REFERENCE_BEFORE_RE.search(text, max(0, m.start() - 10), m.start())
             and not _MULTIPLE_OF.match(text, m.end(), end)
             and (kind == "money" or m.lastgroup not in _AMOUNT_ONLY)]
@@ -607,6 +616,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         return
 
     # roles, per-person cues and programmes
+    words = list(cues.PROGRAMME_RE.finditer(text, sent[0], sent[1]))
     prev_end: dict[tuple[int, int], int] = {}
     prev_role: dict[tuple[int, int], str | None] = {}
     for i, q in enumerate(quantities):
@@ -644,7 +654,8 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             elif q.per_person and q.period is None and period and not q.unit_broken:
                 q.period = period
         nxt = quantities[i + 1].start if i + 1 < len(quantities) else sent[1]
-        q.programme, q.prog_pos = _programme_at(text, sent, q, nxt, clauses, topic, breakdown)
+        q.programme, q.prog_pos = _programme_at(text, sent, q, nxt, clauses, topic, breakdown,
+                                                words)
         # flows (取消农村低保81户, 新纳入…) are not the number covered
         if q.kind in ("persons", "households"):
             flow = None
@@ -761,7 +772,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
                      and o.kind == "money" and o.per_person and o.period and not o.unit_broken]
             if other:
                 q.period = min(other, key=lambda o: abs(o.start - q.start)).period
-    _areas_and_variants(text, sent, clause_of, quantities, topic_area, topic)
+    _areas_and_variants(text, sent, clause_of, quantities, topic_area, topic, words)
     _pair_respectively(text, sent, quantities)
     _pair_both_areas(text, quantities)
 
@@ -773,7 +784,8 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
                 doc.last_programme = q.programme
 
 
-def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None, topic=None) -> None:
+def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None, topic=None,
+                        words=None) -> None:
     for q in quantities:
         if q.programme is None:
             continue
@@ -809,7 +821,8 @@ def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None, topi
         if area is None and q.prog_pos >= 0:
             run_start = clause_of(q.prog_pos)[0]
             # extend the run back over earlier clauses naming the same programme
-            for m in cues.PROGRAMME_RE.finditer(text, sent[0], q.prog_pos):
+            for m in (cues.PROGRAMME_RE.finditer(text, sent[0], q.prog_pos) if words is None else
+                      (w for w in words if w.end() <= q.prog_pos)):
                 if m.lastgroup == q.programme:
                     run_start = min(run_start, clause_of(m.start())[0])
                 else:
@@ -1257,16 +1270,31 @@ def read_facts(norm: Normalized) -> list[Fact]:
         parent = None  # programme a 其中 sentence breaks down (or a 供养 sentence continues)
         last = None  # programme of the previous sentence's last fact
         for whole in sentences:
-            own_words = cues.PROGRAMME_RE.search(text, *whole) is not None
             n_facts = len(doc.facts)
-            if not own_words and _BREAKDOWN_HEAD.match(text, whole[0]):
+            if not has_hit(*whole):
+                # no figure to read: only what carries over to the next sentence is settled
+                if not (text[whole[0] - 1:whole[0]] == ";" and _PLACE_HEAD.match(text, whole[0])):
+                    parent = None
+                last = None
+                for m in _SUPPORT_WORD.finditer(text, *whole):
+                    support = "wubao" if m.group() == "五保" else "tekun"
+                doc.sentence += 1
+                continue
+            own: list[bool] = []  # whether the sentence names a programme, looked up once if asked
+
+            def own_words() -> bool:
+                if not own:
+                    own.append(cues.PROGRAMME_RE.search(text, *whole) is not None)
+                return own[0]
+
+            if _BREAKDOWN_HEAD.match(text, whole[0]) and not own_words():
                 parent = last
-            elif not own_words and support is not None and _SUPPORT_MODE.search(text, *whole):
+            elif support is not None and _SUPPORT_MODE.search(text, *whole) and not own_words():
                 parent = support  # 今年分散供养标准年人均2200元 after a sentence on 五保供养
-            elif not own_words and last is not None and _ITS_STANDARD.search(text, *whole):
+            elif last is not None and _ITS_STANDARD.search(text, *whole) and not own_words():
                 parent = last  # …孤儿19名。调整后,其基本生活费补助标准将由…: 其 is the subject before
-            elif own_words or not (text[whole[0] - 1:whole[0]] == ";"
-                                   and _PLACE_HEAD.match(text, whole[0])):
+            elif not (text[whole[0] - 1:whole[0]] == ";" and _PLACE_HEAD.match(text, whole[0])) \
+                    or own_words():
                 parent = None
             for sent in _pieces(text, whole, hits):
                 # a sentence yields facts only with a figure and a programme word or a topic
@@ -1274,9 +1302,8 @@ def read_facts(norm: Normalized) -> list[Fact]:
                     _process_sentence(text, sent, parent or topic, doc, topic_area,
                                       breakdown=parent is not None)
             last = doc.last_programme if len(doc.facts) > n_facts else None
-            if own_words:
-                for m in _SUPPORT_WORD.finditer(text, *whole):
-                    support = "wubao" if m.group() == "五保" else "tekun"
+            for m in _SUPPORT_WORD.finditer(text, *whole):
+                support = "wubao" if m.group() == "五保" else "tekun"
             doc.sentence += 1
         # a label line joined to the figure below it (城市低保 / 户数:1234户) heads the lines
         # after that one too, like a heading line of its own
