@@ -1204,9 +1204,10 @@ def _elliptic_joined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[
     if len(sentences) < 2:
         return sentences
     for a, b in sentences:
-        if out and text[out[-1][1] - 1:out[-1][1]] == ";" and not cues.PROGRAMME_RE.search(text, a, b) \
-                and (_ELLIPTIC_HEAD.match(text, a) or (":" in text[out[-1][0]:out[-1][1]]
-                                                       and _PLACE_HEAD.match(text, a))):
+        if out and text[out[-1][1] - 1:out[-1][1]] == ";" \
+                and (_ELLIPTIC_HEAD.match(text, a) or (_PLACE_HEAD.match(text, a) and ":" in
+                                                       text[out[-1][0]:out[-1][1]])) \
+                and not cues.PROGRAMME_RE.search(text, a, b):
             # (分别为:海东市358元/月;西宁市和海西州373元/月: the items of a list after a colon)
             out[-1] = (out[-1][0], b)
         else:

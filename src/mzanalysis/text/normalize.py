@@ -576,16 +576,25 @@ def _word_breaks(text: str) -> list[tuple[int, int]]:
         if any(w.start() < cut < w.end() for w in _split_words.finditer(window)):
             out.append((a, b))
     # PDF copies also space the characters of a word apart (调 整为每人每月990元): one space
-    # between two CJK characters that a cue word spans is no gap either
+    # between two characters that follow each other inside a cue word is no gap either
+    pairs = _split_word_pairs()
     pos = text.find(" ")
     while pos >= 0:
         a, b, pos = pos, pos + 1, text.find(" ", pos + 1)
-        if a > 0 and b < len(text) and _CJK_CHAR.match(text, a - 1) and _CJK_CHAR.match(text, b):
-            left = text[max(0, a - _SPLIT_WORD_REACH):a]
-            window, cut = left + text[b:b + _SPLIT_WORD_REACH], len(left)
-            if any(w.start() < cut < w.end() for w in _split_words.finditer(window)):
-                out.append((a, b))
+        if 0 < a and b < len(text) and text[a - 1] + text[b] in pairs:
+            out.append((a, b))
     return out
+
+
+@lru_cache(maxsize=1)
+def _split_word_pairs() -> frozenset[str]:
+    """Pairs of characters that follow each other inside a cue word of SPLIT_WORD_RE (a plain
+    alternation of words) or a programme's main names: 调整 → 调整, 整为, …"""
+    from .cues import SPLIT_WORD_RE
+
+    words = SPLIT_WORD_RE.pattern.split("|") + ["最低生活保障", "低保", "特困", "五保", "孤儿",
+                                                 "高龄", "残疾人", "临时救助", "医疗救助"]
+    return frozenset(w[i:i + 2] for w in words for i in range(len(w) - 1))
 # Content farms inject gambling spam into copied reports, often mid-sentence and in title brackets:
 # 不低《澳洲幸运5开奖结果查询官网》于5%. A bracketed title holding a spam word is cut out (the number
 # inside it is no figure, and it breaks the words around it).
