@@ -97,6 +97,58 @@ FLAT_RATE = frozenset({"elderly", "elderly_tier", "disability", "orphan", "tekun
 ANNUAL = frozenset({"income", "consumption", "poverty", "gdp"})
 PROGRAMME_BY_NAME = {p.name: p for p in PROGRAMMES}
 
+def _first_chars(pattern: str) -> set[str] | None:
+    """The characters a match of ``pattern`` can begin with, or None when any may (or when the
+    pattern uses a construct this reading does not follow). Read from Python's own parse tree."""
+    from re import _constants as C, _parser
+
+    def first(items) -> tuple[set[str] | None, bool]:
+        """(first characters, whether the sequence can match the empty string)"""
+        out: set[str] = set()
+        for op, av in items:
+            if op is C.LITERAL:
+                return out | {chr(av)}, False
+            if op is C.IN:
+                chars = set()
+                for iop, iav in av:
+                    if iop is C.LITERAL:
+                        chars.add(chr(iav))
+                    elif iop is C.RANGE and iav[1] - iav[0] < 256:
+                        chars.update(chr(k) for k in range(iav[0], iav[1] + 1))
+                    else:
+                        return None, False
+                return out | chars, False
+            if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+                continue  # zero width: the next item begins the match
+            if op is C.SUBPATTERN:
+                sub, empty = first(av[-1])
+            elif op is C.BRANCH:
+                sub, empty = set(), False
+                for alt in av[1]:
+                    s, e = first(alt)
+                    if s is None:
+                        return None, False
+                    sub |= s
+                    empty = empty or e
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                sub, empty = first(av[2])
+                empty = empty or av[0] == 0
+            else:
+                return None, False
+            if sub is None:
+                return None, False
+            out |= sub
+            if not empty:
+                return out, False
+        return out, True
+
+    try:
+        chars, empty = first(_parser.parse(pattern))
+    except Exception:  # noqa: BLE001 — an unknown parse shape only means no prefilter
+        return None
+    return None if chars is None or empty else chars
+
+
 class _NamedAlternation:
     """A compiled alternation of named groups that scans with an unnamed copy of itself.
 
@@ -109,13 +161,37 @@ class _NamedAlternation:
         self.named = named
         self.pattern = named.pattern
         self._plain = re.compile(re.sub(r"\(\?P<\w+>", "(?:", named.pattern))
+        # The engine tries the whole alternation at every position (its lookbehinds keep it from
+        # using a first-character set), about 120 ns a character. A match can only start at one of
+        # the characters that begin an alternative, so a character-class scan finds the positions
+        # worth trying (see _first_chars; None leaves the plain scan).
+        first = _first_chars(self._plain.pattern)
+        self._first = None if first is None else re.compile(
+            "[" + "".join(re.escape(c) for c in sorted(first)) + "]")
+
+    def _plain_iter(self, string: str, pos: int, endpos: int):
+        """The plain pattern's matches, as finditer would give them."""
+        if self._first is None:
+            yield from self._plain.finditer(string, pos, endpos)
+            return
+        endpos = min(endpos, len(string))
+        while pos < endpos:
+            c = self._first.search(string, pos, endpos)
+            if c is None:
+                return
+            m = self._plain.match(string, c.start(), endpos)
+            if m is None:
+                pos = c.start() + 1
+                continue
+            yield m
+            pos = m.end() if m.end() > m.start() else m.start() + 1
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
-        m = self._plain.search(string, pos, endpos)
+        m = next(self._plain_iter(string, pos, endpos), None)
         return None if m is None else self.named.match(string, m.start(), endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        for m in self._plain.finditer(string, pos, endpos):
+        for m in self._plain_iter(string, pos, endpos):
             yield self.named.match(string, m.start(), endpos)
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
