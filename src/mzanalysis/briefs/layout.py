@@ -74,6 +74,10 @@ def _cell_kind(text: str) -> str | None:
     return "num" if _NUMBER.match(text) else "text"
 
 
+#: A table with at least this many columns is set dense (smaller type, tighter cells).
+_DENSE_COLUMNS = 10
+
+
 def tidy_tables(page: str) -> str:
     """Tables readable at any width (see the module docstring). Figures are right-aligned as
     in Chinese statistical tables (统计表: figures right, text left).
@@ -94,6 +98,10 @@ def tidy_tables(page: str) -> str:
                 if tr.find_parent("thead") is None and any(c.name == "td" for c in r)]
         merged = any(c.get("colspan", "1") != "1" or c.get("rowspan", "1") != "1"
                      for r in rows for c in r)
+        if max((len(r) for r in rows), default=0) >= _DENSE_COLUMNS:
+            # many columns (the 11 of "same figure, other sources"): tighter cells, so the
+            # table still fits its column at desktop width instead of scrolling
+            table["class"] = list(dict.fromkeys(list(table.get("class") or []) + ["mz-dense"]))
         kinds = [[_cell_kind(c.get_text(" ")) for c in r] for r in body]
         numeric = set()
         if not merged and body and len({len(r) for r in rows}) == 1:
