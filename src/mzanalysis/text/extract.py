@@ -74,7 +74,6 @@ FACT_COLUMNS = ("doc", "region", "region_code", "level", "year", "period", "indi
 
 _SECTION_MARK = re.compile(r"(?:^|(?<=[。;!?\n]))\s*(?:[一二三四五六七八九十]+是|[(][一二三四五六七八九十]+[)]|"
                            r"\d{1,2}[、.](?!\d)|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[,、])")
-_SENTENCE_STOP = re.compile(r"[。;!?]")
 _MARK_AFTER_STOP = re.compile(_SECTION_MARK.pattern.replace(r"(?:^|(?<=[。;!?\n]))", "", 1))
 # A sentence without a number followed (closely) by a unit holds no fact: skip it cheaply.
 # a figure with a unit, or a 万 count whose noun is its unit (2.3万低保户, 11.5万残疾人)
@@ -139,7 +138,6 @@ _AFTER_RAISE = re.compile(r"(?:调整|提标|调标|提高|上调|提档)以?后
 _COUNT_UNDER_TOPIC = re.compile(r"保障|共有|现有|在保|纳入|覆盖|救助|供养|享受|领取|人数|户数")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _YEAR_THEN_RAISE = re.compile(r"((?:19|20)\d{2})年[^,;。\d]{0,12}?(?:提高|上调|调整|提标|调高|提升)")
-_AVG_BEFORE = cues.AVG_RE
 _LIST_ITEM_GAP = re.compile(r"\s*[、和及与]\s*[\u4e00-\u9fff]{0,6}")
 #: First characters of what may follow a figure the rules read: a unit (元 人 户 / 每 …), the noun
 #: that is a count's unit (城市低保对象, 残疾人 …), a list word or a raise verb (for a figure that
@@ -204,7 +202,6 @@ class Quantity:
     times: bool = False        # 人次 / 人(次): person-times, not persons
     period_own: bool = False   # the period was written at this figure, not inherited
     area_cued: bool = False    # the area came from a cue in the text, not a default
-    both_areas: bool = False   # 城市…和农村…标准从X提高至Y: one figure stated for both areas
     flags: list[str] = field(default_factory=list)
 
 
@@ -286,7 +283,7 @@ def _sections(text: str, ranges: list[tuple[int, int]]):
             pos = l_end
             # a marker opens a section only after a sentence end: try it at those alone (the
             # lookbehind scan of _SECTION_MARK over every character is the costlier way)
-            cuts = [l_start] + [l_start + m.end() for m in _SENTENCE_STOP.finditer(line)
+            cuts = [l_start] + [l_start + m.end() for m in _SENTENCE_END.finditer(line)
                                 if _MARK_AFTER_STOP.match(line, m.end())] + [l_end]
             for a, b in zip(cuts, cuts[1:]):
                 if text[a:b].strip():
@@ -740,7 +737,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             after = _AFTER_RAISE.search(text, sent[0], q.start)
             if before and not (after and after.start() > before.start()):
                 q.role = "old"
-            elif after and not _AVG_BEFORE.search(text, after.end(), q.start) \
+            elif after and not cues.AVG_RE.search(text, after.end(), q.start) \
                     and cues.STANDARD_RE.search(text, after.end(), q.start):
                 q.role = "new"  # 提标后…标准为: only a standard is the new level
     # an old value needs a new one after it (由县财政承担50万元 is not a raise)
@@ -1008,8 +1005,6 @@ _FROM_RANGE = re.compile(r"从$")
 _CAP_OR_EACH = re.compile(r"最高|封顶|上限|限额|每户|每个")
 _DIFFERENCE = re.compile(r"差距|相差|差额|高出|多出")
 _FAMILY = {"wubao": "tekun"}  # 五保 is the rural 特困 support of old
-# 其中保华镇2户10人,救助资金25380元;大河镇8户17人,…: a sentence opening with 其中, and the items
-# after it that open with a place, break down the figures of the sentence before (same programme)
 # 集中供养/分散供养 are the two modes of 特困 (五保) support: a sentence naming only the mode goes on
 # about the support programme named before it
 _SUPPORT_MODE = re.compile(r"(?:集中|分散)供养")
@@ -1019,6 +1014,8 @@ _WORK_HEAD = re.compile(r"(?:城市|城镇|农村|城乡)(?:居民)?(?:最低生
 _DRIVERS = frozenset({"income", "consumption", "poverty", "gdp", "revenue", "spending",
                       "population"})
 _AS_FOLLOWS = re.compile(r"如下[:]?\s*$")
+# 其中保华镇2户10人,救助资金25380元;大河镇8户17人,…: a sentence opening with 其中, and the items
+# after it that open with a place, break down the figures of the sentence before (same programme)
 _BREAKDOWN_HEAD = re.compile(r"\s*其中[:,]?")
 _PLACE_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{1,6}?(?:县|区|市|旗|州|盟|镇|乡|街道|办事处|社区|村)"
                          r"(?=[\d\s:,、和及])")
@@ -1323,10 +1320,12 @@ def read_facts(norm: Normalized) -> list[Fact]:
 
 def _read_tables(text: str, doc: _Doc) -> None:
     """Facts from flattened table rows (see :mod:`mzanalysis.text.tables`), spans mapped back."""
-    from .tables import has_bare_cells, spaced_rows, standards_table_rows, table_rows
+    from .tables import table_rows
 
-    if "|" not in text and "\t" not in text and not has_bare_cells(text) \
-            and not spaced_rows(text) and not standards_table_rows(text):
+    # the whole text: a table flattened one cell per line repeats bare "|" lines, which
+    # content_ranges takes for a watermark
+    rows = table_rows(text, [(0, len(text))])
+    if not rows:
         return
 
     # a row the sentence rules already read (城市低保标准\t600元/人·月) is one fact, and so is a
@@ -1339,9 +1338,7 @@ def _read_tables(text: str, doc: _Doc) -> None:
     for g in doc.facts:
         by_sentence.setdefault(said(g), []).append(g)
     from_rows: set[tuple] = set()
-    # the whole text: a table flattened one cell per line repeats bare "|" lines, which
-    # content_ranges takes for a watermark
-    for row in table_rows(text, [(0, len(text))]):
+    for row in rows:
         row_doc = _Doc()
         row_doc.sentence = doc.sentence
         _process_sentence(row.text, (0, len(row.text)), None, row_doc)

@@ -22,7 +22,6 @@ MULTIPLIERS = {"万": 1e4, "亿": 1e8, "万亿": 1e12, "千万": 1e7, "百万": 
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,3}(?: \d{3})+(?![\d])|\d+)(?:\.\d+)?"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 _CN = rf"[{_CN_DIGITS}]+"
-_CN_RE = re.compile(_CN)
 # 近/约/逾 before, 余/多 after (8000余万元, 1万余人), 左右 after the unit (handled by the caller).
 _APPROX_BEFORE = r"近|约|逾|超过|大约|将近|接近|大概"
 _APPROX_BEFORE_RE = re.compile(rf"(?:{_APPROX_BEFORE})$")
@@ -77,10 +76,6 @@ def _chinese(text: str) -> float:
     if not text:
         raise ValueError("no digits")
     return float(cn2an.cn2an(text, "smart")) * mult
-
-
-def _value(text: str) -> float:
-    return _chinese(text) if _CN_RE.fullmatch(text) else _arabic(text)
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None,
