@@ -87,7 +87,7 @@ def coverage(facts, region, years, *, stated=None, status: str = "official") -> 
     import pandas as pd
     from matplotlib.figure import Figure
 
-    from ...plots import format_persons, line_chart
+    from ...plots import fit_margins, format_persons, line_chart
 
     sec = Section("coverage")
     code = region.code
@@ -158,7 +158,7 @@ def coverage(facts, region, years, *, stated=None, status: str = "official") -> 
         line_chart(axes[1], cov_plot, title="覆盖率 / coverage (%)", ylabel="%", years=years)
         line_chart(axes[2], spend_plot, title="低保支出 / spending (亿元)", ylabel="亿元",
                    years=years)
-        fig.tight_layout()
+        fit_margins(fig)
         sec.figure = fig
     else:
         sec.text.append("本地区在所选年份没有低保人数、覆盖率或支出数据。 / *No recipients, coverage or "

@@ -122,7 +122,7 @@ def peers(facts, region, years, *, status: str = "official") -> Section:
     import pandas as pd
     from matplotlib.figure import Figure
 
-    from ...plots import rank_chart
+    from ...plots import fit_margins, rank_chart
 
     sec = Section("peers")
     if status != "official":
@@ -142,7 +142,7 @@ def peers(facts, region, years, *, status: str = "official") -> Section:
         rank_chart(ax, {AREA_ZH[a]: r for a, r in by_area.items() if len(r)},
                    title="同级排名 / rank among peers (1 = 最高 highest; n = 有数据的地区 "
                          "regions with data)", years=years)
-        fig.tight_layout()
+        fit_margins(fig)
         sec.figure = fig
         sec.tables.append(Table("rank", "同级排名 / rank among peers", pd.DataFrame({
             "年份 year": every["year"], "城乡 area": every["area"].map(AREA_ZH),

@@ -1,9 +1,9 @@
 """Display section results in a notebook: the only place that calls IPython's ``display``.
 
 Tables are HTML escaped by pandas (report quotes may hold markup), captioned with their title,
-and wrapped so a wide table scrolls instead of being cut; figures are displayed through the
-inline backend's formatter (PNG with fixed metadata); they are built without pyplot, so
-nothing else is shown and no figure outlives the brief.
+and wrapped so a wide table scrolls instead of being cut; figures are displayed as PNG at their own
+size (fixed margins, fixed metadata: :func:`mzanalysis.plots.figure_png`); they are built without
+pyplot, so nothing else is shown and no figure outlives the brief.
 """
 from __future__ import annotations
 
@@ -24,12 +24,14 @@ def table_html(table) -> str:
 
 def show(section, *, figure: bool = True) -> None:
     """Text, figure, tables, then the closing paragraphs of ``section``."""
-    from IPython.display import HTML, Markdown, display
+    from IPython.display import HTML, Image, Markdown, display
+
+    from ...plots import figure_png
 
     for text in section.text:
         display(Markdown(text))
     if figure and section.figure is not None:
-        display(section.figure)
+        display(Image(data=figure_png(section.figure), format="png"))
     for t in section.tables:
         display(HTML(table_html(t)))
     for text in section.after:

@@ -73,7 +73,7 @@ def standards(facts, region, years, *, stated=None) -> Section:
     import pandas as pd
     from matplotlib.figure import Figure
 
-    from ...plots import line_chart
+    from ...plots import fit_margins, line_chart
 
     sec = Section("standards")
     code = region.code
@@ -144,7 +144,7 @@ def standards(facts, region, years, *, stated=None) -> Section:
                    years=years, kinds=kinds)
         title = f"实际 / real ({base}年价格 / {base} prices)" if cpi is not None else "实际 / real"
         line_chart(axes[1], real, title=title, ylabel="元 yuan", years=years, kinds=kinds)
-        fig.tight_layout()
+        fit_margins(fig)
         sec.figure = fig
 
     # tables: the points with their kind, growth, urban–rural ratio
@@ -249,7 +249,7 @@ def share_of_consumption(facts, region, years) -> Section:
     import pandas as pd
     from matplotlib.figure import Figure
 
-    from ...plots import line_chart
+    from ...plots import fit_margins, line_chart
 
     sec = Section("share")
     code = region.code
@@ -284,7 +284,7 @@ def share_of_consumption(facts, region, years) -> Section:
                         for p in parts},
                    title="低保标准占上年人均消费支出 / standard as % of previous year's consumption",
                    ylabel="%", years=years)
-        fig.tight_layout()
+        fit_margins(fig)
         sec.figure = fig
     rows = []
     for p in parts:
@@ -317,7 +317,7 @@ def province_context(facts, region, years) -> Section:
     import pandas as pd
     from matplotlib.figure import Figure
 
-    from ...plots import line_chart
+    from ...plots import fit_margins, line_chart
     from ...regions import resolve
 
     sec = Section("province")
@@ -352,7 +352,7 @@ def province_context(facts, region, years) -> Section:
     ax = fig.subplots()
     line_chart(ax, {**series, **own}, title=f"{region.name} 与 {prov.name} / vs the province "
                "(元/人·月)", ylabel="元 yuan", years=years)
-    fig.tight_layout()
+    fit_margins(fig)
     sec.figure = fig
     sec.text.append(f"{esc(prov.name)} 省平均标准 / province average: " + "；".join(last) + "。")
     sec.data["province"] = pd.concat(
