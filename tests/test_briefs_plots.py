@@ -91,3 +91,34 @@ def test_persons_are_whole_people_or_wan():
     assert format_persons(3042) == "3,042 人"
     assert format_persons(35663000.0) == "3,566.3 万人"
     assert format_persons(float("nan")) == "—"
+
+
+@pytest.mark.parametrize("region", ["上海", "广东", "西藏", "440100", "652300"])
+def test_brief_figures_keep_every_label_inside_the_picture(region):
+    """Fixed margins (no tight layout) must still fit titles, ticks, axis labels and legends of
+    every chart a brief draws, for the widest values (上海's 1,500 元) and the longest names."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from mzanalysis.briefs import sections as S
+    from mzanalysis.regions import resolve
+
+    plots.setup()
+    R = resolve(region)
+    data = S.load_brief(R, 2005, 2024)
+    years, facts = data.years, data.facts
+    built = [S.standards(facts, R, years, stated=data.stated.facts),
+             S.share_of_consumption(facts, R, years),
+             S.peers(facts, R, years, status=data.status),
+             S.province_context(facts, R, years),
+             S.coverage(facts, R, years, stated=data.stated.facts, status=data.status)]
+    figures = [s.figure for s in built if s.figure is not None]
+    assert figures, f"{region}: no figure drawn"
+    for fig in figures:
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        fig.draw(renderer)
+        box = fig.bbox
+        for ax in fig.axes:  # what is drawn of each panel: title, ticks, axis label, legend
+            ext = ax.get_tightbbox(renderer)
+            inside = (box.x0 - 0.5 <= ext.x0 and ext.x1 <= box.x1 + 0.5
+                      and box.y0 - 0.5 <= ext.y0 and ext.y1 <= box.y1 + 0.5)
+            assert inside, (region, ax.get_title(), ext.bounds, box.bounds)
