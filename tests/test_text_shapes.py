@@ -834,6 +834,30 @@ SHAPES = [
     # 享受…待遇的家庭; 补差 is a payment level
     ('第一季度享受城市低保待遇的家庭2800户4700人。', [(DH, 'urban', 2800, H, None), (DR, 'urban', 4700, P, None)]),
     ('城镇低保对象人月平均补差由130元提高至135元。', []),
+    # a 由/从 after the raise word of a scope phrase (在提高…中) still starts the old level
+    ('在提高市区城乡低保标准中,市区城市低保标准由原来的每人每月684元提高到每人每月732元。',
+     [(DS, 'urban', 684, M, 'old'), (DS, 'urban', 732, M, 'new')]),
+    # 从现行的 / 从2020年的: the old level named by its time
+    ('城市低保省级指导标准将从2020年的每人每月640元提高到每人每月660元。',
+     [(DS, 'urban', 640, M, 'old'), (DS, 'urban', 660, M, 'new')]),
+    ('五保集中供养标准从现行的180元/月提高到250元/月。',
+     [(TS, 'rural', 180, M, 'old'), (TS, 'rural', 250, M, 'new')]),
+    # (具备生活)自理 names the basic standard of those who look after themselves; care tiers stay out
+    ('集中供养具备生活自理能力城市特困人员供养标准从1220元/月调整为1280元/月。',
+     [(TS, 'urban', 1220, M, 'old'), (TS, 'urban', 1280, M, 'new')]),
+    ('特困人员照料护理标准:半自理人员每人每月200元,全护理人员每人每月600元。', []),
+    # a converter that lost the middle dot leaves 元/人?月, which ends no sentence
+    ('城乡低保标准:360元/人?月和205元/人?月', [(DS, 'urban', 360, M, None), (DS, 'rural', 205, M, None)]),
+    # a question names the subject of its answer (Q&A pages)
+    ('问:农村低保标准是多少?答:每人每月300元。', [(DS, 'rural', 300, M, None)]),
+    ('问:特困人员救助供养标准是多少?答:集中供养每人每年9000元,分散供养每人每年7000元。',
+     [(TS, None, 9000, Y, None), (TS, None, 7000, Y, None)]),
+    # projections and budgets are no figures in force
+    ('明年城乡低保标准将继续提高,预计城市达到255元/月,农村达到1500元/年。', []),
+    ('2009年我省本级财政预算低保资金增加到9亿多元。', []),
+    # a clause comparing the figure with last year does not change the subject
+    ('低保保障人数大幅度增加,城市89万人,比去年增加5万人;农村170万人,比去年增加14万人。',
+     [(DR, 'urban', 890000, P, None), (DR, 'rural', 1700000, P, None)]),
 ]
 
 

@@ -231,8 +231,8 @@ STANDARD_RE = re.compile(r"标准|保障线|低保线")
 NOT_BENEFICIARY_RE = re.compile(r"干部|职工|工作人员|志愿者|党员|代表|编制|培训|社工|专干|医生|教师|护理员|"
                                 r"参加|参训|测试|选拔|任用|评选|参保|保险|参合|新农合|合作医疗|医保")
 #: Money that is not programme spending (insurance premiums, construction, investment projects).
-# 下拨/下达/预拨/下发 (and a 备用金 reserve) move budget between governments; 新农合 premiums are insurance; 预计 is a projection; 慈善 money is not public aid
-NOT_SPENDING_RE = re.compile(r"筹集|将(?:发放|投入|安排|拨付|支出)|争取|增支|新增支出|中央财政|中央补助|中央资金|保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集|下拨|下达|预拨|下发|备用金|预计|慈善|"
+# 预算 is a budget (一般公共预算支出 is the government spending itself); 下拨/下达/预拨/下发 (and a 备用金 reserve) move budget between governments; 新农合 premiums are insurance; 预计 is a projection; 慈善 money is not public aid
+NOT_SPENDING_RE = re.compile(r"(?<!公共)预算(?!收入|支出)|筹集|将(?:发放|投入|安排|拨付|支出)|争取|增支|新增支出|中央财政|中央补助|中央资金|保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集|下拨|下达|预拨|下发|备用金|预计|慈善|"
                              r"新农合|合作医疗|参合")
 #: Flows into or out of a programme (取消农村低保81户, 新增低保对象): not the number covered.
 # 纳入低保保障范围4321户 states the caseload (the stock inside the programme), not a flow.
@@ -244,7 +244,7 @@ STOCK_RE = re.compile(r"共有|现有|在保|在册|累计|合计|总计|共计|
 FILLER_RE = re.compile(
     r"惠及|受益|覆盖|涉及|共计|合计|累计|总计|其中|方面|如下|达到|发放|支出|列支|下达|拨付|投入|安排|落实|配套|"
     r"救助|保障|领取|享受|待遇|发给|政府|均|都|一律|最初|之前|此前|以前|调整前|提标前|实际|符合|条件|申领|截至|截止|目前|底|分别|提高|调整|上调|人均|每人|每月|"
-    r"每年|月人均|年人均|补助水平|财政|标准|资金|补助金|补助|补贴|数量|人数|户数|总数|当月|本月|当季|本季度|计划|现行|原来|原有|原先|目前|即|相应|对应|救济|今年|去年|同期|年内|以来|重点|一般|特殊|全省|全市|全县|全区|"
+    r"每年|月人均|年人均|补助水平|财政|标准|省级|市级|县级|指导|资金|补助金|补助|补贴|数量|人数|户数|总数|当月|本月|当季|本季度|计划|现行|原来|原有|原先|目前|即|相应|对应|救济|今年|去年|同期|年内|以来|重点|一般|特殊|全省|全市|全县|全区|"
     r"全州|全旗|全盟|我省|我市|我县|我区|城乡|城市|城镇|农村|牧区|困难群众|群众|老年群体|群体|对象|"
     r"人员|因此|再次|进一步|及时|全部|足额|按时|共有|现有|在保|困难|家庭|居民|集中|分散|供养|"
     r"调高|调增|提升|提标|上浮|起|自|开始|范围|减少|下降|降低|增加|增长|金额|数额|额度|"

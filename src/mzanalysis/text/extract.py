@@ -94,7 +94,8 @@ _RAISED_TO = re.compile(r"[^,;。\d]{0,8}?(?:提高|上调|调整|增加|提升|
 # break: reports typed in Word and statistical bulletins both write counts that way.
 _COMMA = r"(?:(?<!\d),|,(?!\d{3}(?![\d])))"
 _TAIL_END = re.compile(rf"{_COMMA}|[:()\[\]【】“”\"、;]")
-_SENTENCE_END = re.compile(r"[。;!?]+")
+# 元/人?月: a question mark between 人 and its period is a middle dot a converter could not write
+_SENTENCE_END = re.compile(r"[。;!]+|\?+(?!(?<=人\?)[月年])")
 _CLAUSE_END = re.compile(rf"{_COMMA}|[:;()\[\]【】]")
 _BREAKDOWN = re.compile(rf"其中[^;。]*?(?={_COMMA}|$)")
 
@@ -102,8 +103,9 @@ _BREAKDOWN = re.compile(rf"其中[^;。]*?(?={_COMMA}|$)")
 _PERCENT = re.compile(r"\s*(?:%|‰|个百分点|成(?![员为立效绩果本]))")
 _AGE = re.compile(r"\s*(?:周岁|岁)")
 # 元/人·月, 元/月·人, 元/人/月, 元/年/人, 元/·人 (period dropped), 元/人, 元/月; "元" itself may be dropped.
-_PER = re.compile(r"\s*(?P<yuan>元)?\s*(?:/|每)\s*(?:(?P<p1>人)\s*[/·.]?\s*(?P<t1>月|年)?|"
-                  r"(?P<t2>月|年)\s*[/·.]?\s*(?P<p2>人)?|[·.]\s*(?P<p3>人))")
+# A converter that cannot write the middle dot leaves a question mark (元/人?月).
+_PER = re.compile(r"\s*(?P<yuan>元)?\s*(?:/|每)\s*(?:(?P<p1>人)\s*[/·.?]?\s*(?P<t1>月|年)?|"
+                  r"(?P<t2>月|年)\s*[/·.?]?\s*(?P<p2>人)?|[·.]\s*(?P<p3>人))")
 _YUAN = re.compile(r"\s*(?:元|块钱)")
 _PERSONS = re.compile(r"\s*(?:人\s*\(?次\)?|人|名|位)(?!民|大|口|员|均|数|事|才|工|文|力|群|生)")
 _PERSON_NOUN = re.compile(r"\s*(?:城市|城镇|农村|城乡)?(?:残疾人|老年人|老人|困难群众|群众|孤儿|儿童|低保对象|特困人员|居民|农牧民)")
@@ -448,8 +450,10 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
         between = _BREAKDOWN.sub("", text[k_clause[1]:c[0]]) + own_left
         # 占非农业人口比例的5.05%, 提高3.6%: a clause stating a ratio describes the subject
         # further, it names no new one
-        if "%" in between:
-            between = ",".join(part for part in between.split(",") if "%" not in part)
+        # 比去年增加5万人: nor does a clause comparing it with an earlier period
+        if "%" in between or _COMPARED.search(between):
+            between = ",".join(part for part in re.split(r"[,;]", between)
+                               if "%" not in part and not _COMPARED.match(part))
         if q.kind == "money":
             between = _CENTENARIAN.sub("", between)  # 百岁以上每人每年3600元: an age band
         if _is_filler(between, prog) and not (own_tail and not _is_filler(own_tail.group(), prog)):
@@ -626,8 +630,10 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         clause_prefix = text[c[0]:q.start]
         # role
         inc = list(_INCREASE.finditer(prefix))
+        # 在提高…标准中…由原来的684元: a 由/从 after the raise word starts the old level
         if inc and not _TO.search(prefix, inc[-1].end()) and not (
-                q.kind != "money" and cues.STOCK_RE.search(prefix, inc[-1].end())):
+                q.kind != "money" and cues.STOCK_RE.search(prefix, inc[-1].end())) and not (
+                _OLD.search(prefix, inc[-1].end())):
             q.role = "increase"
         elif _NEW.search(prefix) or (_NEW_SPLIT.search(prefix) and not _OLD.search(prefix)):
             q.role = "new"
@@ -1020,9 +1026,13 @@ _BREAKDOWN_HEAD = re.compile(r"\s*其中[:,]?")
 _PLACE_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{1,6}?(?:县|区|市|旗|州|盟|镇|乡|街道|办事处|社区|村)"
                          r"(?=[\d\s:,、和及])")
 _SHARE_OF_STANDARD = re.compile(r"(?:省|市|县|中央|财政)级?补助标准")
-_CARE_TIER = re.compile(r"自理|失能|照料|护理(?!补贴)")
+# (全)自理 alone names the basic standard of those who look after themselves (全自理人员供养标准)
+_CARE_TIER = re.compile(r"半自理|不能自理|失能|照料|护理(?!补贴)")
 _AVG_TOTAL = re.compile(r"(?:补助|救助|保障|支出|补差)水平|平均补助|补差|人均")
 _CLAUSE_STOP = re.compile(r"[,;。:]")
+_PROJECTED = re.compile(r"预计|预期|有望")
+_COMPARED = re.compile(r"\s*(?:比|较|同比)(?:去年|上年|上年度|上年同期|同期|年初)?(?:增加|减少|增长|下降|提高)"
+                       r"[\d.]+(?:万|亿)?(?:人|户|元)?\s*(?=[,;]|$)")
 
 
 def _grand_total(text: str, start: int, end: int) -> bool:
@@ -1050,6 +1060,8 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
     if cues.NOT_BENEFICIARY_RE.search(text[clause[0]:q.start][-8:] + text[q.end:q.end + 6]) \
             and q.kind == "persons":
         return None
+    if _PROJECTED.search(text, clause[0] if sent_start is None else sent_start, q.start):
+        return None  # 预计城市达到255元/月,农村达到1500元/年: a projection, not a figure in force
     flags: list[str] = []
     unit = None
     value, high = q.num.value, q.num.value_high
@@ -1267,6 +1279,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
         doc.topic_standard = not subjects and heading is not None and heading_standard
         parent = None  # programme a 其中 sentence breaks down (or a 供养 sentence continues)
         last = None  # programme of the previous sentence's last fact
+        question = None  # (programme, area) of a question just asked (城市低保标准是多少?)
         for whole in sentences:
             n_facts = len(doc.facts)
             if not has_hit(*whole):
@@ -1274,6 +1287,13 @@ def read_facts(norm: Normalized) -> list[Fact]:
                 if not (text[whole[0] - 1:whole[0]] == ";" and _PLACE_HEAD.match(text, whole[0])):
                     parent = None
                 last = None
+                question = None
+                if text[whole[1] - 1:whole[1]] == "?":
+                    # 问:城市低保标准是多少? 答:每人每月500元: the answer is about the question's subject
+                    m = cues.PROGRAMME_RE.search(text, *whole)
+                    if m is not None:
+                        question = (m.lastgroup, _area_in(text[whole[0]:whole[1]], m.lastgroup),
+                                    cues.STANDARD_RE.search(text, *whole) is not None)
                 for m in _SUPPORT_WORD.finditer(text, *whole):
                     support = "wubao" if m.group() == "五保" else "tekun"
                 doc.sentence += 1
@@ -1291,14 +1311,22 @@ def read_facts(norm: Normalized) -> list[Fact]:
                 parent = support  # 今年分散供养标准年人均2200元 after a sentence on 五保供养
             elif last is not None and _ITS_STANDARD.search(text, *whole) and not own_words():
                 parent = last  # …孤儿19名。调整后,其基本生活费补助标准将由…: 其 is the subject before
+            elif question is not None and not own_words():
+                parent = question[0]
             elif not (text[whole[0] - 1:whole[0]] == ";" and _PLACE_HEAD.match(text, whole[0])) \
                     or own_words():
                 parent = None
+            answer = question if question is not None and parent == question[0] else None
+            question = None
+            section_standard = doc.topic_standard
+            doc.topic_standard = section_standard or (answer is not None and answer[2])
             for sent in _pieces(text, whole, hits):
                 # a sentence yields facts only with a figure and a programme word or a topic
                 if has_hit(*sent) and (parent or topic or cues.PROGRAMME_RE.search(text, *sent)):
-                    _process_sentence(text, sent, parent or topic, doc, topic_area,
+                    _process_sentence(text, sent, parent or topic, doc,
+                                      answer[1] if answer and answer[1] else topic_area,
                                       breakdown=parent is not None)
+            doc.topic_standard = section_standard
             last = doc.last_programme if len(doc.facts) > n_facts else None
             for m in _SUPPORT_WORD.finditer(text, *whole):
                 support = "wubao" if m.group() == "五保" else "tekun"
