@@ -858,6 +858,22 @@ SHAPES = [
     # a clause comparing the figure with last year does not change the subject
     ('低保保障人数大幅度增加,城市89万人,比去年增加5万人;农村170万人,比去年增加14万人。',
      [(DR, 'urban', 890000, P, None), (DR, 'rural', 1700000, P, None)]),
+    # a web table copied one cell per line, blank lines between: the title above names the programme
+    ('甲区2018年12月农村居民最低生活保障金发放情况\n\n街镇名称\n\n户  数\n\n人  数\n\n金额(元)\n\n'
+     '甲镇\n\n25\n\n28\n\n20740\n\n乙镇\n\n0\n\n0\n\n0\n\n丙镇\n\n4\n\n4\n\n4180\n',
+     [(DH, 'rural', 25, H, None), (DR, 'rural', 28, P, None), (DE, 'rural', 20740, YUAN, None),
+      (DH, 'rural', 4, H, None), (DR, 'rural', 4, P, None), (DE, 'rural', 4180, YUAN, None)]),
+    # … but not when a column name stands where a row label should (序号 / … / 人数(人) / 1 / …)
+    ('低保对象花名册\n\n序号\n\n姓名\n\n人数(人)\n\n金额(元)\n\n1\n\n2\n\n300\n\n2\n\n1\n\n150\n', []),
+    # a standard spelt out in brackets after 标准
+    ('发放标准为我市城乡低保标准(城市低保为每人每月590元、农村低保为每人每月470元)×当月价格涨幅。',
+     [(DS, 'urban', 590, M, None), (DS, 'rural', 470, M, None)]),
+    # 提标后 dates the clause; the figure right before 提高到 is the old level
+    ('提标后城市低保保障标准每人每月510元提高到每人每月640元。',
+     [(DS, 'urban', 510, M, 'old'), (DS, 'urban', 640, M, 'new')]),
+    # the standard raised by a share (上浮30%) is a payment's yardstick; care tiers (照护) stay out
+    ('低保金按城镇低保标准上浮30%计算,即由原来每人每月690元提高到702元。', []),
+    ('按照全失能每人每月950元,全自理集中特困供养人员285元的标准发放照护补贴。', []),
 ]
 
 

@@ -166,7 +166,8 @@ _PER_HEAD_END = re.compile(r"人均[^\d,]{0,4}$")
 _LAST_FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|个百分点)(?!.*\d\s*(?:%|个百分点))")
 _GROUP_BREAK = re.compile(rf"{_COMMA}|分别")
 # 低收入家庭认定标准为城市低保标准的1.5倍: a programme whose standard is multiplied is a yardstick
-_MULTIPLE_OF = re.compile(r"[^,;。\d]{0,6}?标准的\s*\d+(?:\.\d+)?\s*倍")
+# (低保金按城镇低保标准上浮30%计算: the standard raised by a share is a yardstick too)
+_MULTIPLE_OF = re.compile(r"[^,;。\d]{0,6}?标准(?:的\s*\d+(?:\.\d+)?\s*倍|上浮\s*\d+(?:\.\d+)?\s*%)")
 #: Programme cues that govern amounts only, never counts.
 _AMOUNT_ONLY = frozenset({"elderly_tier"})
 #: Programmes whose 人次 figure is their recipient count (cases, by definition of the indicator).
@@ -629,7 +630,9 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         prefix = prefix[last.end():] if last else prefix
         clause_prefix = text[c[0]:q.start]
         # role
-        inc = list(_INCREASE.finditer(prefix))
+        # (提标后 and 调整前 date the clause, they state no increase)
+        inc = [m for m in _INCREASE.finditer(prefix) if prefix[m.end():m.end() + 1] not in ("后", "前")
+               or not m.group().endswith(("提标", "调整"))]
         # 在提高…标准中…由原来的684元: a 由/从 after the raise word starts the old level
         if inc and not _TO.search(prefix, inc[-1].end()) and not (
                 q.kind != "money" and cues.STOCK_RE.search(prefix, inc[-1].end())) and not (
@@ -1027,7 +1030,7 @@ _PLACE_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{1,6}?(?:县|区|市|旗|州|盟|�
                          r"(?=[\d\s:,、和及])")
 _SHARE_OF_STANDARD = re.compile(r"(?:省|市|县|中央|财政)级?补助标准")
 # (全)自理 alone names the basic standard of those who look after themselves (全自理人员供养标准)
-_CARE_TIER = re.compile(r"半自理|不能自理|失能|照料|护理(?!补贴)")
+_CARE_TIER = re.compile(r"半自理|不能自理|失能|照料|照护|护理(?!补贴)")
 _AVG_TOTAL = re.compile(r"(?:补助|救助|保障|支出|补差)水平|平均补助|补差|人均")
 _CLAUSE_STOP = re.compile(r"[,;。:]")
 _PROJECTED = re.compile(r"预计|预期|有望")
@@ -1046,6 +1049,14 @@ def _grand_total(text: str, start: int, end: int) -> bool:
                                                       text[a.end():b.start()]):
             return True
     return False
+
+
+def _in_brackets_after_standard(text: str, start: int, at: int) -> bool:
+    """True when ``at`` lies in brackets opened right after a standard (城乡低保标准(城市低保为每人
+    每月590元、农村低保为每人每月470元)): the bracket spells the standard out."""
+    opened = text.rfind("(", start, at)
+    return opened > 0 and ")" not in text[opened:at] and \
+        cues.STANDARD_RE.search(text, max(start, opened - 3), opened) is not None
 
 
 def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
@@ -1090,7 +1101,8 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
         after = text[q.end:clause[1]]
         # or in the heading the figure sits under (各省城市低保标准: / 北京:1395元/月)
         has_standard = cues.STANDARD_RE.search(context) is not None or \
-            _STANDARD_AFTER.match(after) is not None or (q.prog_pos < 0 and doc.topic_standard)
+            _STANDARD_AFTER.match(after) is not None or (q.prog_pos < 0 and doc.topic_standard) \
+            or _in_brackets_after_standard(text, max(0, q.start - 60), q.start)
         if has_standard and prog.standard is None or _PER_CASE.search(context[-6:]):
             return None  # 临时救助标准…每次不超过3000元: a cap per case, not spending
         per_person = q.per_person or (has_standard and not q.num.scaled and value < 50000
@@ -1148,7 +1160,8 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
         return None  # 两者差距多达230元: a difference between two figures, no level of its own
     if indicator == prog.standard and (prog.name in ("tekun", "wubao")
                                        and _CARE_TIER.search(text, min(clause[0], q.prog_pos)
-                                                         if q.prog_pos >= 0 else clause[0], q.start)
+                                                         if q.prog_pos >= 0 else clause[0],
+                                                         clause[1])
                                        or _SHARE_OF_STANDARD.search(context)):
         return None  # 自理、半自理和完全不能自理特困人员每人每年2292元: care tiers, not the standard;
         # 省级补助标准: the province's share of the standard, not the standard

@@ -37,7 +37,7 @@ _TABLE_UNIT = re.compile(rf"(?:金额)?单位[::]\s*({_UNIT})")
 # a column about money or people, to which a table-level unit applies
 _MONEY_COLUMN = re.compile(r"标准|支出|资金|金额|补助|补贴")
 # a column of counts names its unit in its name: 户数 are households, 人数 persons
-_COUNT_COLUMN = re.compile(r"(?:户数|人数)$")
+_COUNT_COLUMN = re.compile(r"(?:户\s*数|人\s*数)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # 1.孤儿数, (2)特困人员救助供养支出, A 城市低保人数: the row's outline number is not part of its label
 _OUTLINE = re.compile(r"^(?:[A-Z]\s+|\(?\d{1,2}\)?[.、]?\s*|\([一二三四五六七八九十]+\)\s*|"
@@ -136,7 +136,10 @@ def table_rows(text: str, ranges: list[tuple[int, int]]) -> list[Row]:
         rows.extend(_header_rows(text, start, end))
         if not found:
             rows.extend(_cell_per_line_rows(text, start, end, cells))
-    return rows + spaced_rows(text) + standards_table_rows(text)
+    rows = rows + spaced_rows(text) + standards_table_rows(text)
+    # a block another layout already read (its value cells) is not read a second way
+    read = {r.positions[-1] for r in rows}
+    return rows + [r for r in block_rows(text) if r.positions[-1] not in read]
 
 
 # a cell line ends in a bar, or in a tab where the copy turned bars into tabs
@@ -182,23 +185,45 @@ def _cell_per_line_rows(text: str, start: int, end: int, cells: list[tuple[int, 
     return out
 
 
+def _caption_programme(caption: str) -> str:
+    """The programme the caption above a table names (嘉定区2018年12月农村居民最低生活保障金发放情况:
+    the rows are places, the caption says what their figures are), or ''."""
+    from .cues import PROGRAMME_RE
+
+    last = None
+    for last in PROGRAMME_RE.finditer(caption):
+        pass
+    return last.group() if last is not None else ""
+
+
 def _header_cell_row(text: str, head: tuple[int, int], table_unit: str | None,
                      caption_area: str | None, label: tuple[int, int],
-                     cell: tuple[int, int]) -> Row | None:
+                     cell: tuple[int, int], caption_programme: str = "") -> Row | None:
     """The sentence one value cell stands for, its unit from its column header (城市低保(元/月))
-    or, for a money column, from the table's 单位:万元 line; None when neither gives a unit."""
+    or, for a money column, from the table's 单位:万元 line; None when neither gives a unit.
+    ``caption_programme`` is said after a label naming no programme of its own (安亭镇 → 安亭镇
+    农村居民最低生活保障户数25户)."""
+    from .cues import PROGRAMME_RE
+
     u = _HEADER_UNIT.search(text, *head)
     if u is not None:
         name_end, unit = u.start(), u.group(1)
     elif table_unit and _MONEY_COLUMN.search(text, *head):
         name_end, unit = head[1], table_unit
     elif (c := _COUNT_COLUMN.search(text, *head)) is not None:
-        name_end, unit = head[1], "户" if c.group() == "户数" else "人"
+        name_end, unit = head[1], "户" if c.group().startswith("户") else "人"
     else:
         return None
     la, lb = label
+    own = PROGRAMME_RE.search(text, la, lb) is not None or PROGRAMME_RE.search(
+        text, head[0], name_end) is not None
+    prog = caption_programme if caption_programme and not own else ""
     area = caption_area if caption_area and _area_word(text[la:lb]) is None else ""
-    return _row([(area, None), (text[la:lb], la), (text[head[0]:name_end], None),
+    name = re.sub(r"\s+", "", text[head[0]:name_end])  # 户  数: cells padded with spaces
+    if prog:  # the place, then what its figure is: 安亭镇农村最低生活保障户数25户
+        return _row([(text[la:lb], la), (area, None), (prog, None), (name, None),
+                     (text[cell[0]:cell[1]], cell[0]), (unit, None), ("。", None)], cell[1])
+    return _row([(area, None), (text[la:lb], la), (name, None),
                  (text[cell[0]:cell[1]], cell[0]), (unit, None), ("。", None)], cell[1])
 
 
@@ -330,6 +355,7 @@ def _header_rows(text: str, start: int, end: int) -> list[Row]:
     header: list[tuple[int, int]] | None = None
     table_unit: str | None = None
     caption_area: str | None = None  # 农村低保标准表 above the table: the area of its rows
+    caption_prog = ""  # and the programme its rows are about
     names: list[tuple[int, int]] | None = None  # the last row of plain column names
     pos = start
     last: tuple[tuple[int, int], int] | None = None  # label and cell count of the last row
@@ -360,6 +386,7 @@ def _header_rows(text: str, start: int, end: int) -> list[Row]:
                     _COUNT_COLUMN.search(text, a, b) for a, b in cells[1:]):
                 header, table_unit = cells, tu.group(1) if tu else None
                 caption_area = _area_word(caption[caption.rfind("|") + 1:])
+                caption_prog = _caption_programme(caption[caption.rfind("|") + 1:])
                 continue
             names = cells
             continue
@@ -375,9 +402,76 @@ def _header_rows(text: str, start: int, end: int) -> list[Row]:
         for k, cell in enumerate(cells[1:], start=1):
             if k >= len(header) or not _VALUE_CELL.fullmatch(text, *cell):
                 continue
-            row = _header_cell_row(text, header[k], table_unit, caption_area, (la, lb), cell)
+            row = _header_cell_row(text, header[k], table_unit, caption_area, (la, lb), cell,
+                                   caption_prog)
             if row is not None:
                 out.append(row)
+    return out
+
+
+#: The longest header a cell-per-line table is looked for with (columns).
+_BLOCK_MAX_COLUMNS = 12
+_NAME_LINE = re.compile(r"[^\d\n]{1,16}")
+_ZERO = re.compile(r"0+(?:\.0+)?")
+
+
+def block_rows(text: str) -> list[Row]:
+    """A table copied one cell per line without bars, blank lines between the cells (how a browser
+    copies a web table): a block of column names (街镇名称 / 户  数 / 人  数 / 金额(元)), then rows
+    of a label and one number per column. Every column after the first must give its unit (in
+    brackets, or 户数/人数); the caption above (the page's title line) says whose figures they are.
+    Cells of 0 (a town with no recipients that month) are no figures. One pass over the lines."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        body = line.strip()
+        if body:
+            a = pos + len(line) - len(line.lstrip())
+            lines.append((a, a + len(body)))
+        pos += len(line) + 1
+    out: list[Row] = []
+    i, run = 0, 0  # run: the name lines just before line i
+    while i < len(lines):
+        a, b = lines[i]
+        if not _VALUE_CELL.fullmatch(text, a, b):
+            run = run + 1 if _NAME_LINE.fullmatch(text, a, b) and _CJK.search(text, a, b) else 0
+            i += 1
+            continue
+        # line i is a number after `run` name lines: the last of them is the first row's label,
+        # the ones before it the header (its last k names)
+        found = 0
+        first_label = lines[i - 1] if run else None
+        if first_label is not None and (_HEADER_UNIT.search(text, *first_label)
+                                        or _COUNT_COLUMN.search(text, *first_label)):
+            run = 0  # a column name before the numbers (序号 / 地区 / 人数(人) / 1 / …): no label
+        for k in range(min(run - 1, _BLOCK_MAX_COLUMNS), 2, -1):
+            header = lines[i - 1 - k:i - 1]
+            if all(_HEADER_UNIT.search(text, *h) or _COUNT_COLUMN.search(text, *h)
+                   for h in header[1:]):
+                found = k
+                break
+        run = 0
+        if not found:
+            i += 1
+            continue
+        header = lines[i - 1 - found:i - 1]
+        caption = text[max(0, header[0][0] - 200):header[0][0]]
+        prog, area = _caption_programme(caption), _area_word(caption)
+        r, block = i - 1, []
+        while r + found <= len(lines):
+            label, cells = lines[r], lines[r + 1:r + found]
+            if not _NAME_LINE.fullmatch(text, *label) or not all(
+                    _VALUE_CELL.fullmatch(text, *c) for c in cells):
+                break
+            la, lb = _label(text, label)
+            for head, cell in zip(header[1:], cells):
+                if not _ZERO.fullmatch(text, *cell):
+                    row = _header_cell_row(text, head, None, area, (la, lb), cell, prog)
+                    if row is not None:
+                        block.append(row)
+            r += found
+        if r - (i - 1) >= 2 * found:  # two whole rows at least: else the columns were misread
+            out.extend(block)
+        i = max(r, i + 1)
     return out
 
 
