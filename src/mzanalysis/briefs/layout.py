@@ -24,6 +24,7 @@ _LONG_WORD = re.compile(r"\S{40,}|https?://")
 #: are left as written; a cell with a very long word may still break anywhere (mz-long).
 _URL = re.compile(r"https?://\S+")
 _IDENT = re.compile(r"[a-z]+(?:_[a-z]+)+")
+_LONG_RUN = re.compile(r"\S{16,}")
 _URL_BREAK = re.compile(r"(?<=[/?&=])(?=[^/?&=])")
 _IDENT_BREAK = re.compile(r"(?<=_)")
 
@@ -88,6 +89,12 @@ def tidy_tables(page: str) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(page, "html.parser")
+    tidy_soup(soup)
+    return str(soup)
+
+
+def tidy_soup(soup) -> None:
+    """:func:`tidy_tables` on a parsed page (in place), for a caller that already parsed it."""
     for table in soup.find_all("table"):
         parent = table.parent
         if parent is None or "mz-scroll" not in (parent.get("class") or []):
@@ -118,9 +125,9 @@ def tidy_tables(page: str) -> str:
                 if _LONG_WORD.search(text):
                     cls.append("mz-long")
                 cls = list(dict.fromkeys(cls))  # a page tidied twice gets each class once
-                _soft_breaks(c, soup)
+                if _LONG_RUN.search(text):  # (most cells hold no 16-character word to break)
+                    _soft_breaks(c, soup)
                 if c.name == "th":
                     _keep_units(c, soup)
                 if cls:
                     c["class"] = cls
-    return str(soup)
