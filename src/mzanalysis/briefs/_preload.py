@@ -8,6 +8,10 @@ from mzanalysis.briefs.lifetime import exit_if_orphaned
 
 exit_if_orphaned()
 
+from mzanalysis.briefs._fast_imports import skip_iri_syntax_checker  # noqa: E402
+
+skip_iri_syntax_checker()
+
 import jupyter_client  # noqa: E402,F401
 import nbclient  # noqa: E402,F401
 import nbconvert  # noqa: E402,F401

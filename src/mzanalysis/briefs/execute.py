@@ -42,6 +42,9 @@ _NOTEBOOKS: dict = {}
 
 def _base_notebook(path: str):
     """The notebook with the modules probe appended, read once per worker (re-read if edited)."""
+    from ._fast_imports import skip_iri_syntax_checker
+
+    skip_iri_syntax_checker()
     import nbformat
 
     st = os.stat(path)

@@ -69,17 +69,22 @@ def ranks(facts, region, area: str, *, yearly=None):
     return pd.DataFrame(out, columns=cols)
 
 
+def _by_year(yearly) -> dict:
+    """The peers' standards of each year, indexed by region code."""
+    return {y: g.set_index("region_code")["value"] for y, g in yearly.groupby("year")}
+
+
 def rank_change(facts, region, area: str, first: int, last: int, *,
-                yearly=None) -> dict | None:
+                yearly=None, by_year: dict | None = None) -> dict | None:
     """The region's rank in ``first`` and in ``last`` among the peers with a figure in *both*
     years (itself included), or None when fewer than :data:`MIN_RANKED` regions have both.
 
     Which provinces publish a standard changes from year to year (31 in MCA's 2011 table, a
     dozen in later years), so "30th of 31" and "8th of 13" are not two places on one ladder;
-    a change of rank is only said over one fixed set of regions. ``yearly`` as in :func:`ranks`."""
-    if yearly is None:
-        yearly = _yearly(facts, region, area)
-    by_year = {y: g.set_index("region_code")["value"] for y, g in yearly.groupby("year")}
+    a change of rank is only said over one fixed set of regions. ``yearly`` as in :func:`ranks`;
+    ``by_year``: ``_by_year(yearly)``, for a caller trying several first years."""
+    if by_year is None:
+        by_year = _by_year(_yearly(facts, region, area) if yearly is None else yearly)
     if first not in by_year or last not in by_year:
         return None
     common = sorted(set(by_year[first].index) & set(by_year[last].index))
@@ -172,8 +177,9 @@ def peers(facts, region, years, *, status: str = "official") -> Section:
     changes = []
     for a, r in by_area.items():  # the earliest ranked year sharing enough regions with the last
         years_ranked = [int(y) for y in r["year"]]
+        by_year = _by_year(yearly[a]) if len(years_ranked) > 1 else {}
         for first in years_ranked[:-1]:
-            change = rank_change(facts, region, a, first, years_ranked[-1], yearly=yearly[a])
+            change = rank_change(facts, region, a, first, years_ranked[-1], by_year=by_year)
             if change is not None:
                 changes.append(change)
                 break

@@ -27,10 +27,10 @@ def multi_source(every, region, years, *, conflicts=None) -> Section:
 
     sec = Section("sources_multi")
     own = every[(every["region_code"] == region.code) & every["year"].between(*years)]
+    keys = ["indicator", "area", "year", "period"]
+    own = own[own.duplicated(keys, keep=False)]  # only keys given more than once can differ
     rows = []
-    for key, grp in own.groupby(["indicator", "area", "year", "period"], sort=True):
-        if len(grp) < 2:
-            continue
+    for key, grp in own.groupby(keys, sort=True):
         off, other, is_official = split_reference(grp, OFFICIAL_CLASSES)
         if other.empty:
             if not bool(grp["conflict"].fillna(False).astype(bool).any()):
