@@ -259,3 +259,30 @@ def test_select_reads_raises_on_its_own_rows_as_on_the_whole_table():
             got = ind.select(table, indicator, **kw).drop(columns="qualifier")
             want = ind.select(whole, indicator, **kw)
             assert got.equals(want), (indicator, area, regions)
+
+
+@pytest.mark.parametrize("small", [5000, 0], ids=["python-path", "pandas-path"])
+def test_prefer_annual_picks_the_annual_else_latest_figure_per_key_on_both_paths(small,
+                                                                                monkeypatch):
+    """select picks per key the annual figure, else the latest sub-annual one, keeps ties for
+    on_duplicate, and drops rows with a missing key, whether it works in plain Python (a few
+    rows) or in pandas (many rows, or missing values)."""
+    from mzanalysis.indicators import base
+
+    monkeypatch.setattr(base, "_SMALL", small)
+    f = facts([("110000", 2011, "dibao_standard", "urban", 430, M, "2011Q2"),
+               ("110000", 2011, "dibao_standard", "urban", 480, M, "2011Q4"),
+               ("110000", 2012, "dibao_standard", "urban", 500, M, "2012Q4"),
+               ("110000", 2012, "dibao_standard", "urban", 520, M),
+               ("120000", 2012, "dibao_standard", "urban", 600, M, "2012M06"),
+               ("120000", 2012, "dibao_standard", "urban", 610, M, "2012M06"),
+               ("130000", 2012, "dibao_standard", "urban", 300, M)])
+    got = ind.select(f, "dibao_standard", periods="prefer_annual", on_duplicate="first")
+    assert list(zip(got["region_code"], got["year"], got["period"], got["value"])) == [
+        ("110000", 2011, "2011Q4", 480.0), ("110000", 2012, "2012", 520.0),
+        ("120000", 2012, "2012M06", 600.0), ("130000", 2012, "2012", 300.0)]
+    with pytest.raises(ind.AmbiguousFactsError, match="2 rows share"):
+        ind.select(f, "dibao_standard", periods="prefer_annual")
+    no_area = f.assign(area=["urban", None] + ["urban"] * 5)  # a row with a missing key is out
+    got = ind.select(no_area, "dibao_standard", periods="prefer_annual", on_duplicate="first")
+    assert list(got["value"]) == [430.0, 520.0, 600.0, 300.0]
