@@ -874,6 +874,12 @@ SHAPES = [
     # the standard raised by a share (上浮30%) is a payment's yardstick; care tiers (照护) stay out
     ('低保金按城镇低保标准上浮30%计算,即由原来每人每月690元提高到702元。', []),
     ('按照全失能每人每月950元,全自理集中特困供养人员285元的标准发放照护补贴。', []),
+    # heating, price, holiday and utility payments are other assistance, whoever receives them
+    ('我市于近日为低保对象发放了1459万元取暖救助金。', [(OA, None, 14590000, YUAN, None)]),
+    ('为341户城乡低保户、五保户发放全年电价补贴2.64万元。', [(OA, None, 26400, YUAN, None)]),
+    # a programme's count before its spending does not change the subject
+    ('全市特困供养人员33868人,累计发放生活、护理补贴资金7621.08万元。',
+     [(TR, None, 33868, P, None), (OA, None, 76210800, YUAN, None)]),
 ]
 
 

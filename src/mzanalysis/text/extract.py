@@ -457,6 +457,9 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
                                if "%" not in part and not _COMPARED.match(part))
         if q.kind == "money":
             between = _CENTENARIAN.sub("", between)  # 百岁以上每人每年3600元: an age band
+            # 救助城乡医疗对象453人次,发放救助金324.85万元: the programme's count before its
+            # spending names no other subject
+            between = _COUNT_FIGURE.sub("", between)
         if _is_filler(between, prog) and not (own_tail and not _is_filler(own_tail.group(), prog)):
             return prog, m.start()
         return None, -1
@@ -1034,6 +1037,7 @@ _CARE_TIER = re.compile(r"半自理|不能自理|失能|照料|照护|护理(?!�
 _AVG_TOTAL = re.compile(r"(?:补助|救助|保障|支出|补差)水平|平均补助|补差|人均")
 _CLAUSE_STOP = re.compile(r"[,;。:]")
 _PROJECTED = re.compile(r"预计|预期|有望")
+_COUNT_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*万?\s*(?:人次|户次|人|户|名)")
 _COMPARED = re.compile(r"\s*(?:比|较|同比)(?:去年|上年|上年度|上年同期|同期|年初)?(?:增加|减少|增长|下降|提高)"
                        r"[\d.]+(?:万|亿)?(?:人|户|元)?\s*(?=[,;]|$)")
 
@@ -1150,7 +1154,8 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
                 return None  # 月平均补助水平为408.4元, 发放从800元至3500元: per-person amounts
             # the list may stand before the figure's clause: from the programme word on
             lo = q.prog_pos if 0 <= q.prog_pos < clause[0] else clause[0]
-            if _grand_total(text, lo, q.start):
+            # (为低保户、五保户发放电价补贴2.64万元: a one-off payment's recipients are its audience)
+            if prog.name != "oneoff" and _grand_total(text, lo, q.start):
                 return None  # 发放城乡低保、特困人员救助补助资金26.4亿元: several programmes' total
             indicator = prog.expenditure
             unit = "yuan"
