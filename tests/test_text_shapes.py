@@ -880,6 +880,11 @@ SHAPES = [
     # a programme's count before its spending does not change the subject
     ('全市特困供养人员33868人,累计发放生活、护理补贴资金7621.08万元。',
      [(TR, None, 33868, P, None), (OA, None, 76210800, YUAN, None)]),
+    # a standard written as the household income line it guarantees, also under a label
+    ('农村低保保障标准为家庭年人均纯收入6000元。', [(DS, 'rural', 6000, Y, None)]),
+    ('城市低保:按家庭月人均收入低于670元的标准实行差额救助。', [(DS, 'urban', 670, M, None)]),
+    # … while a household income statistic stays an income
+    ('2020年农村居民家庭人均纯收入6000元,城市低保标准每人每月500元。', [(DS, 'urban', 500, M, None)]),
 ]
 
 

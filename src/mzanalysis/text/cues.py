@@ -82,7 +82,9 @@ PROGRAMMES: tuple[Programme, ...] = (
     Programme("population", _p(r"总人口|户籍人口|常住人口|人口总数|农牧民|总户数"), None, None, "population",
               "population_households", None),
     # drivers that work reports quote beside welfare figures
-    Programme("income", _p(r"人均可支配收入|可支配收入|农民人均纯收入|人均纯收入"), "disposable_income"),
+    # (家庭年人均纯收入6000元 after a standard is the income line the standard guarantees)
+    Programme("income", _p(r"(?<!家庭年)(?<!家庭月)(?:人均可支配收入|可支配收入|农民人均纯收入|人均纯收入)"),
+              "disposable_income"),
     Programme("consumption", _p(r"人均消费支出|人均生活消费支出"), "consumption_expenditure"),
     Programme("poverty", _p(r"扶贫标准|贫困标准|贫困线|扶贫线|脱贫标准"), "poverty_line"),
     Programme("gdp", _p(r"人均地区生产总值|人均生产总值|人均GDP"), "gdp_per_capita"),

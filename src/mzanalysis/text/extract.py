@@ -462,6 +462,10 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
             between = _COUNT_FIGURE.sub("", between)
         if _is_filler(between, prog) and not (own_tail and not _is_filler(own_tail.group(), prog)):
             return prog, m.start()
+        # 城市低保:按家庭月人均收入低于670元的标准实行差额救助 — the income line of its standard
+        if q.kind == "money" and _INCOME_LINE_GAP.fullmatch(between) \
+                and _STANDARD_AFTER.match(text, q.end) is not None:
+            return prog, m.start()
         return None, -1
     if q.kind == "money" and q.per_person and _BY_STANDARD.search(text, max(sent[0], q.start - 30),
                                                                   q.start):
@@ -487,6 +491,7 @@ _STANDARD_HEAD = re.compile(r"^\s*(?:的|对象|居民)?(?:月|年)?(?:人均)?(
                             r"(?:指导|最低限定|限定|平均|月人均|年人均)?(?:标准|保障线|线)")
 _STANDARD_GAP_MAX = 6
 _INCOME_LINE = re.compile(r"家庭[年月]?(?:人均)?纯?收入")
+_INCOME_LINE_GAP = re.compile(r"\s*[:,]?\s*(?:按照?|以)?家庭[年月]?(?:人均)?纯?收入(?:低于|不足|不到|在)?\s*")
 _BY_STANDARD = re.compile(r"按照?")
 _STANDARD_OF = re.compile(r"[^,;。]{0,24}?的?标准[,]?")
 _NOT_STANDARD_GAP = re.compile(r"补差|水平|收入|工资|消费|支出|照料|护理|倍|儿童|老人|残疾|对象中|类|档|"
