@@ -885,6 +885,14 @@ SHAPES = [
     ('城市低保:按家庭月人均收入低于670元的标准实行差额救助。', [(DS, 'urban', 670, M, None)]),
     # … while a household income statistic stays an income
     ('2020年农村居民家庭人均纯收入6000元,城市低保标准每人每月500元。', [(DS, 'urban', 500, M, None)]),
+    # a statistical report's row with this period, the earlier period, the change and a further
+    # earlier period (本期 | 上季度 | 增长% | 上月), inline or one cell per line
+    ('A 城市低保累计支出 | 万元 | 17,436.6 | 9,119.6 | 91.20 | 14,486.9 |\n',
+     [(DE, 'urban', 174366000, YUAN, None), (DE, 'urban', 91196000, YUAN, None),
+      (DE, 'urban', 144869000, YUAN, None)]),
+    ('| A 城市低保累计支出 |\n万元 |\n2,517.5 |\n1,859.9 |\n35.36 |\n2,300.3 |\n| I 城市低保金 |\n',
+     [(DE, 'urban', 25175000, YUAN, None), (DE, 'urban', 18599000, YUAN, None),
+      (DE, 'urban', 23003000, YUAN, None)]),
 ]
 
 

@@ -245,14 +245,21 @@ def _unit_column_rows(text: str, cells: list[tuple[int, int]]) -> list[Row]:
         # statistical reports put the same row for an earlier period and the change beside it
         # (| A 城市低保累计支出 | 万元 | 4,546.5 | 36,059.9 | -87.39 |): the value before a rate
         # is the earlier period's, a fact of its own
+        # (| (1)最低生活保障 | 万元 | 108,465.0 | 56,371.7 | 92.41 | 90,720.9 |: a report with a
+        # further earlier period after the change, e.g. 上季度 then 上月, has a value after it)
         if val[0] > unit[0] and i + 4 < len(cells):
             prev, rate = cells[i + 3], cells[i + 4]
-            row_end = cells[i + 5][0] if i + 5 < len(cells) else len(text)
-            if _VALUE_CELL.fullmatch(text, *prev) and _RATE_CELL.fullmatch(text, *rate) \
-                    and "\n" not in text[val[1]:rate[0]] \
-                    and (row_end == len(text) or "\n" in text[rate[1]:row_end]):
-                out.append(_row([(text[la:lb], la), (text[prev[0]:prev[1]], prev[0]),
-                                 (text[unit[0]:unit[1]], None), ("。", None)], prev[1]))
+            extra = cells[i + 5] if i + 5 < len(cells) else None
+            if extra is not None and not _VALUE_CELL.fullmatch(text, *extra):
+                extra = None
+            k_next = i + 6 if extra is not None else i + 5
+            # the row ends there: the next cell is a label (inline, or one cell per line)
+            ends = k_next >= len(cells) or (_CJK.search(text, *cells[k_next]) is not None
+                                            and not _VALUE_CELL.fullmatch(text, *cells[k_next]))
+            if _VALUE_CELL.fullmatch(text, *prev) and _RATE_CELL.fullmatch(text, *rate) and ends:
+                for earlier in (prev, extra) if extra is not None else (prev,):
+                    out.append(_row([(text[la:lb], la), (text[earlier[0]:earlier[1]], earlier[0]),
+                                     (text[unit[0]:unit[1]], None), ("。", None)], earlier[1]))
     return out
 
 
