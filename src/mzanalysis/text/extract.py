@@ -94,8 +94,7 @@ _RAISED_TO = re.compile(r"[^,;。\d]{0,8}?(?:提高|上调|调整|增加|提升|
 # break: reports typed in Word and statistical bulletins both write counts that way.
 _COMMA = r"(?:(?<!\d),|,(?!\d{3}(?![\d])))"
 _TAIL_END = re.compile(rf"{_COMMA}|[:()\[\]【】“”\"、;]")
-# 元/人?月: a question mark between 人 and its period is a middle dot a converter could not write
-_SENTENCE_END = re.compile(r"[。;!]+|\?+(?!(?<=人\?)[月年])")
+_SENTENCE_END = re.compile(r"[。;!?]+")
 _CLAUSE_END = re.compile(rf"{_COMMA}|[:;()\[\]【】]")
 _BREAKDOWN = re.compile(rf"其中[^;。]*?(?={_COMMA}|$)")
 
@@ -103,9 +102,8 @@ _BREAKDOWN = re.compile(rf"其中[^;。]*?(?={_COMMA}|$)")
 _PERCENT = re.compile(r"\s*(?:%|‰|个百分点|成(?![员为立效绩果本]))")
 _AGE = re.compile(r"\s*(?:周岁|岁)")
 # 元/人·月, 元/月·人, 元/人/月, 元/年/人, 元/·人 (period dropped), 元/人, 元/月; "元" itself may be dropped.
-# A converter that cannot write the middle dot leaves a question mark (元/人?月).
-_PER = re.compile(r"\s*(?P<yuan>元)?\s*(?:/|每)\s*(?:(?P<p1>人)\s*[/·.?]?\s*(?P<t1>月|年)?|"
-                  r"(?P<t2>月|年)\s*[/·.?]?\s*(?P<p2>人)?|[·.]\s*(?P<p3>人))")
+_PER = re.compile(r"\s*(?P<yuan>元)?\s*(?:/|每)\s*(?:(?P<p1>人)\s*[/·.]?\s*(?P<t1>月|年)?|"
+                  r"(?P<t2>月|年)\s*[/·.]?\s*(?P<p2>人)?|[·.]\s*(?P<p3>人))")
 _YUAN = re.compile(r"\s*(?:元|块钱)")
 _PERSONS = re.compile(r"\s*(?:人\s*\(?次\)?|人|名|位)(?!民|大|口|员|均|数|事|才|工|文|力|群|生)")
 _PERSON_NOUN = re.compile(r"\s*(?:城市|城镇|农村|城乡)?(?:残疾人|老年人|老人|困难群众|群众|孤儿|儿童|低保对象|特困人员|居民|农牧民)")
@@ -640,7 +638,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         # role
         # (提标后 and 调整前 date the clause, they state no increase)
         inc = [m for m in _INCREASE.finditer(prefix) if prefix[m.end():m.end() + 1] not in ("后", "前")
-               or not m.group().endswith(("提标", "调整"))]
+               or not m.group().endswith(("提标", "调整"))] if _INCREASE.search(prefix) else ()
         # 在提高…标准中…由原来的684元: a 由/从 after the raise word starts the old level
         if inc and not _TO.search(prefix, inc[-1].end()) and not (
                 q.kind != "money" and cues.STOCK_RE.search(prefix, inc[-1].end())) and not (

@@ -472,6 +472,15 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+# 元/人?月: a converter that could not write the middle dot of a unit left a question mark, which
+# would end the sentence; it is read as the dot (one character for one: spans are unchanged)
+_LOST_DOT = re.compile(r"(?<=人)\?(?=[月年])")
+
+
+def _lost_dots(text: str) -> str:
+    return _LOST_DOT.sub("·", text) if "?" in text else text
+
+
 def normalize(text: str, *, phrases: bool = False) -> Normalized:
     """Simplified characters and ASCII forms, with a map back to ``text``.
 
@@ -481,7 +490,7 @@ def normalize(text: str, *, phrases: bool = False) -> Normalized:
     and only if a single character converts to several does the offset table come into play.
     """
     if not phrases:
-        return repair(Normalized(text.translate(_one_pass_table()), text))
+        return repair(Normalized(_lost_dots(text.translate(_one_pass_table())), text))
     out: list[str] = []
     offsets: list[int] | None = None
     pos = 0
@@ -501,7 +510,7 @@ def normalize(text: str, *, phrases: bool = False) -> Normalized:
             if offsets is not None:
                 offsets.extend(range(pos, pos + len(line)))
         pos += len(line)
-    norm = to_halfwidth("".join(out))
+    norm = _lost_dots(to_halfwidth("".join(out)))
     if offsets is not None:
         offsets.append(len(text))
         return repair(Normalized(norm, text, tuple(offsets)))

@@ -420,6 +420,9 @@ def _header_rows(text: str, start: int, end: int) -> list[Row]:
 _BLOCK_MAX_COLUMNS = 12
 _NAME_LINE = re.compile(r"[^\d\n]{1,16}")
 _ZERO = re.compile(r"0+(?:\.0+)?")
+# a line that is a column name giving its unit: 金额(元), 户  数 (what block_rows needs at least once)
+_BLOCK_HEAD_LINE = re.compile(rf"^[ \t]*[^\d\n]{{0,14}}(?:\({_UNIT}\)|户\s*数|人\s*数)[ \t]*$",
+                              re.M)
 
 
 def block_rows(text: str) -> list[Row]:
@@ -428,6 +431,8 @@ def block_rows(text: str) -> list[Row]:
     of a label and one number per column. Every column after the first must give its unit (in
     brackets, or 户数/人数); the caption above (the page's title line) says whose figures they are.
     Cells of 0 (a town with no recipients that month) are no figures. One pass over the lines."""
+    if _BLOCK_HEAD_LINE.search(text) is None:
+        return []  # no line is a column name with a unit: no such table (one regex pass)
     lines, pos = [], 0
     for line in text.split("\n"):
         body = line.strip()
