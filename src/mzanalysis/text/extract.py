@@ -636,9 +636,10 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         prefix = prefix[last.end():] if last else prefix
         clause_prefix = text[c[0]:q.start]
         # role
-        # (提标后 and 调整前 date the clause, they state no increase)
-        inc = [m for m in _INCREASE.finditer(prefix) if prefix[m.end():m.end() + 1] not in ("后", "前")
-               or not m.group().endswith(("提标", "调整"))] if _INCREASE.search(prefix) else ()
+        # (提标后 / 提标前 date the clause, they state no increase)
+        inc = [m for m in _INCREASE.finditer(prefix)
+               if m.group() != "提标" or prefix[m.end():m.end() + 1] not in ("后", "前")] \
+            if _INCREASE.search(prefix) else ()
         # 在提高…标准中…由原来的684元: a 由/从 after the raise word starts the old level
         if inc and not _TO.search(prefix, inc[-1].end()) and not (
                 q.kind != "money" and cues.STOCK_RE.search(prefix, inc[-1].end())) and not (
@@ -1300,7 +1301,8 @@ def read_facts(norm: Normalized) -> list[Fact]:
         doc.topic_standard = not subjects and heading is not None and heading_standard
         parent = None  # programme a 其中 sentence breaks down (or a 供养 sentence continues)
         last = None  # programme of the previous sentence's last fact
-        question = None  # (programme, area) of a question just asked (城市低保标准是多少?)
+        # (programme, area, names a standard) of a question just asked (城市低保标准是多少?)
+        question = None
         for whole in sentences:
             n_facts = len(doc.facts)
             if not has_hit(*whole):
