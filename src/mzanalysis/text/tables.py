@@ -425,6 +425,11 @@ _BLOCK_HEAD_LINE = re.compile(rf"^[ \t]*[^\d\n]{{0,14}}(?:\({_UNIT}\)|户\s*数|
                               re.M)
 
 
+def _names_unit(text: str, cell: tuple[int, int]) -> bool:
+    """Whether a column name gives its unit: in brackets (金额(元)) or as 户数/人数."""
+    return bool(_HEADER_UNIT.search(text, *cell) or _COUNT_COLUMN.search(text, *cell))
+
+
 def block_rows(text: str) -> list[Row]:
     """A table copied one cell per line without bars, blank lines between the cells (how a browser
     copies a web table): a block of column names (街镇名称 / 户  数 / 人  数 / 金额(元)), then rows
@@ -451,14 +456,11 @@ def block_rows(text: str) -> list[Row]:
         # line i is a number after `run` name lines: the last of them is the first row's label,
         # the ones before it the header (its last k names)
         found = 0
-        first_label = lines[i - 1] if run else None
-        if first_label is not None and (_HEADER_UNIT.search(text, *first_label)
-                                        or _COUNT_COLUMN.search(text, *first_label)):
+        if run and _names_unit(text, lines[i - 1]):
             run = 0  # a column name before the numbers (序号 / 地区 / 人数(人) / 1 / …): no label
         for k in range(min(run - 1, _BLOCK_MAX_COLUMNS), 2, -1):
             header = lines[i - 1 - k:i - 1]
-            if all(_HEADER_UNIT.search(text, *h) or _COUNT_COLUMN.search(text, *h)
-                   for h in header[1:]):
+            if all(_names_unit(text, h) for h in header[1:]):
                 found = k
                 break
         run = 0
