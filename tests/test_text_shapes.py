@@ -52,6 +52,9 @@ SHAPES = [
      [(DS, 'urban', 612, M, None)]),
     ('城市低保平均标准为每人每月655元。',
      [(DS, 'urban', 655, M, None)]),
+    # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
+    ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
+     [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),
     ('城市、农村低保标准分别为每人每月680元、500元。',
      [(DS, 'urban', 680, M, None), (DS, 'rural', 500, M, None)]),
     ('城乡低保标准分别达到680元/月和5600元/年。',

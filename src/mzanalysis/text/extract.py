@@ -827,6 +827,8 @@ def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None, topi
         if area is None and 0 <= q.prog_pos < c[0]:
             k = clause_of(q.prog_pos)
             area = _area_in(text[k[0]:k[1]], q.programme)
+            if area in ("urban", "rural") and _JOINT_AREAS.search(text[k[0]:q.prog_pos]):
+                area = "all"  # 城镇与农村的低保标准持平,分别为一类地区…: one figure for both
         # 640元(城市)和440元(农村): an area in brackets right after the figure is its own
         bracket = _BRACKET_AREA.match(text, q.end)
         if bracket:
@@ -859,8 +861,9 @@ def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None, topi
             area = topic_area  # a figure under the heading 二、城市低保 names no area of its own
         # 城市居民…标准和农村居民…标准从640元提高至670元: one figure for both areas
         head = text[c[0]:min([o.start for o in quantities if c[0] <= o.start] or [q.start])]
-        if area in ("urban", "rural") and _JOINT_AREAS.search(head) \
-                and "分别" not in text[c[0]:c[1]]:
+        if area in ("urban", "rural") and _JOINT_AREAS.search(head) and (
+                "分别" not in text[c[0]:c[1]] or _OWN_TIER.search(text, max(c[0], q.start - 10),
+                                                                 q.start)):
             area = "all"
         q.area_cued = area is not None
         if area is None:
@@ -898,6 +901,10 @@ def _alternating(text: str, hits: list[re.Match], q: Quantity, quantities: list[
 _JOINT_AREAS = re.compile(r"(?:(?:城市|城镇)[^,;。\d]{0,16}?(?:和|及|与|、)农村|"
                           r"农村[^,;。\d]{0,16}?(?:和|及|与|、)(?:城市|城镇))[^,;。\d]{0,16}$")
 _RESPECTIVELY = re.compile(r"分别")
+# 分别为一类地区每人每月650元和二类地区每人每月550元: each value names its own tier, so the items
+# before 分别 (城镇与农村…持平) are not what the values are listed against
+_OWN_TIER = re.compile(r"[一二三四五六七八九十\d]类(?:地区|县|市)|第[一二三四五六七八九十\d]类|"
+                       r"[一二三四五六七八九十\d]档")
 
 
 _PAIR_SEP = re.compile(r"\s*[、和及与]\s*$")
@@ -962,6 +969,8 @@ def _pair_respectively(text: str, sent: tuple[int, int], quantities: list[Quanti
                 # 城乡…标准分别为A、B with the area lost (城低保): reports list urban first.
                 its = [("area", "urban"), ("area", "rural")]
             if its is None or len(its) != len(members):
+                continue
+            if all(_OWN_TIER.search(text, max(m.end(), q.start - 10), q.start) for q in members):
                 continue
             for q, (what, value) in zip(members, its):
                 setattr(q, what, value)
