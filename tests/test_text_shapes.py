@@ -52,6 +52,12 @@ SHAPES = [
      [(DS, 'urban', 612, M, None)]),
     ('城市低保平均标准为每人每月655元。',
      [(DS, 'urban', 655, M, None)]),
+    # a grade after a semicolon (三、四级为…) is the second half of a parallel statement, not a
+    # numbered section
+    ('一、二级重度残疾人护理补贴为 150 元/月/人;三、四级为 90 元/月/人;',
+     [(DIS, None, 150, M, None), (DIS, None, 90, M, None)]),
+    ('城乡低保标准:一类地区每人每月720元;二类地区为每人每月640元。',
+     [(DS, 'all', 720, M, None), (DS, 'all', 640, M, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

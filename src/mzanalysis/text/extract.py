@@ -73,7 +73,7 @@ FACT_COLUMNS = ("doc", "region", "region_code", "level", "year", "period", "indi
                 "span_end", "text", "source", "source_ref")
 
 _SECTION_MARK = re.compile(r"(?:^|(?<=[。;!?\n]))\s*(?:[一二三四五六七八九十]+是|[(][一二三四五六七八九十]+[)]|"
-                           r"\d{1,2}[、.](?!\d)|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[,、])")
+                           r"\d{1,2}[、.](?!\d)|[一二三四五六七八九十]+、(?![一二三四五六七八九十]{1,2}(?:级|类|档))|第[一二三四五六七八九十]+[,、])")
 _MARK_AFTER_STOP = re.compile(_SECTION_MARK.pattern.replace(r"(?:^|(?<=[。;!?\n]))", "", 1))
 # A sentence without a number followed (closely) by a unit holds no fact: skip it cheaply.
 # a figure with a unit, or a 万 count whose noun is its unit (2.3万低保户, 11.5万残疾人)
@@ -1235,7 +1235,10 @@ def _pieces(text: str, sent: tuple[int, int], hits: list[int]) -> list[tuple[int
 # sentence is read with the one before it, the semicolon acting as a clause break.
 _ELLIPTIC_HEAD = re.compile(r"\s*(?:(?:全市|全县|全区|全省)?(?:城市|城镇|农村|农牧区|牧区|集中供养|分散供养|"
                             r"集中|分散|散居)(?:居民)?(?:的)?(?:为|是|每|达到|提高|由|从|按|年|月|\d)|"
-                            r"(?:最高|最低|其次)的?(?:是|为))")
+                            r"(?:最高|最低|其次)的?(?:是|为)|"
+                            # 三、四级为185元;二类地区为550元;90周岁以上为200元: a tier, grade or age band
+                            r"第?[一二三四五六七八九十\d]{1,3}(?:[、至和及~-]第?[一二三四五六七八九十\d]{1,3})*"
+                            r"(?:级|类|档|类地区|周岁|岁)(?:以上|及以上|以下)?(?:的)?(?:为|是|每|按|\d))")
 
 
 def _elliptic_joined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
