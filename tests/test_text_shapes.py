@@ -58,6 +58,8 @@ SHAPES = [
      [(DIS, None, 150, M, None), (DIS, None, 90, M, None)]),
     ('城乡低保标准:一类地区每人每月720元;二类地区为每人每月640元。',
      [(DS, 'all', 720, M, None), (DS, 'all', 640, M, None)]),
+    # 低保家庭中的残疾人: the family is 低保's, the subsidy standard the disabled person's
+    ('低收入家庭和低保家庭中的残疾人,补贴标准为每人每月330元。', [(DIS, None, 330, M, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

@@ -58,7 +58,9 @@ PROGRAMMES: tuple[Programme, ...] = (
                                  r"(?<!\d)(?:100|百)\s*周?岁(?:及以上|以上)"), "elderly_allowance"),
     Programme("disability", _p(r"两项补贴|两项补助|双项补贴|残疾人生活补贴|残疾人护理补贴|困难生活补贴|"
                                r"重度护理补贴|重残补贴|残疾人补贴|残疾人两项|残疾两项|困难残疾人|重度残疾人|"
-                               r"(?:困难|护理)补贴的?残疾人|重残人员|重残对象|残疾人两补"),
+                               r"(?:困难|护理)补贴的?残疾人|重残人员|重残对象|残疾人两补|"
+                               # 低保家庭中的残疾人,补贴标准为…: the subsidy's standard, not 低保's
+                               r"残疾人(?=,?(?:的)?(?:生活|护理)?补贴标准)"),
               "disability_subsidy", None, "disability_subsidy_recipients", None,
               "disability_subsidy_expenditure"),
     # one-off and utility payments to people in need: holiday 慰问金, price and heating subsidies;
