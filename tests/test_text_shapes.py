@@ -60,6 +60,8 @@ SHAPES = [
      [(DS, 'all', 720, M, None), (DS, 'all', 640, M, None)]),
     # 低保家庭中的残疾人: the family is 低保's, the subsidy standard the disabled person's
     ('低收入家庭和低保家庭中的残疾人,补贴标准为每人每月330元。', [(DIS, None, 330, M, None)]),
+    ('对低保户中一级、二级残疾人分别按每人每年960元、480元的标准给予护理补贴。',
+     [(DIS, None, 960, Y, None), (DIS, None, 480, Y, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

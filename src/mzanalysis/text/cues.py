@@ -60,7 +60,9 @@ PROGRAMMES: tuple[Programme, ...] = (
                                r"重度护理补贴|重残补贴|残疾人补贴|残疾人两项|残疾两项|困难残疾人|重度残疾人|"
                                r"(?:困难|护理)补贴的?残疾人|重残人员|重残对象|残疾人两补|"
                                # 低保家庭中的残疾人,补贴标准为…: the subsidy's standard, not 低保's
-                               r"残疾人(?=,?(?:的)?(?:生活|护理)?补贴标准)"),
+                               r"残疾人(?=,?(?:的)?(?:生活|护理)?补贴标准)|"
+                               # …残疾人分别按每人每年840元、420元标准给予生活补贴
+                               r"残疾人(?=[^,。;]{0,30}?(?:给予|发放)(?:生活|护理)补贴)"),
               "disability_subsidy", None, "disability_subsidy_recipients", None,
               "disability_subsidy_expenditure"),
     # one-off and utility payments to people in need: holiday 慰问金, price and heating subsidies;
