@@ -62,6 +62,9 @@ SHAPES = [
     ('低收入家庭和低保家庭中的残疾人,补贴标准为每人每月330元。', [(DIS, None, 330, M, None)]),
     ('对低保户中一级、二级残疾人分别按每人每年960元、480元的标准给予护理补贴。',
      [(DIS, None, 960, Y, None), (DIS, None, 480, Y, None)]),
+    # a floor after a per-person figure of the same programme is a level with its period, no total
+    ('散居孤儿每人每月不低于800元,机构养育孤儿不低于1200元。',
+     [(OS, None, 800, M, None), (OS, None, 1200, M, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

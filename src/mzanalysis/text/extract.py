@@ -698,6 +698,13 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
                 and (q.kind == nxt.kind or (q.kind, nxt.kind) == ("households", "persons")) \
                 and _LIST_SEP.match(text[q.end:nxt.start]):
             q.programme, q.prog_pos = nxt.programme, nxt.prog_pos
+    # 散居孤儿每月不低于600元,集中供养孤儿不低于1000元: a floor is a level per person, never a
+    # total; in a list after a per-person figure of the same programme it takes that figure's period
+    for prev, q in zip(quantities, quantities[1:]):
+        if q.kind == "money" and not q.per_person and not q.num.scaled and prev.per_person \
+                and prev.period and q.programme is not None and q.programme == prev.programme \
+                and _FLOOR_BEFORE.search(text, max(sent[0], q.start - 4), q.start):
+            q.per_person, q.period, q.unit_broken = True, prev.period, True
     # 发放临时生活补助974.75万元,其中城市低保对象发放478.75万元: after 其中, a programme word naming
     # the people paid (低保对象) breaks the fund down by recipients; the money is still the fund's
     fund = None
@@ -901,6 +908,7 @@ def _alternating(text: str, hits: list[re.Match], q: Quantity, quantities: list[
 _JOINT_AREAS = re.compile(r"(?:(?:城市|城镇)[^,;。\d]{0,16}?(?:和|及|与|、)农村|"
                           r"农村[^,;。\d]{0,16}?(?:和|及|与|、)(?:城市|城镇))[^,;。\d]{0,16}$")
 _RESPECTIVELY = re.compile(r"分别")
+_FLOOR_BEFORE = re.compile(r"(?:不低于|不少于|不得低于)$")
 # 分别为一类地区每人每月650元和二类地区每人每月550元: each value names its own tier, so the items
 # before 分别 (城镇与农村…持平) are not what the values are listed against
 _OWN_TIER = re.compile(r"[一二三四五六七八九十\d]类(?:地区|县|市)|第[一二三四五六七八九十\d]类|"
