@@ -65,6 +65,11 @@ SHAPES = [
     # a floor after a per-person figure of the same programme is a level with its period, no total
     ('散居孤儿每人每月不低于800元,机构养育孤儿不低于1200元。',
      [(OS, None, 800, M, None), (OS, None, 1200, M, None)]),
+    # the old level of a raise is the subject of the new level, and 集中供养人员 are 特困's
+    ('敬老院集中供养人员供养标准从每人每月800元提高到850元。',
+     [(TS, None, 800, M, 'old'), (TS, None, 850, M, None)]),
+    ('乡镇敬老院集中供养标准从现行的每人每月700元提高到780元。',
+     [(TS, None, 700, M, 'old'), (TS, None, 780, M, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

@@ -698,6 +698,12 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
                 and (q.kind == nxt.kind or (q.kind, nxt.kind) == ("households", "persons")) \
                 and _LIST_SEP.match(text[q.end:nxt.start]):
             q.programme, q.prog_pos = nxt.programme, nxt.prog_pos
+    # 集中供养人员供养标准从900元提高到946元: the old level of a raise is the new level's subject
+    for q, nxt in zip(quantities, quantities[1:]):
+        if q.programme is None and q.role == "old" and nxt.role == "new" \
+                and nxt.programme is not None and q.kind == nxt.kind \
+                and clause_of(q.start) == clause_of(nxt.start):
+            q.programme, q.prog_pos = nxt.programme, nxt.prog_pos
     # 散居孤儿每月不低于600元,集中供养孤儿不低于1000元: a floor is a level per person, never a
     # total; in a list after a per-person figure of the same programme it takes that figure's period
     for prev, q in zip(quantities, quantities[1:]):
@@ -1041,6 +1047,7 @@ _FAMILY = {"wubao": "tekun"}  # 五保 is the rural 特困 support of old
 # 集中供养/分散供养 are the two modes of 特困 (五保) support: a sentence naming only the mode goes on
 # about the support programme named before it
 _SUPPORT_MODE = re.compile(r"(?:集中|分散)供养")
+_SUPPORT_PEOPLE = re.compile(r"(?:集中|分散)供养(?:人员|对象|标准)")
 _ITS_STANDARD = re.compile(r"其[\u4e00-\u9fff]{0,8}?标准")
 _SUPPORT_WORD = re.compile(r"五保|特困|三无")
 _WORK_HEAD = re.compile(r"(?:城市|城镇|农村|城乡)(?:居民)?(?:最低生活保障|低保)工作")
@@ -1352,6 +1359,8 @@ def read_facts(norm: Normalized) -> list[Fact]:
                 parent = last
             elif support is not None and _SUPPORT_MODE.search(text, *whole) and not own_words():
                 parent = support  # 今年分散供养标准年人均2200元 after a sentence on 五保供养
+            elif support is None and _SUPPORT_PEOPLE.search(text, *whole) and not own_words():
+                parent = "tekun"  # 集中供养人员 (标准) with no programme named before are 特困's
             elif last is not None and _ITS_STANDARD.search(text, *whole) and not own_words():
                 parent = last  # …孤儿19名。调整后,其基本生活费补助标准将由…: 其 is the subject before
             elif question is not None and not own_words():
