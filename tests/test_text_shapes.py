@@ -70,6 +70,9 @@ SHAPES = [
      [(TS, None, 800, M, 'old'), (TS, None, 850, M, None)]),
     ('乡镇敬老院集中供养标准从现行的每人每月700元提高到780元。',
      [(TS, None, 700, M, 'old'), (TS, None, 780, M, None)]),
+    # 起始标准 (the starting level of a subsidy) is a standard; a subsidy's full name before it
+    ('自2023年起,重度残疾人护理补贴起始标准从每人每月不低于60元提高到每人每月不低于90元。',
+     [(DIS, None, 60, M, 'old'), (DIS, None, 90, M, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

@@ -433,7 +433,7 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
                 m = others[-1]
         # 低保对象中有老年人1.2万人: a subgroup named between programme and figure is not the whole
         if not _is_filler(text[m.end():q.start], m.lastgroup) \
-                and not _standard_gap(text[m.end():q.start], q):
+                and not _standard_gap(text[m.end():q.start], q, m.lastgroup):
             return None, -1
         return m.lastgroup, m.start()
     own_left = text[c[0]:q.start]
@@ -485,9 +485,10 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
 # list can hold (城市低保标准经市政府同意调整为…, 在原有基础上提高到…, 各县区…均提高到…): once the
 # programme word is followed by its 标准 or 保障线, a few such words do not change the subject, unless
 # they name a payment level, an income, another group or a care tier.
-_STANDARD_HEAD = re.compile(r"^\s*(?:的|对象|居民)?(?:月|年)?(?:人均)?(?:福利)?(?:保障|供养|基本生活|生活|救助|养育|补助|补贴)?"
-                            r"(?:指导|最低限定|限定|平均|月人均|年人均)?(?:标准|保障线|线)")
+_STANDARD_HEAD = re.compile(r"^\s*(?:的|对象|居民)?(?:月|年)?(?:人均)?(?:福利)?(?:基本生活|生活)?(?:保障|供养|救助|养育|补助|补贴)?"
+                            r"(?:指导|最低限定|限定|平均|月人均|年人均|起始|起步)?(?:标准|保障线|线)")
 _STANDARD_GAP_MAX = 6
+_DISABILITY_NAME_REST = re.compile(r"^(?:生活|护理)(?:补贴|补助)")
 _INCOME_LINE = re.compile(r"家庭[年月]?(?:人均)?纯?收入")
 _INCOME_LINE_GAP = re.compile(r"\s*[:,]?\s*(?:按照?|以)?家庭[年月]?(?:人均)?纯?收入(?:低于|不足|不到|在)?\s*")
 _BY_STANDARD = re.compile(r"按照?")
@@ -496,11 +497,14 @@ _NOT_STANDARD_GAP = re.compile(r"补差|水平|收入|工资|消费|支出|照�
                                r"边缘|一次性|慰问|医疗|临时|价格")
 
 
-def _standard_gap(between: str, q: Quantity) -> bool:
+def _standard_gap(between: str, q: Quantity, programme: str | None = None) -> bool:
     """True when ``between`` (programme word to a per-person amount) opens with the standard's
     own noun and holds at most a few other words, none naming another subject (see above)."""
     if q.kind != "money" or q.num.scaled:
         return False
+    if programme == "disability":
+        # 重度残疾人|护理补贴起始标准: the rest of the subsidy's name, not a care tier
+        between = _DISABILITY_NAME_REST.sub("", between, count=1)
     # 农村低保标准从家庭年人均收入2100元提高到2300元: older rural standards are written as the
     # household income line they guarantee
     income = _INCOME_LINE.search(between)
