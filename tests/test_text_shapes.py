@@ -73,6 +73,9 @@ SHAPES = [
     # 起始标准 (the starting level of a subsidy) is a standard; a subsidy's full name before it
     ('自2023年起,重度残疾人护理补贴起始标准从每人每月不低于60元提高到每人每月不低于90元。',
      [(DIS, None, 60, M, 'old'), (DIS, None, 90, M, None)]),
+    # a standard split into tiers (标准划分为两个档次) is labelled tier by tier, places after each
+    ('全省农村低保标准划分为两个档次,分别为:第一档7200元/年,甲市各区(市、特区)、乙县;第二档6900元/年,其余县。',
+     [(DS, 'rural', 7200, Y, None), (DS, 'rural', 6900, Y, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

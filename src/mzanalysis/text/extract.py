@@ -350,7 +350,8 @@ _PROVINCE = (r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江
 _PLACE_ITEM = re.compile(r"(?:^|(?<=[、:,;\s\d/月年为是对在向和及]))(?:[\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|盟|省|州)|"
                          r"(?:[一二三四五六七八九十两\d]+个|其他各?|其余|各)(?:县市区|县市|县区|县|市|区|乡镇)"
                          r"(?:\([市区]\))?|"
-                         rf"{_PROVINCE})(?:为|是)?(?=[\d\s:,、每从由和及]|$)")
+                         rf"{_PROVINCE})(?:各(?:县市区|县市|县区|县|市|区|乡镇))?(?:\([^()]{{1,8}}\))?"
+                         r"(?:为|是)?(?=[\d\s:,;、每从由和及]|$)")
 
 
 # 对绵阳市符合条件的…: a place after a preposition says where, not who
@@ -366,6 +367,10 @@ _NOT_PLACE = re.compile(r"人|老|儿|残|对象|户|家庭|低保|特困|五保
 
 def _drop_places(m: re.Match) -> str:
     return m.group() if _NOT_PLACE.search(m.group()) else ""
+
+
+_TIERED_STANDARD = re.compile(r"标准(?:划|细)?分为?[一二两三四五六七八九十\d]+个?(?:档次|档|类|等)")
+_TIER_LABEL = re.compile(r"第?[一二三四五六七八九十\d]+(?:档|类)(?:地区)?")
 
 
 def _is_filler(text: str, programme: str | None = None) -> bool:
@@ -447,6 +452,9 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
         # a 其中… clause breaks the subject down (其中住院救助2.1万人次、门诊救助…); the subject
         # it breaks down still governs the clauses after it
         between = _BREAKDOWN.sub("", text[k_clause[1]:c[0]]) + own_left
+        if _TIERED_STANDARD.search(text, m.end(), k_clause[1]):
+            # 城市低保标准划分为三个档次,分别为:第一档827元/月: the tiers of a standard are standards
+            between = _TIER_LABEL.sub("", between)
         # 占非农业人口比例的5.05%, 提高3.6%: a clause stating a ratio describes the subject
         # further, it names no new one
         # 比去年增加5万人: nor does a clause comparing it with an earlier period
