@@ -76,6 +76,9 @@ SHAPES = [
     # a standard split into tiers (标准划分为两个档次) is labelled tier by tier, places after each
     ('全省农村低保标准划分为两个档次,分别为:第一档7200元/年,甲市各区(市、特区)、乙县;第二档6900元/年,其余县。',
      [(DS, 'rural', 7200, Y, None), (DS, 'rural', 6900, Y, None)]),
+    # the level before a raise given in brackets with its year
+    ('全省农村低保平均标准提高到7000元/年(2023年为6500元/年),增幅7.7%。',
+     [(DS, 'rural', 7000, Y, None), (DS, 'rural', 6500, Y, 'old')]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

@@ -664,6 +664,9 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         elif prev_role.get(c) == "new" or ((_LIST_SEP.match(prefix) or _LIST_AREA.match(prefix))
                                            and c in prev_role):
             q.role = prev_role[c]  # 提高到A和B: both new; 由A、B: both old
+        if q.role is None and i and quantities[i - 1].role == "new" \
+                and _EARLIER_IN_BRACKETS.fullmatch(text, quantities[i - 1].end, q.start):
+            q.role = "old"  # 提高到778元/月(2023年为734元/月): the bracket gives the level before
         prev_role[c] = q.role
         prev_end[c] = q.end
         # per-person cue from the clause (每人每月 …), unless the figure is a 万/亿 total
@@ -926,6 +929,7 @@ def _alternating(text: str, hits: list[re.Match], q: Quantity, quantities: list[
 _JOINT_AREAS = re.compile(r"(?:(?:城市|城镇)[^,;。\d]{0,16}?(?:和|及|与|、)农村|"
                           r"农村[^,;。\d]{0,16}?(?:和|及|与|、)(?:城市|城镇))[^,;。\d]{0,16}$")
 _RESPECTIVELY = re.compile(r"分别")
+_EARLIER_IN_BRACKETS = re.compile(r"\s*\(\s*(?:(?:19|20)\d\d|去|上)年(?:同期|底|末)?(?:为|是)?\s*")
 _FLOOR_BEFORE = re.compile(r"(?:不低于|不少于|不得低于)$")
 # 分别为一类地区每人每月650元和二类地区每人每月550元: each value names its own tier, so the items
 # before 分别 (城镇与农村…持平) are not what the values are listed against
