@@ -80,7 +80,7 @@ SHAPES = [
     ('全省农村低保平均标准提高到7000元/年(2023年为6500元/年),增幅7.7%。',
      [(DS, 'rural', 7000, Y, None), (DS, 'rural', 6500, Y, 'old')]),
     # a list of places under a heading: a city's district (甲市乙区) and a bracket after a place
-    ('一、城市最低生活保障标准(月人均)\n甲市(不含乙区、丙区)700元、甲市乙区520元、丁县480元;\n戊市610元。',
+    ('一、城市最低生活保障标准(月人均)\n东阳市(不含南湖区、北山区)700元、东阳市南湖区520元、丁县480元;\n戊市610元。',
      [(DS, 'urban', 700, M, None), (DS, 'urban', 520, M, None), (DS, 'urban', 480, M, None),
       (DS, 'urban', 610, M, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
