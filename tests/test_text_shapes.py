@@ -83,6 +83,13 @@ SHAPES = [
     ('一、城市最低生活保障标准(月人均)\n东阳市(不含南湖区、北山区)700元、东阳市南湖区520元、丁县480元;\n戊市610元。',
      [(DS, 'urban', 700, M, None), (DS, 'urban', 520, M, None), (DS, 'urban', 480, M, None),
       (DS, 'urban', 610, M, None)]),
+    # a sub-heading naming a mode (1.集中供养) keeps the programme of the introduction above it;
+    # a care label before a colon marks a care tier
+    ('特困人员供养标准如下:\n1.集中供养\n基本生活标准:每人每月1050元。\n照料护理标准:半护理每人每月300元。',
+     [(TS, None, 1050, M, None)]),
+    # 人均消费性支出 is the consumption yardstick, not a standard
+    ('特困人员基本生活标准为21000元/年(上年城镇居民人均消费性支出为16000元的1.3倍)。',
+     [(TS, None, 21000, Y, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

@@ -89,7 +89,7 @@ PROGRAMMES: tuple[Programme, ...] = (
     # (家庭年人均纯收入6000元 after a standard is the income line the standard guarantees)
     Programme("income", _p(r"(?<!家庭年)(?<!家庭月)(?:人均可支配收入|可支配收入|农民人均纯收入|人均纯收入)"),
               "disposable_income"),
-    Programme("consumption", _p(r"人均消费支出|人均生活消费支出"), "consumption_expenditure"),
+    Programme("consumption", _p(r"人均消费支出|人均生活消费支出|人均消费性支出|人均生活消费性支出"), "consumption_expenditure"),
     Programme("poverty", _p(r"扶贫标准|贫困标准|贫困线|扶贫线|脱贫标准"), "poverty_line"),
     Programme("gdp", _p(r"人均地区生产总值|人均生产总值|人均GDP"), "gdp_per_capita"),
     Programme("revenue", _p(r"一般公共预算收入|地方财政收入|公共财政预算收入"),

@@ -1208,10 +1208,12 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
         return None
     if _DIFFERENCE.search(text, clause[0], q.start):
         return None  # 两者差距多达230元: a difference between two figures, no level of its own
+    care_from = min(clause[0], q.prog_pos) if q.prog_pos >= 0 else clause[0]
+    if text[care_from - 1:care_from] == ":":
+        # 照料护理标准:全自理每人每月100元: the label before the colon names the tier too
+        care_from = max(care_from - 12, text.rfind("\n", 0, care_from) + 1)
     if indicator == prog.standard and (prog.name in ("tekun", "wubao")
-                                       and _CARE_TIER.search(text, min(clause[0], q.prog_pos)
-                                                         if q.prog_pos >= 0 else clause[0],
-                                                         clause[1])
+                                       and _CARE_TIER.search(text, care_from, clause[1])
                                        or _SHARE_OF_STANDARD.search(context)):
         return None  # 自理、半自理和完全不能自理特困人员每人每年2292元: care tiers, not the standard;
         # 省级补助标准: the province's share of the standard, not the standard
@@ -1318,6 +1320,8 @@ def read_facts(norm: Normalized) -> list[Fact]:
                     heading_area = next((f.area for f in reversed(doc.facts)
                                          if f.indicator.startswith(heading)), None)
                     heading_standard = cues.STANDARD_RE.search(text, s_start, s_end) is not None
+                elif m is None and intro and heading is not None:
+                    pass  # 特困供养标准为: / 1.分散供养: a sub-heading naming a mode, not a programme
                 elif m or _SECTION_MARK.match(text, s_start):
                     # 城乡低保标准各分为两个档次: / 一、城市低保 / …: the sub-heading of an introduction
                     # naming the programme's standard heads standards too
