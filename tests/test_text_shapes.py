@@ -90,6 +90,9 @@ SHAPES = [
     # 人均消费性支出 is the consumption yardstick, not a standard
     ('特困人员基本生活标准为21000元/年(上年城镇居民人均消费性支出为16000元的1.3倍)。',
      [(TS, None, 21000, Y, None)]),
+    # an age band's old people of 低保 families get the elderly allowance, not 低保's payment
+    ('对80-89周岁、90-99周岁低保老年人每人每月补助60元、120元。',
+     [(EA, None, 60, M, None), (EA, None, 120, M, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),
