@@ -122,6 +122,8 @@ _PRE_PERSON = re.compile(r"人均|每人")
 _INCREASE = re.compile(r"提高了?|增加了?|增长了?|上调了?|提升了?|新增|减少了?|下降了?|降低了?|增幅|增资|"
                        r"提标|多发|补发|比上年|较上年|同比")
 _TO = re.compile(r"到|至|为|达")
+# 100周岁以上老年人仍是原来的每人每年3600元: a level kept unchanged is the current one, not the old
+_UNCHANGED = re.compile(r"(?:仍然|仍|依然|保持|维持)(?:是|为|按|执行)?(?:原来|原有|原)")
 _OLD = re.compile(r"由|从|原为|原来|原标准|原先|原\s*$")  # (原650元): the bare 原 before a figure
 _NEW = re.compile(r"提高到|提高至|提高为|提到|提至|调整为|调整到|调整至|上调至|上调到|上调为|增加到|增加至|"
                   r"调至|调到|调为|调增至|调增到|增加为|"
@@ -660,7 +662,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             q.role = "increase"
         elif _NEW.search(prefix) or (_NEW_SPLIT.search(prefix) and not _OLD.search(prefix)):
             q.role = "new"
-        elif _OLD.search(prefix):
+        elif _OLD.search(prefix) and not _UNCHANGED.search(prefix):
             q.role = "old"
         elif prev_role.get(c) == "new" or ((_LIST_SEP.match(prefix) or _LIST_AREA.match(prefix))
                                            and c in prev_role):
