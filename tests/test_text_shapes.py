@@ -96,6 +96,9 @@ SHAPES = [
     # a level kept as it was (仍是原来的, 仍按) is the current level, not the old side of a raise
     ('100周岁以上老年人长寿补贴仍是原来的每人每月500元。', [(EA, None, 500, M, None)]),
     ('城市特困人员集中供养标准仍按每人每月900元执行。', [(TS, 'urban', 900, M, None)]),
+    # places in brackets after a level have their own level of the same standard
+    ('城镇低保标准提高到每人每月640元(东乡、西岭600元)。',
+     [(DS, 'urban', 640, M, None), (DS, 'urban', 600, M, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

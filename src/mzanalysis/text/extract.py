@@ -716,6 +716,17 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
                 and (q.kind == nxt.kind or (q.kind, nxt.kind) == ("households", "persons")) \
                 and _LIST_SEP.match(text[q.end:nxt.start]):
             q.programme, q.prog_pos = nxt.programme, nxt.prog_pos
+    # 达到每人每月565元(土右、固阳515元): places in brackets after a level have their own level of
+    # the same standard, at the same stage of the raise
+    for prev, q in zip(quantities, quantities[1:]):
+        if q.programme is None and prev.programme is not None and q.kind == prev.kind == "money" \
+                and prev.per_person and prev.period and not q.num.scaled \
+                and _BRACKET_PLACES.fullmatch(text, prev.end, q.start) \
+                and not cues.PROGRAMME_RE.search(text, prev.end, q.start) \
+                and not cues.AREA_RE.search(text, prev.end, q.start):
+            q.programme, q.prog_pos, q.role = prev.programme, prev.prog_pos, prev.role
+            if not q.per_person:
+                q.per_person, q.period, q.unit_broken = True, prev.period, True
     # 集中供养人员供养标准从900元提高到946元: the old level of a raise is the new level's subject
     for q, nxt in zip(quantities, quantities[1:]):
         if q.programme is None and q.role == "old" and nxt.role == "new" \
@@ -933,6 +944,7 @@ _JOINT_AREAS = re.compile(r"(?:(?:城市|城镇)[^,;。\d]{0,16}?(?:和|及|与|
                           r"农村[^,;。\d]{0,16}?(?:和|及|与|、)(?:城市|城镇))[^,;。\d]{0,16}$")
 _RESPECTIVELY = re.compile(r"分别")
 _EARLIER_IN_BRACKETS = re.compile(r"\s*\(\s*(?:(?:19|20)\d\d|去|上)年(?:同期|底|末)?(?:为|是)?\s*")
+_BRACKET_PLACES = re.compile(r"\s*\(\s*(?:[\u4e00-\u9fff]{2,8}[、和及])*[\u4e00-\u9fff]{2,8}?(?:为|是)?\s*")
 _FLOOR_BEFORE = re.compile(r"(?:不低于|不少于|不得低于)$")
 # 分别为一类地区每人每月650元和二类地区每人每月550元: each value names its own tier, so the items
 # before 分别 (城镇与农村…持平) are not what the values are listed against
