@@ -99,6 +99,9 @@ SHAPES = [
     # places in brackets after a level have their own level of the same standard
     ('城镇低保标准提高到每人每月640元(东乡、西岭600元)。',
      [(DS, 'urban', 640, M, None), (DS, 'urban', 600, M, None)]),
+    # 供养款 (the support money) after a sentence on 特困 is 特困 spending
+    ('今年再次提高特困人员救助供养标准。工作人员介绍说,1-6月份累计发放供养款310万元。',
+     [(OA, None, 3100000, YUAN, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

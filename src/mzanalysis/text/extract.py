@@ -1077,7 +1077,7 @@ _DIFFERENCE = re.compile(r"差距|相差|差额|高出|多出")
 _FAMILY = {"wubao": "tekun"}  # 五保 is the rural 特困 support of old
 # 集中供养/分散供养 are the two modes of 特困 (五保) support: a sentence naming only the mode goes on
 # about the support programme named before it
-_SUPPORT_MODE = re.compile(r"(?:集中|分散)供养")
+_SUPPORT_MODE = re.compile(r"(?:集中|分散)供养|供养(?:款|金|资金|经费)")  # (发放供养款219.5万元)
 _SUPPORT_PEOPLE = re.compile(r"(?:集中|分散)供养(?:人员|对象|标准)")
 _ITS_STANDARD = re.compile(r"其[\u4e00-\u9fff]{0,8}?标准")
 _SUPPORT_WORD = re.compile(r"五保|特困|三无")
