@@ -102,6 +102,10 @@ SHAPES = [
     # 供养款 (the support money) after a sentence on 特困 is 特困 spending
     ('今年再次提高特困人员救助供养标准。工作人员介绍说,1-6月份累计发放供养款310万元。',
      [(OA, None, 3100000, YUAN, None)]),
+    # a table header copied over two lines goes on with its columns on the second
+    ('保障项目 | 当月保障人数(人) | 当月支出(万元) | 累计保障人次 (人次) |\n累计支出(万元) | 备注 |\n'
+     '孤儿基本生活费 | 120 | 15.6 | 1080 | 140.4 | 按月发放 |\n',
+     [(OA, None, 156000, YUAN, None), (OA, None, 1404000, YUAN, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

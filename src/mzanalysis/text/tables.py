@@ -366,9 +366,19 @@ def _header_rows(text: str, start: int, end: int) -> list[Row]:
     names: list[tuple[int, int]] | None = None  # the last row of plain column names
     pos = start
     last: tuple[tuple[int, int], int] | None = None  # label and cell count of the last row
+    header_end = -1  # where the header line ends (a header may go on on the next line)
     for line in text[start:end].splitlines(keepends=True):
         l_start, l_end = pos, pos + len(line)
         pos = l_end
+        # a header copied over two lines (…| 1-9月累计保障人员情况 (人次) |⏎1-9月累计支出(万元) | 保障标准 |):
+        # the line right after it naming units and holding no figure goes on with its columns
+        if header is not None and header_end == l_start and line.count("|") >= 1:
+            more = _cells(text, l_start, l_end)
+            if more and not any(_VALUE_CELL.fullmatch(text, a, b) for a, b in more) \
+                    and any(_HEADER_UNIT.search(text, a, b) for a, b in more):
+                header = header + more
+                header_end = l_end
+                continue
         # a header or a row has at least two cells between bars (or tabs)
         if line.count("|") < 3 and "\t" not in line:
             # a long cell spilled onto a line of its own (| 城市低保 | 5401 | 7441 |, then
@@ -392,6 +402,7 @@ def _header_rows(text: str, start: int, end: int) -> list[Row]:
                     tu and any(_MONEY_COLUMN.search(text, a, b) for a, b in cells[1:])) or any(
                     _COUNT_COLUMN.search(text, a, b) for a, b in cells[1:]):
                 header, table_unit = cells, tu.group(1) if tu else None
+                header_end = l_end
                 caption_area = _area_word(caption[caption.rfind("|") + 1:])
                 caption_prog = _caption_programme(caption[caption.rfind("|") + 1:])
                 continue
