@@ -106,6 +106,9 @@ SHAPES = [
     ('保障项目 | 当月保障人数(人) | 当月支出(万元) | 累计保障人次 (人次) |\n累计支出(万元) | 备注 |\n'
      '孤儿基本生活费 | 120 | 15.6 | 1080 | 140.4 | 按月发放 |\n',
      [(OA, None, 156000, YUAN, None), (OA, None, 1404000, YUAN, None)]),
+    # a count with its households in brackets, then the programme it is covered by
+    ('截至年底,已有12.5万人(6.1万户)享受了农村最低生活保障,比上年增加0.3万人。',
+     [(DR, 'rural', 125000, P, None), (DH, 'rural', 61000, H, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

@@ -80,6 +80,7 @@ _MARK_AFTER_STOP = re.compile(_SECTION_MARK.pattern.replace(r"(?:^|(?<=[。;!?\n
 _CANDIDATE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿][\d,. 余多万亿]{0,12}(?:[元人户名位/]|"
                         r"(?<=万)(?:左右)?(?:城市|城镇|农村|城乡)?(?:低保|五保|特困|残疾人|老年人|老人|孤儿|"
                         r"困难群众|群众|居民|农牧民)|(?<=万)(?=[,;。、]))")
+_COUNT_IN_BRACKETS = re.compile(r"\s*(?:,|\(\s*[\d.,]+\s*万?\s*[户人]\s*\)|\))?")
 _COVERED_THEN = re.compile(r"\s*(?:全部|均|已|都|按时|足额|全面|及时|全额|累计|共|共计|合计|全年|当月)*"
                            r"(?:纳入|享受|发放|领取)了?"
                            r"[^,;。\d]{0,6}?(?:" + cues.PROGRAMME_RE.pattern + ")")
@@ -705,8 +706,10 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
     for q in quantities:
         if q.programme is None and q.kind in ("persons", "households"):
             c = clause_of(q.start)
-            m = _COVERED_THEN.match(text, c[1], min(sent[1], c[1] + 24))
-            if m and not text[q.end:c[1]].strip(" ,") and not cues.FLOW_RE.search(m.group()):
+            # (3451.9万人(1572.5万户)享受了农村最低生活保障: past the households in brackets)
+            k = _COUNT_IN_BRACKETS.match(text, q.end, sent[1]).end()
+            m = _COVERED_THEN.match(text, k, min(sent[1], k + 24))
+            if m and not cues.FLOW_RE.search(m.group()):
                 q.programme, q.prog_pos = m.lastgroup, m.start(m.lastgroup)
     # a programme named after a list of figures governs the whole list: 1235户2876人发放低保金
     # (a caseload is written 户 then 人), 按每人每月50元、100元和300元标准发放高龄津贴
