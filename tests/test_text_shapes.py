@@ -109,6 +109,15 @@ SHAPES = [
     # a count with its households in brackets, then the programme it is covered by
     ('截至年底,已有12.5万人(6.1万户)享受了农村最低生活保障,比上年增加0.3万人。',
      [(DR, 'rural', 125000, P, None), (DH, 'rural', 61000, H, None)]),
+    # a figure right after a year (从2017年610元/月) is a figure, here the old level
+    ('城市低保标准全市统一从2019年650元/月调整为690元/月。',
+     [(DS, 'urban', 650, M, 'old'), (DS, 'urban', 690, M, None)]),
+    # the parallel half of an average payment's raise is an average payment too
+    ('全县城市低保人均月补助由上年的300元提高到330元,农村低保由150元提高到170元。', []),
+    # a heading naming another subject's standard (低收入家庭标准:) ends the programme heading above
+    ('农村特困人员供养标准为\n\n分散供养农村特困人员供养标准为900元/月。\n\n城市低收入家庭标准:\n\n'
+     '全市统一从1300元/月调整为1400元/月。',
+     [(TS, 'rural', 900, M, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

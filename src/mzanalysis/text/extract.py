@@ -182,7 +182,7 @@ _OTHER_ASSISTANCE = {"tekun_expenditure": "tekun", "orphan_expenditure": "orphan
                      "disability_subsidy_expenditure": "disability"}
 # the gap between a figure and its bracketed equivalent in another period: "(即", "(", "(折合"
 _EQUIVALENT = re.compile(r"\s*[(\[]\s*(?:即|合|折合|约合|相当于)?\s*$")
-_SKIP_BEFORE = re.compile(r"(?:第|前|后|近\d*年|\d{4}年度?|编号|号|电话|QQ)$")
+_SKIP_BEFORE = re.compile(r"(?:第|前|后|近\d*年|编号|号|电话|QQ)$")
 
 
 @dataclass
@@ -1180,6 +1180,18 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
                 pass
             for std in cues.STANDARD_RE.finditer(context):
                 pass
+            if avg is None and std is None and not has_standard and q.role in ("old", "new") \
+                    and sent_start is not None and 0 <= q.prog_pos < q.start:
+                # 城市低保人均月补助由135元提高到157元,农村低保由52元提高到62元: a parallel half
+                # naming only its programme raises what the half before it raised
+                before = text[sent_start:q.prog_pos]
+                for avg in cues.AVG_RE.finditer(before):
+                    pass
+                for std in cues.STANDARD_RE.finditer(before):
+                    pass
+                if avg is not None and std is not None and std.start() > avg.start():
+                    avg = None
+                std = None
             # 补助水平达到月人均1514元, 年人均补助标准: an average payment, never the standard
             if avg is not None and (std is None or avg.start() > std.start()
                                     or std.start() == avg.end()):
@@ -1337,6 +1349,10 @@ def read_facts(norm: Normalized) -> list[Fact]:
                     heading_area = next((f.area for f in reversed(doc.facts)
                                          if f.indicator.startswith(heading)), None)
                     heading_standard = cues.STANDARD_RE.search(text, s_start, s_end) is not None
+                elif m is None and cues.STANDARD_RE.search(text, s_start, s_end):
+                    # 城市低收入家庭标准: a heading naming another subject's standard ends the one
+                    # before it
+                    heading, heading_area, heading_standard = None, None, False
                 elif m is None and intro and heading is not None:
                     pass  # 特困供养标准为: / 1.分散供养: a sub-heading naming a mode, not a programme
                 elif m or _SECTION_MARK.match(text, s_start):
