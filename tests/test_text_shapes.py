@@ -118,6 +118,12 @@ SHAPES = [
     ('农村特困人员供养标准为\n\n分散供养农村特困人员供养标准为900元/月。\n\n城市低收入家庭标准:\n\n'
      '全市统一从1300元/月调整为1400元/月。',
      [(TS, 'rural', 900, M, None)]),
+    # places listed after 分别为: (short names, a development zone), each raised on its own; one
+    # area named before 分别 is every item's area
+    ('城市居民最低生活保障标准分别为:东城、西城及高新技术产业开发区,由目前的每人每月600元提高到650元;'
+     '南岭县由每人每月520元提高到560元,北山县由每人每月500元提高到540元。',
+     [(DS, 'urban', 600, M, 'old'), (DS, 'urban', 650, M, None), (DS, 'urban', 520, M, 'old'),
+      (DS, 'urban', 560, M, None), (DS, 'urban', 500, M, 'old'), (DS, 'urban', 540, M, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

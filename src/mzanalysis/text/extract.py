@@ -351,7 +351,7 @@ def _split(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[i
 _PROVINCE = (r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
              r"广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|兵团")
 _PLACE_ITEM = re.compile(r"(?:^|(?<=[、:,;\s\d/月年为是对在向和及]))(?:(?:[\u4e00-\u9fff]{1,4}?(?:省|市|州|盟))?"
-                         r"[\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|盟|省|州)|"
+                         r"[\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|盟|省|州)|[\u4e00-\u9fff]{2,8}?(?:开发区|园区|新区)|"
                          r"(?:[一二三四五六七八九十两\d]+个|其他各?|其余|各)(?:县市区|县市|县区|县|市|区|乡镇)"
                          r"(?:\([市区]\))?|"
                          rf"{_PROVINCE})(?:各(?:县市区|县市|县区|县|市|区|乡镇))?(?:\([^()]{{1,12}}\))?"
@@ -364,8 +364,8 @@ _PLACE_AFTER_PREP = re.compile(r"(?<=[对在向给为])[\u4e00-\u9fff]{1,4}?(?:�
 
 # 丰泽、洛江、南安、泉州台商投资区提高为每人每月380元: places listed by their short names (no 县/区
 # suffix) before the verb that sets their figure; items naming people or areas are no places
-_PLACE_LIST = re.compile(r"(?:^|(?<=[,:;\s]))(?:[\u4e00-\u9fff]{2,8}、)*[\u4e00-\u9fff]{2,8}"
-                         r"(?=(?:均|统一)?(?:提高|调整|上调|调高|为|:|每人|每户))")
+_PLACE_LIST = re.compile(r"(?:^|(?<=[,:;\s]))(?:[\u4e00-\u9fff]{2,10}?[、及和])*[\u4e00-\u9fff]{2,10}"
+                         r"(?=,?(?:均|统一)?(?:提高|调整|上调|调高|为|:|每人|每户|由|从))")
 _NOT_PLACE = re.compile(r"人|老|儿|残|对象|户|家庭|低保|特困|五保|城市|城镇|农村|城乡|标准|补贴|补助|救助")
 
 
@@ -1000,6 +1000,9 @@ def _pair_respectively(text: str, sent: tuple[int, int], quantities: list[Quanti
             items = _listed_items(programme, text[c0:m.start()])
             if items:
                 break
+        # 城市居民最低生活保障标准分别为:甲区…;乙市…: one area named before 分别, the values are places'
+        one_area = {a.lastgroup for a in cues.AREA_RE.finditer(text, sent[0], m.start())} in (
+            {"urban"}, {"rural"})
         phases: dict[str | None, list[Quantity]] = {}
         for q in group:
             phases.setdefault(q.role, []).append(q)
@@ -1012,7 +1015,7 @@ def _pair_respectively(text: str, sent: tuple[int, int], quantities: list[Quanti
         for members in phases.values():
             its = items
             if its is None and len(members) == 2 and kind == "money" and programme in (
-                    "dibao", "tekun") and any(
+                    "dibao", "tekun") and not one_area and any(
                     cues.PROGRAMME_BY_NAME[programme].standard and q.per_person for q in members):
                 # 城乡…标准分别为A、B with the area lost (城低保): reports list urban first.
                 its = [("area", "urban"), ("area", "rural")]
@@ -1092,7 +1095,7 @@ _AS_FOLLOWS = re.compile(r"如下[:]?\s*$")
 # after it that open with a place, break down the figures of the sentence before (same programme)
 _BREAKDOWN_HEAD = re.compile(r"\s*其中[:,]?")
 _PLACE_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{1,6}?(?:县|区|市|旗|州|盟|镇|乡|街道|办事处|社区|村)"
-                         r"(?=[\d\s:,、和及])")
+                         r"(?=[\d\s:,、和及由从])")
 _SHARE_OF_STANDARD = re.compile(r"(?:省|市|县|中央|财政)级?补助标准")
 # (全)自理 alone names the basic standard of those who look after themselves (全自理人员供养标准)
 _CARE_TIER = re.compile(r"半自理|不能自理|失能|照料|照护|护理(?!补贴)")
