@@ -364,8 +364,10 @@ _PLACE_AFTER_PREP = re.compile(r"(?<=[对在向给为])[\u4e00-\u9fff]{1,4}?(?:�
 
 # 丰泽、洛江、南安、泉州台商投资区提高为每人每月380元: places listed by their short names (no 县/区
 # suffix) before the verb that sets their figure; items naming people or areas are no places
-_PLACE_LIST = re.compile(r"(?:^|(?<=[,:;\s]))(?:[\u4e00-\u9fff]{2,10}?[、及和])*[\u4e00-\u9fff]{2,10}"
-                         r"(?=,?(?:均|统一)?(?:提高|调整|上调|调高|为|:|每人|每户|由|从))")
+_PLACE_LIST = re.compile(r"(?:^|(?<=[,:;\s]))(?:(?:[\u4e00-\u9fff]{2,8}、)*[\u4e00-\u9fff]{2,8}"
+                         r"(?=(?:均|统一)?(?:提高|调整|上调|调高|为|:|每人|每户))|"
+                         # 颍州、颍泉、颍东及阜阳经济技术开发区,由…: a list of two or more before its raise
+                         r"(?:[\u4e00-\u9fff]{2,10}?[、及])+[\u4e00-\u9fff]{2,10}(?=,?(?:由|从)))")
 _NOT_PLACE = re.compile(r"人|老|儿|残|对象|户|家庭|低保|特困|五保|城市|城镇|农村|城乡|标准|补贴|补助|救助")
 
 
