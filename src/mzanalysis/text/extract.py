@@ -1309,6 +1309,11 @@ _ELLIPTIC_HEAD = re.compile(r"\s*(?:(?:全市|全县|全区|全省)?(?:城市|�
                             r"(?:级|类|档|类地区|周岁|岁)(?:以上|及以上|以下)?(?:的)?(?:为|是|每|按|\d))")
 
 
+# 全国共有城市低保对象2061.3万人;平均保障标准为373元/人·月: a half opening on the programme's
+# measure (its standard, its spending) goes on about the subject of the half before
+_GOES_ON = re.compile(r"\s*(?:平均|月人均|年人均)?(?:保障标准|标准|支出|累计支出|全年累计支出|全年支出)")
+
+
 def _elliptic_joined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``sentences`` with each elliptic half after a semicolon joined to the sentence before."""
     out: list[tuple[int, int]] = []
@@ -1317,7 +1322,8 @@ def _elliptic_joined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[
     for a, b in sentences:
         if out and text[out[-1][1] - 1:out[-1][1]] == ";" \
                 and (_ELLIPTIC_HEAD.match(text, a) or (_PLACE_HEAD.match(text, a) and ":" in
-                                                       text[out[-1][0]:out[-1][1]])) \
+                                                       text[out[-1][0]:out[-1][1]])
+                     or _GOES_ON.match(text, a)) \
                 and not cues.PROGRAMME_RE.search(text, a, b):
             # (分别为:海东市358元/月;西宁市和海西州373元/月: the items of a list after a colon)
             out[-1] = (out[-1][0], b)
