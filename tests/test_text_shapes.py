@@ -125,7 +125,8 @@ SHAPES = [
      [(DS, 'urban', 600, M, 'old'), (DS, 'urban', 650, M, None), (DS, 'urban', 520, M, 'old'),
       (DS, 'urban', 560, M, None), (DS, 'urban', 500, M, 'old'), (DS, 'urban', 540, M, None)]),
     # a half after a semicolon opening on the measure (平均保障标准, 支出) goes on about the subject
-    ('年底全省共有城市低保对象20.5万人;平均保障标准为650元/人·月,全年累计支出保障资金9.8亿元。',
+    ('截至2015年12月底,全省共有城市低保对象20.5万人,占全省非农人口的3.1%;平均保障标准为650元/人·月,'
+     '月人均补助400元,全年累计支出保障资金9.8亿元。',
      [(DR, 'urban', 205000, P, None), (DS, 'urban', 650, M, None), (DE, 'urban', 980000000, YUAN, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
