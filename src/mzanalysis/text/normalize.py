@@ -352,11 +352,13 @@ _BODY_SENTENCE = re.compile(r"[^。!?！？\n]*[\u4e00-\u9fff]{6}[^。!?！？\n
 _MAX_CHROME_LINE = 80  # a long line holding a marker is body text that happens to contain the word
 
 
-def content_ranges(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=2)
+def content_ranges(text: str) -> tuple[tuple[int, int], ...]:
     """Character ranges of ``text`` that hold report body, skipping chrome and watermark lines.
 
     A line is chrome when it is short and carries a chrome marker, or when the same short line
-    recurs three or more times (a watermark stamped through a copied document).
+    recurs three or more times (a watermark stamped through a copied document). Cached: the
+    extractor and the title reader both ask for the ranges of the same normalised text.
     """
     lines = []
     pos = 0
@@ -367,11 +369,17 @@ def content_ranges(text: str) -> list[tuple[int, int]]:
     for _, _, stripped in lines:
         if 0 < len(stripped) <= 40:
             counts[stripped] = counts.get(stripped, 0) + 1
+    # a line repeated thousands of times (a junk page, a stamped watermark) is tested once
+    chrome: dict[str, bool] = {}
     ranges: list[tuple[int, int]] = []
     for start, end, stripped in lines:
         if not stripped:
             continue
-        if len(stripped) <= _MAX_CHROME_LINE and _CHROME_LINE.search(stripped):
+        is_chrome = chrome.get(stripped)
+        if is_chrome is None:
+            is_chrome = chrome[stripped] = len(stripped) <= _MAX_CHROME_LINE and \
+                _CHROME_LINE.search(stripped) is not None
+        if is_chrome:
             # 联系电话:0471-6912345。全旗共有低保对象…。: an excerpt pasted with its contact line keeps
             # the full sentences that carry no marker (chrome itself is never a 。-ended sentence)
             for m in _BODY_SENTENCE.finditer(text, start, end):
@@ -388,7 +396,7 @@ def content_ranges(text: str) -> list[tuple[int, int]]:
             ranges[-1] = (ranges[-1][0], end)
         else:
             ranges.append((start, end))
-    return ranges
+    return tuple(ranges)
 
 
 # --- normalisation with an offset map -------------------------------------------------------------
