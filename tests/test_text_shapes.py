@@ -128,6 +128,13 @@ SHAPES = [
     ('截至2015年12月底,全省共有城市低保对象20.5万人,占全省非农人口的3.1%;平均保障标准为650元/人·月,'
      '月人均补助400元,全年累计支出保障资金9.8亿元。',
      [(DR, 'urban', 205000, P, None), (DS, 'urban', 650, M, None), (DE, 'urban', 980000000, YUAN, None)]),
+    # a copied PDF line broken mid-sentence, the next line opening on the figure
+    ('全年共有 1830 人享受残疾人两补,发放两补金额共计 210.5 万元,发放临时救助金\n'
+     '640 人,85.2 万元。',
+     [(OA, None, 2105000, YUAN, None), (OA, None, 852000, YUAN, None)]),
+    # education aid and a price-rise living subsidy are other named assistance
+    ('救助贫困学生60人,发放助学资金9.5万元;向城区低保家庭发放物价上涨生活补贴300万元。',
+     [(OA, None, 95000, YUAN, None), (OA, None, 3000000, YUAN, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

@@ -61,7 +61,7 @@ PROGRAMMES: tuple[Programme, ...] = (
                                  r"(?<!\d)(?:100|百)\s*周?岁(?:及以上|以上)"), "elderly_allowance"),
     Programme("disability", _p(r"两项补贴|两项补助|双项补贴|残疾人生活补贴|残疾人护理补贴|困难生活补贴|"
                                r"重度护理补贴|重残补贴|残疾人补贴|残疾人两项|残疾两项|困难残疾人|重度残疾人|"
-                               r"(?:困难|护理)补贴的?残疾人|重残人员|重残对象|残疾人两补|"
+                               r"(?:困难|护理)补贴的?残疾人|重残人员|重残对象|残疾人两补|两补(?=金额|资金)|"
                                # 低保家庭中的残疾人,补贴标准为…: the subsidy's standard, not 低保's
                                r"残疾人(?=,?(?:的)?(?:生活|护理)?补贴标准)|"
                                # …残疾人分别按每人每年840元、420元标准给予生活补贴
@@ -71,7 +71,7 @@ PROGRAMMES: tuple[Programme, ...] = (
     # one-off and utility payments to people in need: holiday 慰问金, price and heating subsidies;
     # only their spending is a fact (the policy's other assistance)
     Programme("oneoff", _p(r"低保临时补助|临时生活补助|临时生活补贴|一次性生活补助|一次性生活补贴|一次性补贴|"
-                           r"价格临时补贴|临时物价补贴|物价补贴|慰问金|取暖补贴|取暖费|供热补贴|供暖补贴|采暖补贴|燃气补贴|电价补贴|水费补贴|"
+                           r"价格临时补贴|临时物价补贴|物价补贴|物价上涨生活补贴|慰问金|取暖补贴|取暖费|供热补贴|供暖补贴|采暖补贴|燃气补贴|电价补贴|水费补贴|"
                            r"取暖救助|御寒补贴|过节费|过节补助|节日补助|副食品价格补贴|副食品补贴|价格补贴|"
                            r"分类救助"),
               expenditure="other_assistance_expenditure"),
@@ -82,7 +82,7 @@ PROGRAMMES: tuple[Programme, ...] = (
     # education, housing and employment aid are named assistance to people (policy: other spending)
     # 传统救济 is the statistical reports' line for relief outside dibao; 流浪乞讨人员救助 the aid
     # to people without means of living — both assistance to people (policy: other spending)
-    Programme("education", _p(r"教育救助|助学救助|住房救助|就业救助|传统救济|流浪乞讨人员救助|"
+    Programme("education", _p(r"教育救助|助学救助|助学资金|助学金|住房救助|就业救助|传统救济|流浪乞讨人员救助|"
                               r"生活无着人员救助|生活无着的流浪乞讨人员救助"),
               expenditure="other_assistance_expenditure"),
     # bare 人口 is too loose (贫困人口, 低收入人口 are target groups, not the population)

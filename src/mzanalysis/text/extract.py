@@ -295,6 +295,9 @@ def _sections(text: str, ranges: list[tuple[int, int]]):
 
 
 _LABEL_LINE_MAX = 20
+# a long line ending in the middle of a phrase (no punctuation), and a line opening on a figure
+_BROKEN_END = re.compile(r"[\u4e00-\u9fff][^\S\n]*\n$")
+_FIGURE_START = re.compile(r"[^\S\n]*[\d.,]{1,16}[^\S\n]?(?:万|亿)?[^\S\n]?(?:元|人|户|名)")
 # a line holding one figure and its unit (12345人, 650元/月) completes the label line above it; a
 # bare number may be a table cell copied one per line, which the table reader takes
 _FIGURE_LINE = re.compile(r"[\d.,]{1,16}\s?(?:万|亿)?(?:元(?:/[人月年·.]{1,4})?|人|户|名)[。;,]?\s*")
@@ -314,8 +317,11 @@ def _join_labels(text: str, sections):
     subject on a line of its own (城市低保标准 / 提高至每人每月 690元). A label line has a programme
     word, no figure and no sentence end, and the next line goes on in words, not a table cell."""
     pending = None
+    out: list[tuple[int, int]] = []  # the last plain section, held back in case the next goes on
     for a, b in sections:
         if pending is not None:
+            if out:
+                yield out.pop()
             gap = text[pending[1]:a]
             if not gap.strip() and text[a:a + 1] not in "|-" and (
                     not text[a:a + 1].isdigit() or _FIGURE_LINE.fullmatch(text, a, b)):
@@ -327,7 +333,17 @@ def _join_labels(text: str, sections):
         if _is_label_line(text[a:b]) and not _SECTION_MARK.match(text, a):
             pending = (a, b)
             continue
-        yield a, b
+        if out and out[-1][1] == a and _BROKEN_END.search(text, out[-1][0], out[-1][1]) \
+                and _FIGURE_START.match(text, a, b) and "|" not in text[out[-1][0]:b]:
+            # 发放临时救助金⏎975 人,101.0223 万元: a line of a copied PDF broken mid-sentence, the
+            # next line opening on the figure the words before the break lead into
+            out[-1] = (out[-1][0], b)
+            continue
+        if out:
+            yield out.pop()
+        out.append((a, b))
+    if out:
+        yield out.pop()
     if pending is not None:
         yield pending
 
