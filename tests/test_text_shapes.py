@@ -135,6 +135,8 @@ SHAPES = [
     # education aid and a price-rise living subsidy are other named assistance
     ('救助贫困学生60人,发放助学资金9.5万元;向城区低保家庭发放物价上涨生活补贴300万元。',
      [(OA, None, 95000, YUAN, None), (OA, None, 3000000, YUAN, None)]),
+    # money and goods of a programme together are its spending
+    ('实施临时救助2100人次,发放临时救助金和物品共计310.5万元。', [(OA, None, 3105000, YUAN, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),
