@@ -137,6 +137,9 @@ SHAPES = [
      [(OA, None, 95000, YUAN, None), (OA, None, 3000000, YUAN, None)]),
     # money and goods of a programme together are its spending
     ('实施临时救助2100人次,发放临时救助金和物品共计310.5万元。', [(OA, None, 3105000, YUAN, None)]),
+    # the people a raise of several programmes reaches are all of theirs, no one programme's count
+    ('我市将提高城乡低保和城乡特困人员基本生活标准,惠及全市52000余名困难群众。', []),
+    ('城市低保标准提高后,惠及城市低保对象1.2万人。', [(DR, 'urban', 12000, P, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

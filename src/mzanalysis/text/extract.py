@@ -961,6 +961,10 @@ def _alternating(text: str, hits: list[re.Match], q: Quantity, quantities: list[
     return later is not None and later.lastgroup != hits[-1].lastgroup
 
 
+_BENEFITS = re.compile(r"惠及|受益")
+# programme words that name no roll of beneficiaries of their own (drivers, one-off payments)
+_NOT_A_ROLL = frozenset({"income", "consumption", "poverty", "gdp", "revenue", "spending",
+                         "population", "oneoff"})
 _JOINT_AREAS = re.compile(r"(?:(?:城市|城镇)[^,;。\d]{0,16}?(?:和|及|与|、)农村|"
                           r"农村[^,;。\d]{0,16}?(?:和|及|与|、)(?:城市|城镇))[^,;。\d]{0,16}$")
 _RESPECTIVELY = re.compile(r"分别")
@@ -1173,6 +1177,14 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
         if _grand_total(text, lo, q.start) or _grand_total(text, q.end, tail.start() if tail
                                                             else min(q.end + 16, len(text))):
             return None
+    if q.kind == "persons" and sent_start is not None \
+            and (benefit := _BENEFITS.search(text, max(sent_start, q.start - 8), q.start)) \
+            and not cues.PROGRAMME_RE.search(text, benefit.end(), q.start) \
+            and len({m.lastgroup for m in cues.PROGRAMME_RE.finditer(text, sent_start, q.start)}
+                    - _NOT_A_ROLL) >= 2:
+        # 提高城乡低保和特困人员基本生活标准,惠及全市86000余名困难群众: the people of all of them
+        # (惠及城乡低保对象267.84万人 names its own programme)
+        return None
     if q.kind == "persons":
         indicator = prog.recipients
         unit = "persons"
