@@ -140,6 +140,8 @@ SHAPES = [
     # the people a raise of several programmes reaches are all of theirs, no one programme's count
     ('我市将提高城乡低保和城乡特困人员基本生活标准,惠及全市52000余名困难群众。', []),
     ('城市低保标准提高后,惠及城市低保对象1.2万人。', [(DR, 'urban', 12000, P, None)]),
+    # people or households subsidised for something else (资助…参保, 资助…建设安居房) are no caseload
+    ('拿出8万元,资助960名城市低保户参保;今年又资助150户低保家庭建设安居房。', []),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

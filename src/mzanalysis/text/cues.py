@@ -239,7 +239,10 @@ STANDARD_RE = re.compile(r"标准|保障线|低保线")
 
 #: Counts of people who are not beneficiaries (staff, volunteers, trainees …).
 NOT_BENEFICIARY_RE = re.compile(r"干部|职工|工作人员|志愿者|党员|代表|编制|培训|社工|专干|医生|教师|护理员|"
-                                r"参加|参训|测试|选拔|任用|评选|参保|保险|参合|新农合|合作医疗|医保")
+                                r"参加|参训|测试|选拔|任用|评选|参保|保险|参合|新农合|合作医疗|医保|"
+                                # 资助1504名城市低保户参保, 资助321户低保家庭建设安居房: subsidised
+                                # for something else, not the programme's caseload
+                                r"资助")
 #: Money that is not programme spending (insurance premiums, construction, investment projects).
 # 预算 is a budget (一般公共预算支出 is the government spending itself); 下拨/下达/预拨/下发 (and a 备用金 reserve) move budget between governments; 新农合 premiums are insurance; 预计 is a projection; 慈善 money is not public aid
 NOT_SPENDING_RE = re.compile(r"(?<!公共)预算(?!收入|支出)|筹集|将(?:发放|投入|安排|拨付|支出)|争取|增支|新增支出|中央财政|中央补助|中央资金|保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集|下拨|下达|预拨|下发|备用金|预计|慈善|"

@@ -1160,7 +1160,7 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
     context = text[q.prog_pos if 0 <= q.prog_pos < q.start else
                    (clause[0] if sent_start is None else sent_start):q.start]
     if cues.NOT_BENEFICIARY_RE.search(text[clause[0]:q.start][-8:] + text[q.end:q.end + 6]) \
-            and q.kind == "persons":
+            and q.kind in ("persons", "households"):
         return None
     if _PROJECTED.search(text, clause[0] if sent_start is None else sent_start, q.start):
         return None  # 预计城市达到255元/月,农村达到1500元/年: a projection, not a figure in force
