@@ -962,6 +962,7 @@ def _alternating(text: str, hits: list[re.Match], q: Quantity, quantities: list[
 
 
 _BENEFITS = re.compile(r"惠及|受益")
+_ROLL_FAMILY = {"elderly_tier": "elderly", "wubao": "tekun"}  # one roll under two names
 # programme words that name no roll of beneficiaries of their own (drivers, one-off payments)
 _NOT_A_ROLL = frozenset({"income", "consumption", "poverty", "gdp", "revenue", "spending",
                          "population", "oneoff"})
@@ -1180,7 +1181,8 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
     if q.kind == "persons" and sent_start is not None \
             and (benefit := _BENEFITS.search(text, max(sent_start, q.start - 8), q.start)) \
             and not cues.PROGRAMME_RE.search(text, benefit.end(), q.start) \
-            and len({m.lastgroup for m in cues.PROGRAMME_RE.finditer(text, sent_start, q.start)}
+            and len({_ROLL_FAMILY.get(m.lastgroup, m.lastgroup)
+                     for m in cues.PROGRAMME_RE.finditer(text, sent_start, q.start)}
                     - _NOT_A_ROLL) >= 2:
         # 提高城乡低保和特困人员基本生活标准,惠及全市86000余名困难群众: the people of all of them
         # (惠及城乡低保对象267.84万人 names its own programme)
