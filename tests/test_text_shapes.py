@@ -142,6 +142,8 @@ SHAPES = [
     ('城市低保标准提高后,惠及城市低保对象1.2万人。', [(DR, 'urban', 12000, P, None)]),
     # people or households subsidised for something else (资助…参保, 资助…建设安居房) are no caseload
     ('拿出8万元,资助960名城市低保户参保;今年又资助150户低保家庭建设安居房。', []),
+    # one family's story in a news item is no aggregate
+    ('家住城东的李大爷说,提标后全家3人可享受低保金1500元/月;二是她领到了800元高龄津贴。', []),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

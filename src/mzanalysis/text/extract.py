@@ -961,6 +961,9 @@ def _alternating(text: str, hits: list[re.Match], q: Quantity, quantities: list[
     return later is not None and later.lastgroup != hits[-1].lastgroup
 
 
+# a news story's family: 她领到了500元, 全家2人 (the figures of one household, not of a programme)
+_ONE_FAMILY = re.compile(r"(?:[她他](?:家|们家)?[^,。;\d]{0,6}(?:领到|拿到|领取|收到|获得)了?|"
+                         r"(?:全家|一家|家中|家里)(?:共|有)?)\s*$")
 _BENEFITS = re.compile(r"惠及|受益")
 _ROLL_FAMILY = {"elderly_tier": "elderly", "wubao": "tekun"}  # one roll under two names
 # programme words that name no roll of beneficiaries of their own (drivers, one-off payments)
@@ -1178,6 +1181,8 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
         if _grand_total(text, lo, q.start) or _grand_total(text, q.end, tail.start() if tail
                                                             else min(q.end + 16, len(text))):
             return None
+    if _ONE_FAMILY.search(text, max(clause[0], q.start - 12), q.start):
+        return None  # 二是她领到了500元, 提标后全家2人可享受…: one family's story, no aggregate
     if q.kind == "persons" and sent_start is not None \
             and (benefit := _BENEFITS.search(text, max(sent_start, q.start - 8), q.start)) \
             and not cues.PROGRAMME_RE.search(text, benefit.end(), q.start) \
