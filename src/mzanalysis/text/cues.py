@@ -71,7 +71,7 @@ PROGRAMMES: tuple[Programme, ...] = (
     # one-off and utility payments to people in need: holiday 慰问金, price and heating subsidies;
     # only their spending is a fact (the policy's other assistance)
     Programme("oneoff", _p(r"低保临时补助|临时生活补助|临时生活补贴|一次性生活补助|一次性生活补贴|一次性补贴|"
-                           r"价格临时补贴|临时物价补贴|物价补贴|物价上涨生活补贴|慰问金|取暖补贴|取暖费|供热补贴|供暖补贴|采暖补贴|燃气补贴|电价补贴|水费补贴|"
+                           r"价格临时补贴|临时物价补贴|物价补贴|物价上涨生活补贴|消费券|慰问金|取暖补贴|取暖费|供热补贴|供暖补贴|采暖补贴|燃气补贴|电价补贴|水费补贴|"
                            r"取暖救助|御寒补贴|过节费|过节补助|节日补助|副食品价格补贴|副食品补贴|价格补贴|"
                            r"分类救助"),
               expenditure="other_assistance_expenditure"),

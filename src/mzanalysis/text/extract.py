@@ -964,6 +964,9 @@ def _alternating(text: str, hits: list[re.Match], q: Quantity, quantities: list[
 # a news story's family: 她领到了500元, 全家2人 (the figures of one household, not of a programme)
 _ONE_FAMILY = re.compile(r"(?:[她他](?:家|们家)?[^,。;\d]{0,6}(?:领到|拿到|领取|收到|获得)了?|"
                          r"(?:全家|一家|家中|家里)(?:共|有)?)\s*$")
+_PREMIUM_AFTER = re.compile(r"(?:的标准)?(?:为[^,。;]{0,8})?(?:缴纳|代缴|购买|投保)[^,。;]{0,6}(?:保险|保费)|"
+                            # 按照每人300元的标准增发定向消费券: an extra one-off payment per head
+                            r"(?:的标准)?(?:增发|一次性发放|发放一次性)")
 _BENEFITS = re.compile(r"惠及|受益")
 _ROLL_FAMILY = {"elderly_tier": "elderly", "wubao": "tekun"}  # one roll under two names
 # programme words that name no roll of beneficiaries of their own (drivers, one-off payments)
@@ -1181,6 +1184,8 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
         if _grand_total(text, lo, q.start) or _grand_total(text, q.end, tail.start() if tail
                                                             else min(q.end + 16, len(text))):
             return None
+    if q.kind == "money" and _PREMIUM_AFTER.match(text, q.end):
+        return None  # 按每人每年50元缴纳商业保险: a premium paid for them; 每人300元的标准增发: a one-off
     if _ONE_FAMILY.search(text, max(clause[0], q.start - 12), q.start):
         return None  # 二是她领到了500元, 提标后全家2人可享受…: one family's story, no aggregate
     if q.kind == "persons" and sent_start is not None \
