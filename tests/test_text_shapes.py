@@ -146,6 +146,8 @@ SHAPES = [
     ('家住城东的李大爷说,提标后全家3人可享受低保金1500元/月;二是她领到了800元高龄津贴。', []),
     # a premium paid per head, an extra one-off per head: no standard
     ('为农村低保和特困人员按每人每年60元缴纳商业保险;向低保对象、特困人员按照每人200元的标准增发消费券。', []),
+    # 核拨/划拨 move money between governments, like 下拨
+    ('区核拨本级配套城乡低保资金800万元。', []),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

@@ -245,7 +245,7 @@ NOT_BENEFICIARY_RE = re.compile(r"干部|职工|工作人员|志愿者|党员|�
                                 r"资助")
 #: Money that is not programme spending (insurance premiums, construction, investment projects).
 # 预算 is a budget (一般公共预算支出 is the government spending itself); 下拨/下达/预拨/下发 (and a 备用金 reserve) move budget between governments; 新农合 premiums are insurance; 预计 is a projection; 慈善 money is not public aid
-NOT_SPENDING_RE = re.compile(r"(?<!公共)预算(?!收入|支出)|筹集|将(?:发放|投入|安排|拨付|支出)|争取|增支|新增支出|中央财政|中央补助|中央资金|保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集|下拨|下达|预拨|下发|备用金|预计|慈善|"
+NOT_SPENDING_RE = re.compile(r"(?<!公共)预算(?!收入|支出)|筹集|将(?:发放|投入|安排|拨付|支出)|争取|增支|新增支出|中央财政|中央补助|中央资金|保险|参保|保费|投资|项目|建设|设施|工程|捐赠|募集|下拨|下达|预拨|下发|核拨|划拨|调拨|备用金|预计|慈善|"
                              r"新农合|合作医疗|参合")
 #: Flows into or out of a programme (取消农村低保81户, 新增低保对象): not the number covered.
 # 纳入低保保障范围4321户 states the caseload (the stock inside the programme), not a flow.
