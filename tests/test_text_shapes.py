@@ -148,6 +148,10 @@ SHAPES = [
     ('为农村低保和特困人员按每人每年60元缴纳商业保险;向低保对象、特困人员按照每人200元的标准增发消费券。', []),
     # 核拨/划拨 move money between governments, like 下拨
     ('区核拨本级配套城乡低保资金800万元。', []),
+    # the last sentence of a paragraph ending in a colon introduces the lines below it
+    ('特困人员供养标准由基本生活标准和照料护理标准两部分组成。调整后,特困人员供养标准为:\n1.集中供养\n'
+     '基本生活标准:每人每月1100元。\n照料护理标准:全护理每人每月900元。',
+     [(TS, None, 1100, M, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

@@ -1391,30 +1391,35 @@ def read_facts(norm: Normalized) -> list[Fact]:
     intro = False  # the last heading line ended with a colon (it introduces the lines below)
     for s_start, s_end in _join_labels(text, _sections(text, content_ranges(text))):
         if not has_hit(s_start, s_end):
-            if s_end - s_start <= 40 and not _SENTENCE_END.search(text, s_start, s_end):
+            h_start = s_start
+            if text[s_start:s_end].rstrip().endswith(":"):
+                # …由两部分组成。调整后,特困供养标准为: the sentence introducing the lines below
+                for stop in _SENTENCE_END.finditer(text, s_start, s_end):
+                    h_start = stop.end()
+            if s_end - h_start <= 40 and not _SENTENCE_END.search(text, h_start, s_end):
                 # a heading line without figures governs the lines below it, up to the next one
-                m = cues.PROGRAMME_RE.search(text, s_start, s_end)
-                if m is None and doc.last_programme and _AS_FOLLOWS.search(text, s_start, s_end):
+                m = cues.PROGRAMME_RE.search(text, h_start, s_end)
+                if m is None and doc.last_programme and _AS_FOLLOWS.search(text, h_start, s_end):
                     # 各地具体标准如下: the lines below go on about the figures before it
                     heading = doc.last_programme
                     heading_area = next((f.area for f in reversed(doc.facts)
                                          if f.indicator.startswith(heading)), None)
-                    heading_standard = cues.STANDARD_RE.search(text, s_start, s_end) is not None
-                elif m is None and cues.STANDARD_RE.search(text, s_start, s_end):
+                    heading_standard = cues.STANDARD_RE.search(text, h_start, s_end) is not None
+                elif m is None and cues.STANDARD_RE.search(text, h_start, s_end):
                     # 城市低收入家庭标准: a heading naming another subject's standard ends the one
                     # before it
                     heading, heading_area, heading_standard = None, None, False
                 elif m is None and intro and heading is not None:
                     pass  # 特困供养标准为: / 1.分散供养: a sub-heading naming a mode, not a programme
-                elif m or _SECTION_MARK.match(text, s_start):
+                elif m or _SECTION_MARK.match(text, h_start):
                     # 城乡低保标准各分为两个档次: / 一、城市低保 / …: the sub-heading of an introduction
                     # naming the programme's standard heads standards too
                     carried = heading_standard and intro and m is not None and m.lastgroup == heading
                     heading = m.lastgroup if m else None
-                    heading_area = _area_in(text[s_start:s_end], m.lastgroup) if m else None
+                    heading_area = _area_in(text[h_start:s_end], m.lastgroup) if m else None
                     heading_standard = bool(m) and cues.STANDARD_RE.search(
-                        text, s_start, s_end) is not None or carried
-                intro = text[s_start:s_end].rstrip().endswith(":")
+                        text, h_start, s_end) is not None or carried
+                intro = text[h_start:s_end].rstrip().endswith(":")
             continue
         doc.section += 1
         sentences = _elliptic_joined(text, _split(text, s_start, s_end, _SENTENCE_END))
