@@ -152,6 +152,13 @@ SHAPES = [
     ('特困人员供养标准由基本生活标准和照料护理标准两部分组成。调整后,特困人员供养标准为:\n1.集中供养\n'
      '基本生活标准:每人每月1100元。\n照料护理标准:全护理每人每月900元。',
      [(TS, None, 1100, M, None)]),
+    # classes of the programme's people (A类重点保障对象…) are sub-groups of its counts and
+    # spending, in the area of the figures they break down; their per-person amounts are payments
+    ('全县农村低保对象9000户15000人。其中,A类重点保障对象1200户2000人,每人每月420元,月发84万元;'
+     'B类基本保障对象7800户13000人,每人每月350元,月发455万元。',
+     [(DH, 'rural', 9000, H, None), (DR, 'rural', 15000, P, None), (DH, 'rural', 1200, H, None),
+      (DR, 'rural', 2000, P, None), (DE, 'rural', 840000, YUAN, None), (DH, 'rural', 7800, H, None),
+      (DR, 'rural', 13000, P, None), (DE, 'rural', 4550000, YUAN, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

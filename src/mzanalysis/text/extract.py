@@ -391,6 +391,7 @@ def _drop_places(m: re.Match) -> str:
     return m.group() if _NOT_PLACE.search(m.group()) else ""
 
 
+_CLASS_GROUP = re.compile(r"[A-Da-d一二三四]类(?:重点|基本|一般|特殊)?(?:保障|救助)?(?:对象|户)")
 _TIERED_STANDARD = re.compile(r"标准(?:划|细)?分为?[一二两三四五六七八九十\d]+个?(?:档次|档|类|等)")
 _TIER_LABEL = re.compile(r"第?[一二三四五六七八九十\d]+(?:档|类)(?:地区)?")
 
@@ -474,6 +475,10 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
         # a 其中… clause breaks the subject down (其中住院救助2.1万人次、门诊救助…); the subject
         # it breaks down still governs the clauses after it
         between = _BREAKDOWN.sub("", text[k_clause[1]:c[0]]) + own_left
+        if not (q.kind == "money" and q.per_person):
+            # 其中,A类重点保障对象1582户2657人,月发106.28万元: a class of the programme's people is a
+            # sub-group of its count and spending (its per-person amount is no standard)
+            between = _CLASS_GROUP.sub("", between)
         if _TIERED_STANDARD.search(text, m.end(), k_clause[1]):
             # 城市低保标准划分为三个档次,分别为:第一档827元/月: the tiers of a standard are standards
             between = _TIER_LABEL.sub("", between)
@@ -504,8 +509,10 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
                 return m.lastgroup, m.start()
     # 保障人数:12345人 — the label before a colon says what the count is
     label = text[max(sent[0], c[0] - 12):c[0]] if text[c[0] - 1:c[0]] == ":" else ""
+    # (A类重点保障对象1582户: a class of the programme's people, see above)
+    own_rest = own_left if q.kind == "money" and q.per_person else _CLASS_GROUP.sub("", own_left)
     if topic is not None and (q.kind == "money" or _COUNT_UNDER_TOPIC.search(label + own_left)) \
-            and _is_filler(own_left, topic) \
+            and _is_filler(own_rest, topic) \
             and (breakdown or not cues.GENERIC_RE.search(own_left)):
         return topic, -1
     return None, -1
@@ -1345,8 +1352,9 @@ _ELLIPTIC_HEAD = re.compile(r"\s*(?:(?:全市|全县|全区|全省)?(?:城市|�
                             r"集中|分散|散居)(?:居民)?(?:的)?(?:为|是|每|达到|提高|由|从|按|年|月|\d)|"
                             r"(?:最高|最低|其次)的?(?:是|为)|"
                             # 三、四级为185元;二类地区为550元;90周岁以上为200元: a tier, grade or age band
-                            r"第?[一二三四五六七八九十\d]{1,3}(?:[、至和及~-]第?[一二三四五六七八九十\d]{1,3})*"
-                            r"(?:级|类|档|类地区|周岁|岁)(?:以上|及以上|以下)?(?:的)?(?:为|是|每|按|\d))")
+                            r"(?:第?[一二三四五六七八九十\d]{1,3}(?:[、至和及~-]第?[一二三四五六七八九十\d]{1,3})*|"
+                            r"[A-Da-d])(?:级|类|档|类地区|周岁|岁)(?:以上|及以上|以下)?(?:的)?"
+                            r"(?:(?:重点|基本|一般|特殊)?(?:保障|救助)?(?:对象|户))?(?:为|是|每|按|\d))")
 
 
 # 全国共有城市低保对象2061.3万人;平均保障标准为373元/人·月: a half opening on the programme's
@@ -1465,8 +1473,12 @@ def read_facts(norm: Normalized) -> list[Fact]:
                     own.append(cues.PROGRAMME_RE.search(text, *whole) is not None)
                 return own[0]
 
+            parent_area = None
             if _BREAKDOWN_HEAD.match(text, whole[0]) and not own_words():
                 parent = last
+                # 农村低保对象…。其中,A类…: the breakdown is of the figures before, in their area
+                parent_area = next((f.area for f in reversed(doc.facts)
+                                    if f.indicator.startswith(last or "-")), None)
             elif support is not None and _SUPPORT_MODE.search(text, *whole) and not own_words():
                 parent = support  # 今年分散供养标准年人均2200元 after a sentence on 五保供养
             elif support is None and _SUPPORT_PEOPLE.search(text, *whole) and not own_words():
@@ -1486,8 +1498,8 @@ def read_facts(norm: Normalized) -> list[Fact]:
                 # a sentence yields facts only with a figure and a programme word or a topic
                 if has_hit(*sent) and (parent or topic or cues.PROGRAMME_RE.search(text, *sent)):
                     _process_sentence(text, sent, parent or topic, doc,
-                                      answer[1] if answer and answer[1] else topic_area,
-                                      breakdown=parent is not None)
+                                      answer[1] if answer and answer[1] else
+                                      parent_area or topic_area, breakdown=parent is not None)
             doc.topic_standard = section_standard
             last = doc.last_programme if len(doc.facts) > n_facts else None
             for m in _SUPPORT_WORD.finditer(text, *whole):
