@@ -159,6 +159,12 @@ SHAPES = [
      [(DH, 'rural', 9000, H, None), (DR, 'rural', 15000, P, None), (DH, 'rural', 1200, H, None),
       (DR, 'rural', 2000, P, None), (DE, 'rural', 840000, YUAN, None), (DH, 'rural', 7800, H, None),
       (DR, 'rural', 13000, P, None), (DE, 'rural', 4550000, YUAN, None)]),
+    # a figure-less sentence defining a standard, then places raising "the" standard below it
+    ('城市居民最低生活保障标准按照上年最低工资标准的40%确定。\n'
+     '相应的,东城区、西城区(含高新区)保障标准由原来的500元/人·月提高到560元/人·月;'
+     '南县、北县保障标准由原来的450元/人·月提高到520元/人·月。',
+     [(DS, 'urban', 500, M, 'old'), (DS, 'urban', 560, M, None), (DS, 'urban', 450, M, 'old'),
+      (DS, 'urban', 520, M, None)]),
     # tiers listed after 分别 name themselves; the areas before it are joint (one figure for both)
     ('两类地区城市与农村的低保标准一致,分别为一类地区每人每月700元和二类地区每人每月600元。',
      [(DS, 'all', 700, M, None), (DS, 'all', 600, M, None)]),

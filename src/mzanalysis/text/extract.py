@@ -370,7 +370,7 @@ _PLACE_ITEM = re.compile(r"(?:^|(?<=[、:,;\s\d/月年为是对在向和及]))(?
                          r"[\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|盟|省|州)|[\u4e00-\u9fff]{2,8}?(?:开发区|园区|新区)|"
                          r"(?:[一二三四五六七八九十两\d]+个|其他各?|其余|各)(?:县市区|县市|县区|县|市|区|乡镇)"
                          r"(?:\([市区]\))?|"
-                         rf"{_PROVINCE})(?:各(?:县市区|县市|县区|县|市|区|乡镇))?(?:\([^()]{{1,12}}\))?"
+                         rf"{_PROVINCE})(?:各(?:县市区|县市|县区|县|市|区|乡镇))?(?:\([^()]{{1,16}}\))?"
                          r"(?:为|是)?(?=[\d\s:,;、每从由和及]|$)")
 
 
@@ -1380,6 +1380,43 @@ def _elliptic_joined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
+_RAISED_STANDARD = re.compile(r"(?:保障|最低)?标准(?:由|从|提高|调整|上调|为)")
+_PLACES_CLAUSE_START = re.compile(r"[,:;]")
+
+
+def _named_standard(text: str, whole: tuple[int, int]) -> tuple[str, str | None] | None:
+    """(programme, area) of the last programme whose standard the sentence names (城市居民最低生活
+    保障标准), else None."""
+    found = None
+    for m in cues.PROGRAMME_RE.finditer(text, *whole):
+        if m.lastgroup in cues.PROGRAMME_BY_NAME and \
+                cues.PROGRAMME_BY_NAME[m.lastgroup].standard is not None and \
+                cues.STANDARD_RE.search(text, m.end(), min(whole[1], m.end() + 8)) is not None:
+            found = (m.lastgroup, _area_in(text[max(whole[0], m.start() - 6):m.end()], m.lastgroup))
+    return found
+
+
+def _places_standard(text: str, whole: tuple[int, int]) -> bool:
+    """Whether a clause of the sentence is a list of places and their standard raised or set
+    (芗城区、龙文区、龙海市(含漳州开发区)保障标准由…): the standard is the one named before."""
+    for m in _RAISED_STANDARD.finditer(text, *whole):
+        start = whole[0]
+        depth = 0
+        for k in range(m.start() - 1, whole[0] - 1, -1):  # the clause start, brackets skipped
+            ch = text[k]
+            if ch == ")":
+                depth += 1
+            elif ch == "(":
+                depth = max(0, depth - 1)
+            elif depth == 0 and _PLACES_CLAUSE_START.match(ch):
+                start = k + 1
+                break
+        subject = text[start:m.start()].strip()
+        if subject and _PLACE_ITEM.search(subject) and _is_filler(subject):
+            return True
+    return False
+
+
 def read_facts(norm: Normalized) -> list[Fact]:
     """Facts in a normalised document (positions in the normalised text)."""
     from .validate import check_plausibility
@@ -1396,6 +1433,9 @@ def read_facts(norm: Normalized) -> list[Fact]:
     heading_area: str | None = None  # and its area (二、城市低保 heads urban figures)
     heading_standard = False  # and whether it names the programme's standard
     support: str | None = None  # the support programme (特困 or 五保) the text last named
+    # (programme, area) whose standard a figure-less sentence last defined (城市居民最低生活保障标准按
+    # 最低工资标准的40%确定): lists of places below raise that standard
+    named: tuple[str, str | None] | None = None
     intro = False  # the last heading line ended with a colon (it introduces the lines below)
     for s_start, s_end in _join_labels(text, _sections(text, content_ranges(text))):
         if not has_hit(s_start, s_end):
@@ -1428,6 +1468,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
                     heading_standard = bool(m) and cues.STANDARD_RE.search(
                         text, h_start, s_end) is not None or carried
                 intro = text[h_start:s_end].rstrip().endswith(":")
+            named = _named_standard(text, (s_start, s_end)) or named
             continue
         doc.section += 1
         sentences = _elliptic_joined(text, _split(text, s_start, s_end, _SENTENCE_END))
@@ -1464,6 +1505,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
                                     cues.STANDARD_RE.search(text, *whole) is not None)
                 for m in _SUPPORT_WORD.finditer(text, *whole):
                     support = "wubao" if m.group() == "五保" else "tekun"
+                named = _named_standard(text, whole) or named
                 doc.sentence += 1
                 continue
             own: list[bool] = []  # whether the sentence names a programme, looked up once if asked
@@ -1479,6 +1521,9 @@ def read_facts(norm: Normalized) -> list[Fact]:
                 # 农村低保对象…。其中,A类…: the breakdown is of the figures before, in their area
                 parent_area = next((f.area for f in reversed(doc.facts)
                                     if f.indicator.startswith(last or "-")), None)
+            elif named is not None and not own_words() and _places_standard(text, whole):
+                # 城市居民最低生活保障标准按…确定。…相应的,芗城区、龙文区保障标准由470元提高到540元
+                parent, parent_area = named
             elif support is not None and _SUPPORT_MODE.search(text, *whole) and not own_words():
                 parent = support  # 今年分散供养标准年人均2200元 after a sentence on 五保供养
             elif support is None and _SUPPORT_PEOPLE.search(text, *whole) and not own_words():
@@ -1504,6 +1549,8 @@ def read_facts(norm: Normalized) -> list[Fact]:
             last = doc.last_programme if len(doc.facts) > n_facts else None
             for m in _SUPPORT_WORD.finditer(text, *whole):
                 support = "wubao" if m.group() == "五保" else "tekun"
+            if own_words():
+                named = None  # a sentence of figures about a programme: its own subject, no carry
             doc.sentence += 1
         # a label line joined to the figure below it (城市低保 / 户数:1234户) heads the lines
         # after that one too, like a heading line of its own
