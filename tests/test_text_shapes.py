@@ -1053,7 +1053,14 @@ def test_a_table_stating_one_row_thousands_of_times_is_one_fact_listing_every_ro
 @pytest.mark.parametrize("junk", ["低\n" * 50000, "万人\n1\n" * 10000,
                                   "城市低保标准每人每月600元" + ";农村每人每年5元" * 10000,
                                   "低保" + "经过动态调整后" * 20000 + "共有1人",
-                                  "2019年城市低保标准600元/月" + ",2020年提高到650元/月" * 10000])
+                                  "2019年城市低保标准600元/月" + ",2020年提高到650元/月" * 10000,
+                                  # place lists whose separator is also a word character (及, 和)
+                                  "城市低保标准:" + "及" * 60000 + "乙县由每人每月500元提高到600元。",
+                                  "城市低保标准提高到每人每月600元(" + "和" * 60000 + "500元)",
+                                  "城市居民最低生活保障标准按工资确定。\n" + "标准由" * 30000 + "5元/月",
+                                  "城乡低保标准:一类地区每人每月700元;" + "二、三、" * 30000 + "类为6元。",
+                                  "提高城乡低保和特困人员标准," + "惠及" * 30000 + "100人",
+                                  "发放临时救助金\n" + "975 人,\n" * 10000])
 def test_long_runs_of_the_new_shapes_finish(junk):
     out = extract_records(junk)
     assert len(out) <= 2 and all(junk[r["span_start"]:r["span_end"]] == r["text"] for r in out)

@@ -383,7 +383,10 @@ _PLACE_AFTER_PREP = re.compile(r"(?<=[对在向给为])[\u4e00-\u9fff]{1,4}?(?:�
 _PLACE_LIST = re.compile(r"(?:^|(?<=[,:;\s]))(?:(?:[\u4e00-\u9fff]{2,8}、)*[\u4e00-\u9fff]{2,8}"
                          r"(?=(?:均|统一)?(?:提高|调整|上调|调高|为|:|每人|每户))|"
                          # 颍州、颍泉、颍东及阜阳经济技术开发区,由…: a list of two or more before its raise
-                         r"(?:[\u4e00-\u9fff]{2,10}?[、及])+[\u4e00-\u9fff]{2,10}(?=,?(?:由|从)))")
+                         # (an item never holds its separator 及, and a list has at most 12 items,
+                         # so each start position costs a bounded scan)
+                         r"(?:(?:(?!及)[\u4e00-\u9fff]){2,10}[、及]){1,12}[\u4e00-\u9fff]{2,10}"
+                         r"(?=,?(?:由|从)))")
 _NOT_PLACE = re.compile(r"人|老|儿|残|对象|户|家庭|低保|特困|五保|城市|城镇|农村|城乡|标准|补贴|补助|救助")
 
 
@@ -983,7 +986,8 @@ _JOINT_AREAS = re.compile(r"(?:(?:城市|城镇)[^,;。\d]{0,16}?(?:和|及|与|
                           r"农村[^,;。\d]{0,16}?(?:和|及|与|、)(?:城市|城镇))[^,;。\d]{0,16}$")
 _RESPECTIVELY = re.compile(r"分别")
 _EARLIER_IN_BRACKETS = re.compile(r"\s*\(\s*(?:(?:19|20)\d\d|去|上)年(?:同期|底|末)?(?:为|是)?\s*")
-_BRACKET_PLACES = re.compile(r"\s*\(\s*(?:[\u4e00-\u9fff]{2,8}[、和及])*[\u4e00-\u9fff]{2,8}?(?:为|是)?\s*")
+_BRACKET_PLACES = re.compile(r"\s*\(\s*(?:(?:(?![和及])[\u4e00-\u9fff]){2,8}[、和及]){0,8}"
+                             r"[\u4e00-\u9fff]{2,8}?(?:为|是)?\s*")
 _FLOOR_BEFORE = re.compile(r"(?:不低于|不少于|不得低于)$")
 # 分别为一类地区每人每月650元和二类地区每人每月550元: each value names its own tier, so the items
 # before 分别 (城镇与农村…持平) are not what the values are listed against
@@ -1352,7 +1356,7 @@ _ELLIPTIC_HEAD = re.compile(r"\s*(?:(?:全市|全县|全区|全省)?(?:城市|�
                             r"集中|分散|散居)(?:居民)?(?:的)?(?:为|是|每|达到|提高|由|从|按|年|月|\d)|"
                             r"(?:最高|最低|其次)的?(?:是|为)|"
                             # 三、四级为185元;二类地区为550元;90周岁以上为200元: a tier, grade or age band
-                            r"(?:第?[一二三四五六七八九十\d]{1,3}(?:[、至和及~-]第?[一二三四五六七八九十\d]{1,3})*|"
+                            r"(?:第?[一二三四五六七八九十\d]{1,3}(?:[、至和及~-]第?[一二三四五六七八九十\d]{1,3}){0,8}|"
                             r"[A-Da-d])(?:级|类|档|类地区|周岁|岁)(?:以上|及以上|以下)?(?:的)?"
                             r"(?:(?:重点|基本|一般|特殊)?(?:保障|救助)?(?:对象|户))?(?:为|是|每|按|\d))")
 
@@ -1402,7 +1406,8 @@ def _places_standard(text: str, whole: tuple[int, int]) -> bool:
     for m in _RAISED_STANDARD.finditer(text, *whole):
         start = whole[0]
         depth = 0
-        for k in range(m.start() - 1, whole[0] - 1, -1):  # the clause start, brackets skipped
+        # the clause start, brackets skipped (a subject of places is short: 80 characters at most)
+        for k in range(m.start() - 1, max(whole[0], m.start() - 80) - 1, -1):
             ch = text[k]
             if ch == ")":
                 depth += 1
@@ -1411,6 +1416,8 @@ def _places_standard(text: str, whole: tuple[int, int]) -> bool:
             elif depth == 0 and _PLACES_CLAUSE_START.match(ch):
                 start = k + 1
                 break
+        if start == whole[0] and m.start() - whole[0] > 80:
+            continue
         subject = text[start:m.start()].strip()
         if subject and _PLACE_ITEM.search(subject) and _is_filler(subject):
             return True
