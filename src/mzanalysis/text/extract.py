@@ -395,8 +395,8 @@ def _drop_places(m: re.Match) -> str:
 
 
 _CLASS_GROUP = re.compile(r"[A-Da-d一二三四]类(?:重点|基本|一般|特殊)?(?:保障|救助)?(?:对象|户)")
-_TIERED_STANDARD = re.compile(r"标准(?:划|细)?分为?[一二两三四五六七八九十\d]+个?(?:档次|档|类|等)")
-_TIER_LABEL = re.compile(r"第?[一二三四五六七八九十\d]+(?:档|类)(?:地区)?")
+_TIERED_STANDARD = re.compile(r"标准(?:划|细)?分为?[一二两三四五六七八九十\d]{1,3}个?(?:档次|档|类|等)")
+_TIER_LABEL = re.compile(r"第?[一二三四五六七八九十\d]{1,3}(?:档|类)(?:地区)?")
 
 
 def _is_filler(text: str, programme: str | None = None) -> bool:
