@@ -30,3 +30,25 @@ def test_identical_content_is_not_rewritten(tmp_path):
     assert target.stat().st_mtime_ns == mtime
     assert target.read_text("utf-8") == '{\n  "a": "青海",\n  "b": 1\n}\n'
     assert oct(target.stat().st_mode & 0o777) != oct(0o600)  # readable like any published file
+
+
+def test_a_worker_stopped_mid_write_leaves_no_temporary_file(tmp_path):
+    # a pool worker gets SIGTERM when the command dies and exits at once (os._exit: no finally
+    # runs); its handler removes the page it was writing, so the folder holds no debris
+    import subprocess
+    import sys
+
+    code = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from mzanalysis.briefs import atomic, lifetime\n"
+        "lifetime.init_worker()\n"
+        "def fsync(fd):\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)  # the command died while this page was written\n"
+        "os.fsync = fsync\n"
+        "atomic.write_text(Path(sys.argv[1]) / '630000.html', 'a page')\n"
+        "print('not reached')\n")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 128 + 15 and "not reached" not in done.stdout, done.stderr
+    assert list(tmp_path.iterdir()) == []  # neither the page nor its temporary file

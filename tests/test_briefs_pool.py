@@ -296,9 +296,14 @@ def test_kill_9_of_the_runner_leaves_no_half_written_file_and_a_rerun_resumes(tm
     after = len(list(records.glob("*.json")))
     # the workers stopped with the command: at most the two briefs in flight were finished
     assert after <= built + 2 < len(names)
+    # what a kill of the whole tree leaves (no process had the chance to clean up): the next
+    # run, holding the folder's lock, removes it
+    debris = out / notebook.stem / ".630000.html.k9x_2q7a.tmp"
+    debris.write_text("<html><body>half a page", "utf-8")
     rerun = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "CI": "1"},
                            timeout=300)
     assert rerun.returncode == 0, rerun.stderr
+    assert not debris.exists()
     # the rerun built only what was missing
     assert "up to date" in rerun.stderr
     skipped = int(rerun.stderr.split(" built, ")[1].split(" up to date")[0])

@@ -71,6 +71,9 @@ def drop_workdir(path: Path) -> None:
 
 
 def _on_parent_death(signum, frame) -> None:  # pragma: no cover - runs in a dying worker
+    from . import atomic
+
+    atomic.remove_in_flight()  # a page or record half-written when the command died
     for path in list(_current_workdirs):
         shutil.rmtree(path, ignore_errors=True)
     os._exit(128 + signum)

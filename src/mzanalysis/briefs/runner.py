@@ -409,6 +409,9 @@ def build(regions: list, *, out: Path, notebook: Path | None = None, params: dic
     plan(regions, out=out, notebook=notebook, params=params, force=force, per_region=per_region,
          check_current=False)
     with out_lock(Path(out)):
+        # a run killed with kill -9 (its workers too) could not remove what it was writing; no
+        # other run writes here while we hold the lock, so its temporary files are debris
+        atomic.remove_stale(Path(out))
         tasks = plan(regions, out=out, notebook=notebook, params=params, force=force,
                      per_region=per_region, skip_empty=skip_empty)
         return run(tasks, out=out, jobs=jobs, scheduler=scheduler, show_progress=show_progress,
