@@ -333,8 +333,9 @@ def _join_labels(text: str, sections):
         if _is_label_line(text[a:b]) and not _SECTION_MARK.match(text, a):
             pending = (a, b)
             continue
-        if out and out[-1][1] == a and _BROKEN_END.search(text, out[-1][0], out[-1][1]) \
-                and _FIGURE_START.match(text, a, b) and "|" not in text[out[-1][0]:b]:
+        if out and out[-1][1] == a and _FIGURE_START.match(text, a, b) \
+                and _BROKEN_END.search(text, max(out[-1][0], a - 8), a) \
+                and "|" not in text[out[-1][0]:b]:
             # 发放临时救助金⏎975 人,101.0223 万元: a line of a copied PDF broken mid-sentence, the
             # next line opening on the figure the words before the break lead into
             out[-1] = (out[-1][0], b)
@@ -1390,12 +1391,15 @@ _PLACES_CLAUSE_START = re.compile(r"[,:;]")
 
 def _named_standard(text: str, whole: tuple[int, int]) -> tuple[str, str | None] | None:
     """(programme, area) of the last programme whose standard the sentence names (城市居民最低生活
-    保障标准), else None."""
+    保障标准), else None. Looked for from each 标准 back (a page may hold 10^5 programme words and
+    no standard)."""
     found = None
-    for m in cues.PROGRAMME_RE.finditer(text, *whole):
-        if m.lastgroup in cues.PROGRAMME_BY_NAME and \
-                cues.PROGRAMME_BY_NAME[m.lastgroup].standard is not None and \
-                cues.STANDARD_RE.search(text, m.end(), min(whole[1], m.end() + 8)) is not None:
+    for std in cues.STANDARD_RE.finditer(text, *whole):
+        m = None
+        for m in cues.PROGRAMME_RE.finditer(text, max(whole[0], std.start() - 8), std.start()):
+            pass
+        if m is not None and m.lastgroup in cues.PROGRAMME_BY_NAME and \
+                cues.PROGRAMME_BY_NAME[m.lastgroup].standard is not None:
             found = (m.lastgroup, _area_in(text[max(whole[0], m.start() - 6):m.end()], m.lastgroup))
     return found
 
@@ -1556,7 +1560,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
             last = doc.last_programme if len(doc.facts) > n_facts else None
             for m in _SUPPORT_WORD.finditer(text, *whole):
                 support = "wubao" if m.group() == "五保" else "tekun"
-            if own_words():
+            if named is not None and own_words():
                 named = None  # a sentence of figures about a programme: its own subject, no carry
             doc.sentence += 1
         # a label line joined to the figure below it (城市低保 / 户数:1234户) heads the lines
