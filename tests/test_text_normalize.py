@@ -66,3 +66,18 @@ def test_html_to_text_drops_navigation_scripts_and_footer():
     text = html_to_text(html)
     assert text.splitlines() == ["某市民政局2023年工作总结", "城市低保标准达到每人每月800元。",
                                  "农村低保标准达到每人每年7200元。"]
+
+
+def test_the_fast_one_pass_translation_equals_the_table():
+    # the BMP string table and the astral dict together map every character as the one table does
+    import random
+
+    from mzanalysis.text.normalize import _one_pass, _one_pass_table
+
+    table = _one_pass_table()
+    keys = "".join(map(chr, table))
+    values = "".join(v if isinstance(v, str) else chr(v) for v in table.values())
+    rng = random.Random(7)
+    noise = "".join(chr(rng.randrange(0x20, 0x30000)) for _ in range(20000))
+    for text in (keys, values, noise, "城鄉低保標準１３５０元，𠉂㑮"):
+        assert _one_pass(text) == text.translate(table)

@@ -470,6 +470,36 @@ def _one_pass_table() -> dict[int, int | str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _bmp_table() -> str:
+    """:func:`_one_pass_table` for the Basic Multilingual Plane as a 65,536-character string.
+
+    ``str.translate`` looks a dict up once per character; indexing a string is about 1.7 times
+    faster (measured on the seed reports), and the table costs 256 KB. Characters beyond the
+    plane (a few hundred rare traditional forms) are translated by :func:`_astral_table`.
+    """
+    chars = [chr(i) for i in range(0x10000)]
+    for key, value in _one_pass_table().items():
+        if key < 0x10000:
+            chars[key] = value if isinstance(value, str) else chr(value)
+    return "".join(chars)
+
+
+@lru_cache(maxsize=1)
+def _astral_table() -> dict[int, int | str]:
+    return {k: v for k, v in _one_pass_table().items() if k >= 0x10000}
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+def _one_pass(text: str) -> str:
+    """``text.translate(_one_pass_table())``, faster. No value of the table is an astral key, so
+    the second pass changes only the astral characters of ``text`` itself."""
+    out = text.translate(_bmp_table())
+    return out.translate(_astral_table()) if _ASTRAL.search(text) else out
+
+
 def to_halfwidth(text: str) -> str:
     """Full-width letters, digits and punctuation to ASCII (１３５０ → 1350, ，→ ,), 1:1 in length."""
     return text.translate(_WIDTH)
@@ -498,7 +528,7 @@ def normalize(text: str, *, phrases: bool = False) -> Normalized:
     and only if a single character converts to several does the offset table come into play.
     """
     if not phrases:
-        return repair(Normalized(_lost_dots(text.translate(_one_pass_table())), text))
+        return repair(Normalized(_lost_dots(_one_pass(text)), text))
     out: list[str] = []
     offsets: list[int] | None = None
     pos = 0
