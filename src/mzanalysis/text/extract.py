@@ -75,6 +75,9 @@ FACT_COLUMNS = ("doc", "region", "region_code", "level", "year", "period", "indi
 _SECTION_MARK = re.compile(r"(?:^|(?<=[。;!?\n]))\s*(?:[一二三四五六七八九十]+是|[(][一二三四五六七八九十]+[)]|"
                            r"\d{1,2}[、.](?!\d)|[一二三四五六七八九十]+、(?![一二三四五六七八九十]{1,2}(?:级|类|档))|第[一二三四五六七八九十]+[,、])")
 _MARK_AFTER_STOP = re.compile(_SECTION_MARK.pattern.replace(r"(?:^|(?<=[。;!?\n]))", "", 1))
+# a run of sentence ends followed, on the same line, by an enumeration marker: where a section opens
+_STOP_BEFORE_MARK = re.compile(r"[。;!?]+(?=" + _MARK_AFTER_STOP.pattern.replace(r"\s*", r"[^\S\n]*", 1)
+                               + ")")
 # A sentence without a number followed (closely) by a unit holds no fact: skip it cheaply.
 # a figure with a unit, or a 万 count whose noun is its unit (2.3万低保户, 11.5万残疾人)
 _CANDIDATE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿][\d,. 余多万亿]{0,12}(?:[元人户名位/]|"
@@ -281,14 +284,19 @@ def _pre_cue(prefix: str) -> tuple[bool, str | None]:
 def _sections(text: str, ranges: list[tuple[int, int]]):
     """Yield (start, end) of sections: paragraphs split at enumeration markers."""
     for r_start, r_end in ranges:
+        # a marker opens a section only after a sentence end: one scan of the range finds those
+        # (the lookbehind scan of _SECTION_MARK over every character is the costlier way)
+        marks = [m.end() for m in _STOP_BEFORE_MARK.finditer(text, r_start, r_end)]
+        k = 0
         pos = r_start
         for line in text[r_start:r_end].splitlines(keepends=True):
             l_start, l_end = pos, pos + len(line)
             pos = l_end
-            # a marker opens a section only after a sentence end: try it at those alone (the
-            # lookbehind scan of _SECTION_MARK over every character is the costlier way)
-            cuts = [l_start] + [l_start + m.end() for m in _SENTENCE_END.finditer(line)
-                                if _MARK_AFTER_STOP.match(line, m.end())] + [l_end]
+            cuts = [l_start]
+            while k < len(marks) and marks[k] < l_end:
+                cuts.append(marks[k])
+                k += 1
+            cuts.append(l_end)
             for a, b in zip(cuts, cuts[1:]):
                 if text[a:b].strip():
                     yield a, b
