@@ -12,6 +12,11 @@ import tempfile
 from pathlib import Path
 
 
+#: Temporary files being written by this process: a worker told to stop by a signal exits with
+#: ``os._exit`` (no ``finally`` runs), so its handler removes these first (see lifetime).
+_in_flight: set[str] = set()
+
+
 def write_bytes(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` atomically; skip (return False) when the file already holds it.
 
@@ -39,11 +44,6 @@ def write_bytes(path: Path, data: bytes) -> bool:
     finally:
         _in_flight.discard(tmp)
     return True
-
-
-#: Temporary files being written by this process: a worker told to stop by a signal exits with
-#: ``os._exit`` (no ``finally`` runs), so its handler removes these first (see lifetime).
-_in_flight: set[str] = set()
 
 
 #: mkstemp's name for a file written here: .<target>.<8 random characters>.tmp

@@ -987,10 +987,6 @@ _PREMIUM_AFTER = re.compile(r"(?:的标准)?(?:为[^,。;]{0,8})?(?:缴纳|代�
                             # 按照每人300元的标准增发定向消费券: an extra one-off payment per head
                             r"(?:的标准)?(?:增发|一次性发放|发放一次性)")
 _BENEFITS = re.compile(r"惠及|受益")
-_ROLL_FAMILY = {"elderly_tier": "elderly", "wubao": "tekun"}  # one roll under two names
-# programme words that name no roll of beneficiaries of their own (drivers, one-off payments)
-_NOT_A_ROLL = frozenset({"income", "consumption", "poverty", "gdp", "revenue", "spending",
-                         "population", "oneoff"})
 _JOINT_AREAS = re.compile(r"(?:(?:城市|城镇)[^,;。\d]{0,16}?(?:和|及|与|、)农村|"
                           r"农村[^,;。\d]{0,16}?(?:和|及|与|、)(?:城市|城镇))[^,;。\d]{0,16}$")
 _RESPECTIVELY = re.compile(r"分别")
@@ -1139,6 +1135,9 @@ _SUPPORT_WORD = re.compile(r"五保|特困|三无")
 _WORK_HEAD = re.compile(r"(?:城市|城镇|农村|城乡)(?:居民)?(?:最低生活保障|低保)工作")
 _DRIVERS = frozenset({"income", "consumption", "poverty", "gdp", "revenue", "spending",
                       "population"})
+_ROLL_FAMILY = {**_FAMILY, "elderly_tier": "elderly"}  # one roll under two names
+# programme words that name no roll of beneficiaries of their own (drivers, one-off payments)
+_NOT_A_ROLL = _DRIVERS | {"oneoff"}
 _AS_FOLLOWS = re.compile(r"如下[:]?\s*$")
 # 其中保华镇2户10人,救助资金25380元;大河镇8户17人,…: a sentence opening with 其中, and the items
 # after it that open with a place, break down the figures of the sentence before (same programme)
