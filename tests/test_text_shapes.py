@@ -942,6 +942,13 @@ SHAPES = [
     # 其…标准 goes on about the subject of the sentence before
     ('全县共有孤儿20名。调整后,其基本生活费补助标准将由每人每月1200元提高到1300元。',
      [(OS, None, 1200, M, 'old'), (OS, None, 1300, M, 'new')]),
+    # an area's standard with no programme named goes on about the caseload counted before it
+    # (a first sentence over 40 characters, so it is no heading whose programme heads the next)
+    ('截至今年年末,全省共有城乡低保对象120万人,其中城镇居民20万人,农村居民100万人。'
+     '全省城镇居民平均标准达到每人每月650元,农村居民达到每人每年5400元。',
+     [(DR, 'all', 1200000, P, None), (DR, 'urban', 200000, P, None), (DR, 'rural', 1000000, P, None),
+      (DS, 'urban', 650, M, None), (DS, 'rural', 5400, Y, None)]),
+    ('年末全省城镇居民人均可支配收入4.2万元。全省城镇居民平均标准达到每人每月650元。', []),
     # the stock at the end of a period, after the period's flows
     ('本季度城市低保对象增加100户120人,退出150户200人,季度末城市低保对象2800户4000人。',
      [(DH, 'urban', 2800, H, None), (DR, 'urban', 4000, P, None)]),
@@ -1009,6 +1016,21 @@ SHAPES = [
     ('| A 城市低保累计支出 |\n万元 |\n2,517.5 |\n1,859.9 |\n35.36 |\n2,300.3 |\n| I 城市低保金 |\n',
      [(DE, 'urban', 25175000, YUAN, None), (DE, 'urban', 18599000, YUAN, None),
       (DE, 'urban', 23003000, YUAN, None)]),
+    # a table of a raise by place, its cells copied as single spaces, the header naming each
+    # column's unit, the caption the programme's standard; one or two places a row, ranges
+    ('各地级市城市低保标准调整情况\n地区 调整前(元/月·人) 调整后(元/月·人)\n甲市 500~520 560~580\n'
+     '乙市 丙市 480 530\n\n丁市 470 515\n以上标准自7月1日起执行。\n',
+     [(DS, 'urban', 500, M, 'old'), (DS, 'urban', 560, M, None), (DS, 'urban', 480, M, 'old'),
+      (DS, 'urban', 530, M, None), (DS, 'urban', 470, M, 'old'), (DS, 'urban', 515, M, None)]),
+    # … the same with bars: the caption's 标准 makes the per-person columns the standard
+    ('各县农村低保标准提高情况\n| 县 | 提高前(元/人·年) | 提高后(元/人·年) |\n| 甲县 | 4800 | 5400 |\n',
+     [(DS, 'rural', 4800, Y, 'old'), (DS, 'rural', 5400, Y, None)]),
+    # … but not a caption naming no programme, and a count column under it is no standard
+    ('各市调整情况\n地区 调整前(元/月·人) 调整后(元/月·人)\n甲市 500 560\n', []),
+    ('各区城市低保标准及保障人数\n| 区 | 标准(元/月·人) | 人数(人) |\n| 甲区 | 700 | 1200 |\n',
+     [(DS, 'urban', 700, M, None), (DR, 'urban', 1200, P, None)]),
+    # the centre's subsidy by the region's tier (东、中、西部) is its share, not a standard
+    ('中央财政下拨孤儿基本生活费补助资金,对东、中、西部的补助标准分别为每人每月200元、300元、400元。', []),
 ]
 
 
@@ -1060,7 +1082,10 @@ def test_a_table_stating_one_row_thousands_of_times_is_one_fact_listing_every_ro
                                   "城市居民最低生活保障标准按工资确定。\n" + "标准由" * 30000 + "5元/月",
                                   "城乡低保标准:一类地区每人每月700元;" + "二、三、" * 30000 + "类为6元。",
                                   "提高城乡低保和特困人员标准," + "惠及" * 30000 + "100人",
-                                  "发放临时救助金\n" + "975 人,\n" * 10000])
+                                  "发放临时救助金\n" + "975 人,\n" * 10000,
+                                  # spaced tables: a header of units, rows of one place and figure
+                                  "城市低保标准\n地区 标准(元/月·人)\n" + "甲市 1\n" * 20000,
+                                  "城市低保标准\n地区" + " 前(元)" * 30000 + "\n甲市 1\n"])
 def test_long_runs_of_the_new_shapes_finish(junk):
     out = extract_records(junk)
     assert len(out) <= 2 and all(junk[r["span_start"]:r["span_end"]] == r["text"] for r in out)

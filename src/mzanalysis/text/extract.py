@@ -1131,6 +1131,9 @@ _FAMILY = {"wubao": "tekun"}  # 五保 is the rural 特困 support of old
 _SUPPORT_MODE = re.compile(r"(?:集中|分散)供养|供养(?:款|金|资金|经费)")  # (发放供养款219.5万元)
 _SUPPORT_PEOPLE = re.compile(r"(?:集中|分散)供养(?:人员|对象|标准)")
 _ITS_STANDARD = re.compile(r"其[\u4e00-\u9fff]{0,8}?标准")
+# 全国城镇居民平均标准达到684.1元/人/月 after a sentence on 低保's caseload: an area's standard
+# with no programme named is the standard of the programme the sentence before counted
+_AREA_STANDARD = re.compile(r"(?:城市|城镇|农村|城乡)(?:居民)?(?:月|年)?(?:人均)?(?:平均)?(?:保障)?标准")
 _SUPPORT_WORD = re.compile(r"五保|特困|三无")
 _WORK_HEAD = re.compile(r"(?:城市|城镇|农村|城乡)(?:居民)?(?:最低生活保障|低保)工作")
 _DRIVERS = frozenset({"income", "consumption", "poverty", "gdp", "revenue", "spending",
@@ -1144,7 +1147,9 @@ _AS_FOLLOWS = re.compile(r"如下[:]?\s*$")
 _BREAKDOWN_HEAD = re.compile(r"\s*其中[:,]?")
 _PLACE_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{1,6}?(?:县|区|市|旗|州|盟|镇|乡|街道|办事处|社区|村)"
                          r"(?=[\d\s:,、和及由从])")
-_SHARE_OF_STANDARD = re.compile(r"(?:省|市|县|中央|财政)级?补助标准")
+# 省级补助标准, 中央补助资金对东、中、西部的补助标准: a level's share of the standard (the centre
+# pays its share by the region's tier, east to west), not the standard
+_SHARE_OF_STANDARD = re.compile(r"(?:省|市|县|中央|财政)级?补助(?:标准|资金)|东、?中、?西部")
 # (全)自理 alone names the basic standard of those who look after themselves (全自理人员供养标准)
 _CARE_TIER = re.compile(r"半自理|不能自理|失能|照料|照护|护理(?!补贴)")
 _AVG_TOTAL = re.compile(r"(?:补助|救助|保障|支出|补差)水平|平均补助|补差|人均")
@@ -1546,7 +1551,8 @@ def read_facts(norm: Normalized) -> list[Fact]:
                 parent = support  # 今年分散供养标准年人均2200元 after a sentence on 五保供养
             elif support is None and _SUPPORT_PEOPLE.search(text, *whole) and not own_words():
                 parent = "tekun"  # 集中供养人员 (标准) with no programme named before are 特困's
-            elif last is not None and _ITS_STANDARD.search(text, *whole) and not own_words():
+            elif last is not None and not own_words() and (_ITS_STANDARD.search(text, *whole) or
+                                                           _AREA_STANDARD.search(text, *whole)):
                 parent = last  # …孤儿19名。调整后,其基本生活费补助标准将由…: 其 is the subject before
             elif question is not None and not own_words():
                 parent = question[0]

@@ -136,7 +136,7 @@ def table_rows(text: str, ranges: list[tuple[int, int]]) -> list[Row]:
         rows.extend(_header_rows(text, start, end))
         if not found:
             rows.extend(_cell_per_line_rows(text, start, end, cells))
-    rows = rows + spaced_rows(text) + standards_table_rows(text)
+    rows = rows + spaced_rows(text) + standards_table_rows(text) + spaced_header_rows(text)
     # a block another layout already read (its value cells) is not read a second way
     read = {r.positions[-1] for r in rows}
     return rows + [r for r in block_rows(text) if r.positions[-1] not in read]
@@ -185,15 +185,23 @@ def _cell_per_line_rows(text: str, start: int, end: int, cells: list[tuple[int, 
     return out
 
 
+# 各市城市低保标准提高: the caption names the programme's standard (a few words may stand between)
+_CAPTION_STANDARD = re.compile(r"[\u4e00-\u9fff]{0,4}?标准")
+
+
 def _caption_programme(caption: str) -> str:
     """The programme the caption above a table names (嘉定区2018年12月农村居民最低生活保障金发放情况:
-    the rows are places, the caption says what their figures are), or ''."""
+    the rows are places, the caption says what their figures are), or ''. When the caption names
+    the programme's standard (各市城市低保标准提高), ``标准`` follows: per-person columns below are
+    the standard, not some other payment."""
     from .cues import PROGRAMME_RE
 
     last = None
     for last in PROGRAMME_RE.finditer(caption):
         pass
-    return last.group() if last is not None else ""
+    if last is None:
+        return ""
+    return last.group() + ("标准" if _CAPTION_STANDARD.match(caption, last.end()) else "")
 
 
 def _header_cell_row(text: str, head: tuple[int, int], table_unit: str | None,
@@ -218,8 +226,10 @@ def _header_cell_row(text: str, head: tuple[int, int], table_unit: str | None,
     own = PROGRAMME_RE.search(text, la, lb) is not None or PROGRAMME_RE.search(
         text, head[0], name_end) is not None
     prog = caption_programme if caption_programme and not own else ""
+    if "/" not in unit:
+        prog = prog.removesuffix("标准")  # a count or a total under a caption on the standard
     area = caption_area if caption_area and _area_word(text[la:lb]) is None else ""
-    name = re.sub(r"\s+", "", text[head[0]:name_end])  # 户  数: cells padded with spaces
+    name = _column_name(re.sub(r"\s+", "", text[head[0]:name_end]))  # 户  数: padded cells
     if prog:  # the place, then what its figure is: 安亭镇农村最低生活保障户数25户
         return _row([(text[la:lb], la), (area, None), (prog, None), (name, None),
                      (text[cell[0]:cell[1]], cell[0]), (unit, None), ("。", None)], cell[1])
@@ -328,6 +338,84 @@ def standards_table_rows(text: str) -> list[Row]:
                              (programme.group(), None), ("标准", None),
                              (val.group(), base + val.start()), (unit, None), ("。", None)],
                             base + val.end()))
+    return out
+
+
+# a header cell naming its unit in brackets, anywhere in the text (one regex pass finds the
+# candidate header lines of spaced_header_rows)
+_HEADER_UNIT_ANY = re.compile(rf"\(({_UNIT})\)")
+# a column of the level before or after a raise (提高前, 调整后): read as 提高前为…, since 提高 right
+# before a figure is a raise by that much
+_RAISE_COLUMN = re.compile(r"(?:提高|调整|提标|上调)[前后]$")
+
+
+def _column_name(name: str) -> str:
+    return name + "为" if _RAISE_COLUMN.search(name) else name
+
+
+# a value cell of a spaced table: a number or a range of two (160~180)
+_SPACED_VALUE = re.compile(rf"(?:{_NUM})(?:[~～-](?:{_NUM}))?")
+_SPACED_TABLE_MAX_ROWS = 400
+
+
+def spaced_header_rows(text: str) -> list[Row]:
+    """A table copied with single spaces between cells, its header naming each value column's unit
+    (城市、区 提高前(元/月·人) 提高后(元/月·人)), under a caption naming the programme (各市城市低保标准
+    提高); each row is one or more places, then one number or range per column (宝鸡 咸阳 160~180
+    290~310). A cell reads as '<places><caption's area and programme><column name><value><unit>',
+    so 提高前 marks the level before the raise as any sentence would. Rows end where the shape
+    does. Lines are split in Python, not matched by a pattern over spaces: linear in the text."""
+    from .cues import PROGRAMME_RE
+
+    out: list[Row] = []
+    done = -1  # the end of the last header line read (a header has several bracketed units)
+    for hit in _HEADER_UNIT_ANY.finditer(text):
+        a = text.rfind("\n", 0, hit.start()) + 1
+        if a <= done:
+            continue
+        b = text.find("\n", hit.end())
+        b = len(text) if b < 0 else b
+        done = b
+        line = text[a:b]
+        if len(line) > _SPACED_ROW_MAX or "|" in line or "\t" in line:
+            continue
+        heads = [(m.start() + a, m.end() + a) for m in re.finditer(r"\S+", line)]
+        if len(heads) < 2 or _HEADER_UNIT.search(text, *heads[0]) or not all(
+                _HEADER_UNIT.search(text, *h) for h in heads[1:]):
+            continue
+        caption = text[max(0, a - 120):a].rstrip("\n")
+        caption = caption[caption.rfind("\n") + 1:]
+        prog = _caption_programme(caption)
+        if not prog:
+            continue
+        area = _area_word(caption) or ""
+        columns = heads[1:]
+        pos, n_rows = b + 1, 0
+        while pos < len(text) and n_rows < _SPACED_TABLE_MAX_ROWS:
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line_start, pos = pos, end + 1
+            cells = [(m.start() + line_start, m.end() + line_start)
+                     for m in re.finditer(r"\S+", text[line_start:end])]
+            if not cells:
+                continue  # a blank line between rows
+            labels, values = cells[:-len(columns)], cells[-len(columns):]
+            if not labels or len(labels) > 4 or not all(
+                    _SPACED_VALUE.fullmatch(text, *v) for v in values) or not all(
+                    _CJK.search(text, *c) and not re.search(r"\d", text[c[0]:c[1]]) for c in labels):
+                break
+            n_rows += 1
+            place: list[tuple[str, int | None]] = []
+            for k, (la, lb) in enumerate(labels):
+                place += [("、", None)] * (k > 0) + [(text[la:lb], la)]
+            for head, (va, vb) in zip(columns, values):
+                u = _HEADER_UNIT.search(text, *head)
+                unit = u.group(1)
+                name = prog if "/" in unit else prog.removesuffix("标准")
+                out.append(_row(place + [(area, None), (name, None),
+                                         (_column_name(text[head[0]:u.start()]), None),
+                                         (text[va:vb], va),
+                                         (unit, None), ("。", None)], vb))
     return out
 
 
