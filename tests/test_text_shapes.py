@@ -1029,6 +1029,11 @@ SHAPES = [
     ('各市调整情况\n地区 调整前(元/月·人) 调整后(元/月·人)\n甲市 500 560\n', []),
     ('各区城市低保标准及保障人数\n| 区 | 标准(元/月·人) | 人数(人) |\n| 甲区 | 700 | 1200 |\n',
      [(DS, 'urban', 700, M, None), (DR, 'urban', 1200, P, None)]),
+    # a projection said after a figure ends at the next clause naming its own programme; one
+    # opening the sentence governs every figure of its list
+    ('今年全省城市低保对象12万人,预计全年发放资金9亿元,农村低保对象30万人,预计全年发放资金15亿元。',
+     [(DR, 'urban', 120000, P, None), (DR, 'rural', 300000, P, None)]),
+    ('全年预计城市低保支出600万元,农村低保支出4000万元,五保供养支出250万元。', []),
     # the centre's subsidy by the region's tier (东、中、西部) is its share, not a standard
     ('中央财政下拨孤儿基本生活费补助资金,对东、中、西部的补助标准分别为每人每月200元、300元、400元。', []),
 ]

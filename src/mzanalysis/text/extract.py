@@ -1155,6 +1155,7 @@ _CARE_TIER = re.compile(r"半自理|不能自理|失能|照料|照护|护理(?!�
 _AVG_TOTAL = re.compile(r"(?:补助|救助|保障|支出|补差)水平|平均补助|补差|人均")
 _CLAUSE_STOP = re.compile(r"[,;。:]")
 _PROJECTED = re.compile(r"预计|预期|有望")
+_DIGIT = re.compile(r"\d")
 _COUNT_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*万?\s*(?:人次|户次|人|户|名)")
 _COMPARED = re.compile(r"\s*(?:比|较|同比)(?:去年|上年|上年度|上年同期|同期|年初)?(?:增加|减少|增长|下降|提高)"
                        r"[\d.]+(?:万|亿)?(?:人|户|元)?\s*(?=[,;]|$)")
@@ -1193,8 +1194,17 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
     if cues.NOT_BENEFICIARY_RE.search(text[clause[0]:q.start][-8:] + text[q.end:q.end + 6]) \
             and q.kind in ("persons", "households"):
         return None
-    if _PROJECTED.search(text, clause[0] if sent_start is None else sent_start, q.start):
-        return None  # 预计城市达到255元/月,农村达到1500元/年: a projection, not a figure in force
+    # 预计城市达到255元/月,农村达到1500元/年, 全年预计…支出820万元,五保供养支出254万元: a projection
+    # governs the figures after it, not figures in force; but one said after a figure
+    # (城市低保人数143万人,预计年发放资金41.5亿元,农村低保人数277万人) ends at a clause naming its own
+    # programme
+    s_from = clause[0] if sent_start is None else sent_start
+    projected = _PROJECTED.search(text, s_from, q.start)
+    if projected is not None and not (
+            projected.start() < clause[0] <= q.prog_pos < q.start
+            and _DIGIT.search(text, s_from, projected.start())
+            and not _PROJECTED.search(text, clause[0], q.start)):
+        return None
     flags: list[str] = []
     unit = None
     value, high = q.num.value, q.num.value_high
