@@ -1034,6 +1034,9 @@ SHAPES = [
     ('今年全省城市低保对象12万人,预计全年发放资金9亿元,农村低保对象30万人,预计全年发放资金15亿元。',
      [(DR, 'urban', 120000, P, None), (DR, 'rural', 300000, P, None)]),
     ('全年预计城市低保支出600万元,农村低保支出4000万元,五保供养支出250万元。', []),
+    # 在册 (on the roll) is a word of stock; 五保户 counted in 万 are persons, 低保户 households
+    ('全市城乡低保在册对象6232户、9922人。', [(DH, 'all', 6232, H, None), (DR, 'all', 9922, P, None)]),
+    ('全省有45.7万农村五保户,2.3万城市低保户。', [(TR, 'rural', 457000, P, None), (DH, 'urban', 23000, H, None)]),
     # the centre's subsidy by the region's tier (东、中、西部) is its share, not a standard
     ('中央财政下拨孤儿基本生活费补助资金,对东、中、西部的补助标准分别为每人每月200元、300元、400元。', []),
 ]

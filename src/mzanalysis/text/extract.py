@@ -112,8 +112,9 @@ _YUAN = re.compile(r"\s*(?:元|块钱)")
 _PERSONS = re.compile(r"\s*(?:人\s*\(?次\)?|人|名|位)(?!民|大|口|员|均|数|事|才|工|文|力|群|生)")
 _PERSON_NOUN = re.compile(r"\s*(?:城市|城镇|农村|城乡)?(?:残疾人|老年人|老人|困难群众|群众|孤儿|儿童|低保对象|特困人员|居民|农牧民)")
 _PEOPLE_BEFORE = re.compile(r"(?:人口|人数|人员|对象)(?:总数)?(?:为|达|是|共|达到)?$")
-_CASELOAD_NOUN = re.compile(r"\s*(?:左右)?(?:城市|城镇|农村|城乡)?(?:低保|五保|特困)(?:供养)?"
-                            r"(?:(?P<hh>户)|对象|群众|人员)")
+# (a 五保户 or 特困户 counted in 万 is its people: one-person households, reported as persons)
+_CASELOAD_NOUN = re.compile(r"\s*(?:左右)?(?:城市|城镇|农村|城乡)?(?:低保(?:(?P<hh>户)|对象|群众|人员)|"
+                            r"(?:五保|特困)(?:供养)?(?:户|对象|群众|人员))")
 _HOUSEHOLDS = re.compile(r"\s*户(?!籍|口|型|外|主)(?P<times>\s*\(?次\)?)?")
 _ABOUT = re.compile(r"\s*左右")
 # 年保障标准 / 月标准: the period is written on the standard itself.
