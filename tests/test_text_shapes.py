@@ -1037,6 +1037,10 @@ SHAPES = [
     # 在册 (on the roll) is a word of stock; 五保户 counted in 万 are persons, 低保户 households
     ('全市城乡低保在册对象6232户、9922人。', [(DH, 'all', 6232, H, None), (DR, 'all', 9922, P, None)]),
     ('全省有45.7万农村五保户,2.3万城市低保户。', [(TR, 'rural', 457000, P, None), (DH, 'urban', 23000, H, None)]),
+    # a tier's figure after the long prose description of the places of the tier before it
+    ('全省农村低保标准划分为两个档次,分别为:第一档6000元/年,甲市各区(市、特区)、乙县,其余各市(州)的'
+     '县级市(区)、市(州)府所在地周边经济开发区;第二档5800元/年,其余县。',
+     [(DS, 'rural', 6000, Y, None), (DS, 'rural', 5800, Y, None)]),
     # the centre's subsidy by the region's tier (东、中、西部) is its share, not a standard
     ('中央财政下拨孤儿基本生活费补助资金,对东、中、西部的补助标准分别为每人每月200元、300元、400元。', []),
 ]

@@ -493,7 +493,12 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
             # sub-group of its count and spending (its per-person amount is no standard)
             between = _CLASS_GROUP.sub("", between)
         if _TIERED_STANDARD.search(text, m.end(), k_clause[1]):
-            # 城市低保标准划分为三个档次,分别为:第一档827元/月: the tiers of a standard are standards
+            # 城市低保标准划分为三个档次,分别为:第一档827元/月: the tiers of a standard are standards;
+            # each tier's figure is followed by the places it covers, described in prose as long as
+            # need be (…;第二档808元/月,其余各市(州)的县级市(区)、市(州)府所在地周边经济开发区;第三档…):
+            # a figure opening on its tier's label is the standard's while no other programme is named
+            if _TIER_LABEL.match(text, c[0]) and not cues.PROGRAMME_RE.search(text, m.end(), c[0]):
+                return prog, m.start()
             between = _TIER_LABEL.sub("", between)
         # 占非农业人口比例的5.05%, 提高3.6%: a clause stating a ratio describes the subject
         # further, it names no new one
