@@ -1041,6 +1041,11 @@ SHAPES = [
     ('全省农村低保标准划分为两个档次,分别为:第一档6000元/年,甲市各区(市、特区)、乙县,其余各市(州)的'
      '县级市(区)、市(州)府所在地周边经济开发区;第二档5800元/年,其余县。',
      [(DS, 'rural', 6000, Y, None), (DS, 'rural', 5800, Y, None)]),
+    # tiers of places closed by 等, with exclusions in brackets, and a tier split urban/rural
+    ('甲市、乙市等一类地区城乡低保最低标准为1000元/人月,丙市(不含丁县、戊县)等二类地区为900元/人月,'
+     '己市等三类地区城镇为800元/人月、农村为600元/人月。',
+     [(DS, 'all', 1000, M, None), (DS, 'all', 900, M, None), (DS, 'urban', 800, M, None),
+      (DS, 'rural', 600, M, None)]),
     # the centre's subsidy by the region's tier (东、中、西部) is its share, not a standard
     ('中央财政下拨孤儿基本生活费补助资金,对东、中、西部的补助标准分别为每人每月200元、300元、400元。', []),
 ]
