@@ -58,6 +58,16 @@ def test_twenty_five_provinces_have_standards_for_five_years_with_kinds(facts):
     assert (years[["河北省", "安徽省", "江西省", "海南省"]] >= 5).all()
     # 山西 gains 2022 from a news report (China Daily) but stays short of five years
     assert years["山西省"] >= 4
+    # 宁夏 had five years from the collectors (2011-2016) and gains 2020 from the supplement
+    # (the region-wide standard a 银川 notice cites, blog class): six, 2020 among them
+    assert years["宁夏回族自治区"] >= 6
+    nx = facts[(facts.indicator == "dibao_standard") & (facts.region == "宁夏回族自治区")]
+    assert 2020 in set(nx.year)
+    # every province's standard years, secondary-table values counted too: 28 of 31 reach
+    # five (湖北, 广西 and 新疆 do not: no cited province-wide figure for another year)
+    any_kind = facts[(facts.indicator == "dibao_standard") & (facts.level == "province")]
+    n_any = any_kind.groupby("region")["year"].nunique()
+    assert (n_any >= 5).sum() >= 28, n_any[n_any < 5].to_dict()
     std = facts[(facts.indicator == "dibao_standard") & (facts.level == "province")]
     assert std["standard_kind"].notna().all()
     # a floor preferred for a key says so in its flags; an average never carries the flag
@@ -67,16 +77,16 @@ def test_twenty_five_provinces_have_standards_for_five_years_with_kinds(facts):
 
 
 def test_the_five_year_margin_without_the_supplements_blog_rows(facts):
-    # the supplement's blog-class rows (山西 2025, 江西 2025, 海南 2007: no official or news page
-    # with the figure was found) are counted as years but carry the margin above 24 provinces;
-    # without them 江西 and 海南 fall back to four years
+    # the supplement's blog-class rows (山西 2025, 江西 2025, 海南 2007, 宁夏 2020: no official or
+    # news page with the figure was found) are counted as years but carry the margin above 24
+    # provinces; without them 江西 and 海南 fall back to four years, 宁夏 keeps its five
     std = facts[(facts.indicator == "dibao_standard") & (facts.level == "province")
                 & (facts.standard_kind != "table")]
     blog = (std.source == "curated:provincial_supplement") & (std.source_class == "blog")
-    assert set(std[blog].region) == {"山西省", "江西省", "海南省"}
+    assert set(std[blog].region) == {"山西省", "江西省", "海南省", "宁夏回族自治区"}
     without = _standard_years(facts.drop(index=std[blog].index))
     assert (without >= 5).sum() >= 24
-    assert without[["江西省", "海南省"]].tolist() == [4, 4]
+    assert without[["江西省", "海南省", "宁夏回族自治区"]].tolist() == [4, 4, 5]
 
 
 def test_a_floor_never_beats_an_average_for_the_same_key():

@@ -170,6 +170,8 @@ def test_provincial_supplement_rows_are_sources_and_facts_with_honest_classes():
     ("山西省", 2022, "rural", 496, "yuan_per_person_month", "news"),
     ("山西省", 2025, "urban", 669, "yuan_per_person_month", "blog"),    # 中新网 on a Q&A site
     ("江西省", 2025, "rural", 765, "yuan_per_person_month", "blog"),    # exam-prep page
+    ("宁夏回族自治区", 2020, "urban", 600, "yuan_per_person_month", "blog"),   # 银川 notice,
+    ("宁夏回族自治区", 2020, "rural", 4560, "yuan_per_person_year", "blog"),   # mirrored
 ])
 def test_provincial_supplement_fills_province_years(region, year, area, value, unit,
                                                      source_class):
