@@ -1046,6 +1046,21 @@ SHAPES = [
      '己市等三类地区城镇为800元/人月、农村为600元/人月。',
      [(DS, 'all', 1000, M, None), (DS, 'all', 900, M, None), (DS, 'urban', 800, M, None),
       (DS, 'rural', 600, M, None)]),
+    # a back-payment names its fund after 补发 (or the raise's, 提标资金): spending, not an increment;
+    # a per-person 补发 stays an increment, and 低保等救助资金 is several programmes' money
+    ('今年为1200人补发低保金35.6万元,补发提标补助资金12万元。',
+     [(DR, 'all', 1200, P, None), (DE, 'all', 356000, YUAN, None), (DE, 'all', 120000, YUAN, None)]),
+    ('每人补发低保金50元。', []),
+    ('全县已启动低保等救助资金补发工作,累计补发资金约600万元。', []),
+    # 散居 is the dispersed mode of 五保 too; a 指导线 is the standard's guideline
+    ('对农村散居供养的五保对象,最低供养标准指导线提高为每人每月不低于200元。',
+     [(TS, 'rural', 200, M, None)]),
+    # one figure said of each area (均) is the urban and the rural standard; 城乡…均 stays one
+    ('城镇和农村低保最低标准均为每人每月600元。', [(DS, 'urban', 600, M, None), (DS, 'rural', 600, M, None)]),
+    ('城乡低保标准均为每人每月600元。', [(DS, 'all', 600, M, None)]),
+    # money for 五保 people is rural money; 慰问款 is a holiday one-off
+    ('为50名散居五保老人发放临时生活补贴5万元。', [(TR, 'rural', 50, P, None), (OA, 'rural', 50000, YUAN, None)]),
+    ('春节前发放困难群众慰问款80万元。', [(OA, None, 800000, YUAN, None)]),
     # the centre's subsidy by the region's tier (东、中、西部) is its share, not a standard
     ('中央财政下拨孤儿基本生活费补助资金,对东、中、西部的补助标准分别为每人每月200元、300元、400元。', []),
 ]

@@ -127,6 +127,7 @@ _PRE_PERSON = re.compile(r"人均|每人")
 _INCREASE = re.compile(r"提高了?|增加了?|增长了?|上调了?|提升了?|新增|减少了?|下降了?|降低了?|增幅|增资|"
                        r"提标|多发|补发|比上年|较上年|同比")
 _TO = re.compile(r"到|至|为|达")
+_FUND_AFTER = re.compile(r"(?:资金|金|款|经费)(?:共|合计|共计|总计)?\s*$")
 # 100周岁以上老年人仍是原来的每人每年3600元: a level kept unchanged is the current one, not the old
 _UNCHANGED = re.compile(r"(?:仍然|仍|依然|保持|维持)(?:是|为|按|执行)?(?:原来|原有|原)")
 _OLD = re.compile(r"由|从|原为|原来|原标准|原先|原\s*$")  # (原650元): the bare 原 before a figure
@@ -697,8 +698,12 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         clause_prefix = text[c[0]:q.start]
         # role
         # (提标后 / 提标前 date the clause, they state no increase)
+        # (补发低保金99.15万元, 补发1-5月提标补助资金152.71万元: a fund named after 补发 or 提标 is
+        # the back-payment or the raise's money, spending on the programme, not an increment)
         inc = [m for m in _INCREASE.finditer(prefix)
-               if m.group() != "提标" or prefix[m.end():m.end() + 1] not in ("后", "前")] \
+               if (m.group() != "提标" or prefix[m.end():m.end() + 1] not in ("后", "前"))
+               and not (m.group() in ("补发", "提标") and q.kind == "money"
+                        and _FUND_AFTER.search(prefix, m.end()))] \
             if _INCREASE.search(prefix) else ()
         # 在提高…标准中…由原来的684元: a 由/从 after the raise word starts the old level
         if inc and not _TO.search(prefix, inc[-1].end()) and not (
@@ -882,6 +887,11 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         fact = _to_fact(text, q, clause_of(q.start), doc, sent[0])
         if fact is not None:
             doc.facts.append(fact)
+            if fact.area == "all" and fact.unit.startswith("yuan_per") and \
+                    _EACH_AREA.search(text, clause_of(q.start)[0], q.start):
+                # 城镇和农村低保最低标准均为550元: one figure said of each area is two facts
+                fact.area = "urban"
+                doc.facts.append(replace(fact, area="rural", flags=list(fact.flags)))
             if q.programme not in _DRIVERS:  # an income or poverty line is a yardstick, no topic
                 doc.last_programme = q.programme
 
@@ -903,6 +913,8 @@ def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None, topi
         if lead > c[0]:
             own = text[lead:q.start]
         area = _area_in(own)
+        if area is None and q.kind == "money" and "五保" in own:
+            area = "rural"  # 为99名散居五保老人发放临时生活补贴: 五保 was the rural support
         if q.prog_pos >= q.end and q.kind in ("persons", "households") and q.end == q.num.end:
             # 30万左右城乡低保群众、近5万农村五保供养对象: the noun that is a count's unit names its area
             word = cues.PROGRAMME_RE.match(text, q.prog_pos)
@@ -1008,6 +1020,10 @@ _OWN_TIER = re.compile(r"[一二三四五六七八九十\d]类(?:地区|县|市)
 
 
 _PAIR_SEP = re.compile(r"\s*[、和及与]\s*$")
+
+
+# 城镇和农村低保最低标准均为550元, 城市、农村…都提高到…: both areas named, then 均/都 (each of them)
+_EACH_AREA = re.compile(r"(?:城市|城镇)(?:居民)?[和与及、](?:农村|乡村)[^,;。\d]{0,16}?(?:均|都)")
 
 
 def _pair_both_areas(text: str, quantities: list[Quantity]) -> None:
@@ -1126,7 +1142,9 @@ def _listed_items(programme: str, head: str) -> list[tuple[str, str]] | None:
     return None
 
 
-_SEVERAL = re.compile(r"等(?:各类|多项|几类|各项)|各类救助|各项救助")
+# (低保等救助资金: a programme "and others" before the money it names)
+_SEVERAL = re.compile(r"等(?:各类|多项|几类|各项)|各类救助|各项救助|"
+                      r"(?:低保|特困|五保|救助)等[\u4e00-\u9fff]{0,4}?(?:资金|金|款)")
 
 
 _FROM_RANGE = re.compile(r"从$")
