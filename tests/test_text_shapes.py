@@ -1061,6 +1061,18 @@ SHAPES = [
     # money for 五保 people is rural money; 慰问款 is a holiday one-off
     ('为50名散居五保老人发放临时生活补贴5万元。', [(TR, 'rural', 50, P, None), (OA, 'rural', 50000, YUAN, None)]),
     ('春节前发放困难群众慰问款80万元。', [(OA, None, 800000, YUAN, None)]),
+    # a bilingual yearbook table: the label's English follows its Chinese and unit, one figure per
+    # year column; with bars, tabs or spaces, and the long row is no wrapped line of prose
+    ('| 指标 Item | 2020 | 2021 |\n| 城市最低生活保障人数(万人) Urban Recipients of Minimum Living '
+     'Allowance (10000 persons) | 5.2 | 4.9 |\n',
+     [(DR, 'urban', 52000, P, None), (DR, 'urban', 49000, P, None)]),
+    ('指标 Item\t2020\t2021\n城市最低生活保障人数(万人) Urban Recipients of Minimum Living Allowance '
+     '(10000 persons)\t5.2\t4.9\n农村最低生活保障人数(万人) Rural Recipients (10000 persons)\t30.1\t28.7\n',
+     [(DR, 'urban', 52000, P, None), (DR, 'urban', 49000, P, None), (DR, 'rural', 301000, P, None),
+      (DR, 'rural', 287000, P, None)]),
+    ('指标 Item 2020 2021\n农村最低生活保障人数(万人) Rural Recipients of the Minimum Living Allowance '
+     'of Rural Residents (10000 persons) 30.1 28.7\n',
+     [(DR, 'rural', 301000, P, None), (DR, 'rural', 287000, P, None)]),
     # the centre's subsidy by the region's tier (东、中、西部) is its share, not a standard
     ('中央财政下拨孤儿基本生活费补助资金,对东、中、西部的补助标准分别为每人每月200元、300元、400元。', []),
 ]
@@ -1117,7 +1129,9 @@ def test_a_table_stating_one_row_thousands_of_times_is_one_fact_listing_every_ro
                                   "发放临时救助金\n" + "975 人,\n" * 10000,
                                   # spaced tables: a header of units, rows of one place and figure
                                   "城市低保标准\n地区 标准(元/月·人)\n" + "甲市 1\n" * 20000,
-                                  "城市低保标准\n地区" + " 前(元)" * 30000 + "\n甲市 1\n"])
+                                  "城市低保标准\n地区" + " 前(元)" * 30000 + "\n甲市 1\n",
+                                  # a bilingual cell: Chinese and English words alternating
+                                  "| 城市低保人数(人) " + "a中 " * 30000 + "| 5 |\n"])
 def test_long_runs_of_the_new_shapes_finish(junk):
     out = extract_records(junk)
     assert len(out) <= 2 and all(junk[r["span_start"]:r["span_end"]] == r["text"] for r in out)

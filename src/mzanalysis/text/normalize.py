@@ -668,6 +668,11 @@ def _is_spaced_row(line: str) -> bool:
     return (" " in line or "\t" in line) and len(_SPACED_FIGURE.findall(line)) >= 2
 
 
+def _is_table_line(line: str) -> bool:
+    """A line of table cells: bars, tabs, or space-separated figures (see _is_spaced_row)."""
+    return "|" in line or "\t" in line or _is_spaced_row(line)
+
+
 def _fixed_width_breaks(text: str) -> list[tuple[int, int]]:
     """Spans of the line breaks of a fixed-width wrap (see above); [] for other texts.
 
@@ -723,8 +728,11 @@ def repair(norm: Normalized) -> Normalized:
         for m in _WRAP.finditer(text):
             a = m.start(1)
             line_start = text.rfind("\n", 0, a) + 1
+            # (a table row is a line of its own, however long: cells between bars or tabs, or
+            # two figures or more set apart by spaces)
             if a - line_start >= _WRAP_MIN_LINE and \
-                    not _SENTENCE_STOP.search(text, line_start, a):
+                    not _SENTENCE_STOP.search(text, line_start, a) and \
+                    not _is_table_line(text[line_start:a]):
                 cuts.append(m.span(1))
     elif " " in text:
         cuts.extend(_word_breaks(text))  # spaces inside a cue word (调 整为)

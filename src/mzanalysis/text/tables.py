@@ -83,15 +83,25 @@ _VALUE_UNIT_CELL = re.compile(rf"(?:-?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|-?\d+(?:\
 _NAME_COLUMN = re.compile(r"标准|支出|资金|金额|补助|补贴|人数|户数")
 
 
+# statistical yearbooks are bilingual: a label cell gives its English after the Chinese
+# (城市最低生活保障人数(万人) Urban Minimum Living Security Recipients (10000 persons)); one class
+# to the end after the last Chinese character or bracket, so a cell is scanned once
+_ENGLISH_TAIL = re.compile(r"(?<=[\u4e00-\u9fff)])[ \t]+[A-Za-z][^\u4e00-\u9fff|\n]*$")
+
+
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Non-empty cells between ``|`` and line breaks, as stripped (start, end)."""
+    """Non-empty cells between ``|`` and line breaks, as stripped (start, end), without the
+    English translation a bilingual table gives after the Chinese."""
     out = []
     for m in _CELL.finditer(text, start, end):
         cell = m.group()
         body = cell.strip()
         if body:
             a = m.start() + len(cell) - len(cell.lstrip())
-            out.append((a, a + len(body)))
+            b = a + len(body)
+            if " " in body and (tail := _ENGLISH_TAIL.search(text, a, b)) is not None:
+                b = tail.start()
+            out.append((a, b))
     return out
 
 
@@ -282,6 +292,7 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SPACED_ROW = re.compile(rf"[ \t]*(?P<label>(?:\d{{1,2}}[.、])?[^\s\d|][^\n|]*?[\u4e00-\u9fff])(?:[ \t]+(?P<unit>{_UNIT}))?"
                          rf"[ \t]+(?P<v1>{_NUM})(?:[ \t]+(?P<v2>{_NUM})[ \t]+-?\d{{1,3}}\.\d{{1,2}})?[ \t]*")
 _SPACED_ROW_MAX = 80  # a table row is short; longer lines are prose
+_LABEL_UNIT_ROW_MAX = 240  # … unless its label gives the English too (a bilingual yearbook)
 
 
 # The ministry's tables of standards by region (农村低保9月份地级标准: 区划代码 地区 标准 区县合计数 …,
@@ -419,16 +430,41 @@ def spaced_header_rows(text: str) -> list[Row]:
     return out
 
 
+def _label_unit_row(text: str, start: int, line: str) -> list[Row]:
+    """城市最低生活保障人数(万人) 5.2 4.9: a label naming its unit in brackets, then one figure per
+    column (a yearbook's years), cells copied as spaces; [] for any other line."""
+    cells = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", line)]
+    k = next((i for i, (a, b) in enumerate(cells) if _HEADER_UNIT.search(text, a, b)), None)
+    if k is None:
+        return []
+    n = len(cells)  # the figures are the last cells; a yearbook's English may stand before them
+    while n > k + 1 and _VALUE_CELL.fullmatch(text, *cells[n - 1]):
+        n -= 1
+    if n == len(cells) or len(cells) - n > 8 or any(
+            _CJK.search(text, a, b) for a, b in cells[k + 1:n]):
+        return []
+    la, lb = _label(text, (cells[0][0], cells[k][1]))
+    u = _HEADER_UNIT.search(text, la, lb)
+    if u is None or not _CJK.search(text, la, u.start()):
+        return []
+    return [_row([(text[la:u.start()], la), (text[a:b], a), (u.group(1), None), ("。", None)], b)
+            for a, b in cells[n:]]
+
+
 def spaced_rows(text: str) -> list[Row]:
-    """Rows of a statistical table whose cells were copied as runs of spaces (see _SPACED_ROW)."""
+    """Rows of a statistical table whose cells were copied as runs of spaces (see _SPACED_ROW),
+    and rows whose label names its unit in brackets (see _label_unit_row)."""
     out = []
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        if len(line) > _SPACED_ROW_MAX or " " not in line:
+        if " " not in line or len(line) > _LABEL_UNIT_ROW_MAX:
             continue
-        m = _SPACED_ROW.fullmatch(text, start, start + len(line))
+        m = _SPACED_ROW.fullmatch(text, start, start + len(line)) \
+            if len(line) <= _SPACED_ROW_MAX else None
         if m is None:
+            if "(" in line and "|" not in line and "\t" not in line:
+                out.extend(_label_unit_row(text, start, line))
             continue
         unit = m.group("unit")
         if unit is None:
