@@ -1055,8 +1055,9 @@ SHAPES = [
     # 散居 is the dispersed mode of 五保 too; a 指导线 is the standard's guideline
     ('对农村散居供养的五保对象,最低供养标准指导线提高为每人每月不低于200元。',
      [(TS, 'rural', 200, M, None)]),
-    # one figure said of each area (均) is the urban and the rural standard; 城乡…均 stays one
-    ('城镇和农村低保最低标准均为每人每月600元。', [(DS, 'urban', 600, M, None), (DS, 'rural', 600, M, None)]),
+    # one figure for both areas (城镇和农村…均为) is the unified standard, area all (labellers of
+    # fresh batches disagree here: gB006 both areas, gF020 all; the policy calls unified levels all)
+    ('城镇和农村低保最低标准均为每人每月600元。', [(DS, 'all', 600, M, None)]),
     ('城乡低保标准均为每人每月600元。', [(DS, 'all', 600, M, None)]),
     # money for 五保 people is rural money; 慰问款 is a holiday one-off
     ('为50名散居五保老人发放临时生活补贴5万元。', [(TR, 'rural', 50, P, None), (OA, 'rural', 50000, YUAN, None)]),

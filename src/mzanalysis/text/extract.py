@@ -887,11 +887,6 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
         fact = _to_fact(text, q, clause_of(q.start), doc, sent[0])
         if fact is not None:
             doc.facts.append(fact)
-            if fact.area == "all" and fact.unit.startswith("yuan_per") and \
-                    _EACH_AREA.search(text, clause_of(q.start)[0], q.start):
-                # 城镇和农村低保最低标准均为550元: one figure said of each area is two facts
-                fact.area = "urban"
-                doc.facts.append(replace(fact, area="rural", flags=list(fact.flags)))
             if q.programme not in _DRIVERS:  # an income or poverty line is a yardstick, no topic
                 doc.last_programme = q.programme
 
@@ -1020,10 +1015,6 @@ _OWN_TIER = re.compile(r"[一二三四五六七八九十\d]类(?:地区|县|市)
 
 
 _PAIR_SEP = re.compile(r"\s*[、和及与]\s*$")
-
-
-# 城镇和农村低保最低标准均为550元, 城市、农村…都提高到…: both areas named, then 均/都 (each of them)
-_EACH_AREA = re.compile(r"(?:城市|城镇)(?:居民)?[和与及、](?:农村|乡村)[^,;。\d]{0,16}?(?:均|都)")
 
 
 def _pair_both_areas(text: str, quantities: list[Quantity]) -> None:
