@@ -1074,6 +1074,19 @@ SHAPES = [
     ('指标 Item 2020 2021\n农村最低生活保障人数(万人) Rural Recipients of the Minimum Living Allowance '
      'of Rural Residents (10000 persons) 30.1 28.7\n',
      [(DR, 'rural', 301000, P, None), (DR, 'rural', 287000, P, None)]),
+    # a clause introducing the programme's standard, then per-month figures naming only the area
+    ('自今年1月起,全省实施统一的城乡低保指导标准,城市低保为每月400元、农村低保为每月200元。',
+     [(DS, 'urban', 400, M, None), (DS, 'rural', 200, M, None)]),
+    # … but a one-off subsidy's rate for the programme's people is no standard of the programme
+    ('按照城市低保对象300元/人、农村低保对象200元/人的补贴标准发放一次性生活补贴。', []),
+    # a division slash (U+2215) is the unit's slash
+    ('农村低保标准提高到每人每年2760元(230元\u2215月)。',
+     [(DS, 'rural', 2760, Y, None), (DS, 'rural', 230, M, None)]),
+    # a count in 万 before the programme's full name; a 临时补助 to its people is other assistance
+    ('保障全市38万城乡最低生活保障对象按时领取低保金。', [(DR, 'all', 380000, P, None)]),
+    ('发放城市最低生活保障对象临时补助311万元。', [(OA, 'urban', 3110000, YUAN, None)]),
+    # a monthly allowance followed by its year's worth
+    ('高龄津贴:90至99周岁每人每月可领200元,全年2400元。', [(EA, None, 200, M, None), (EA, None, 2400, Y, None)]),
     # the centre's subsidy by the region's tier (东、中、西部) is its share, not a standard
     ('中央财政下拨孤儿基本生活费补助资金,对东、中、西部的补助标准分别为每人每月200元、300元、400元。', []),
 ]

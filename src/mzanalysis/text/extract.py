@@ -81,7 +81,7 @@ _STOP_BEFORE_MARK = re.compile(r"[。;!?]+(?=" + _MARK_AFTER_STOP.pattern.replac
 # A sentence without a number followed (closely) by a unit holds no fact: skip it cheaply.
 # a figure with a unit, or a 万 count whose noun is its unit (2.3万低保户, 11.5万残疾人)
 _CANDIDATE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿][\d,. 余多万亿]{0,12}(?:[元人户名位/]|"
-                        r"(?<=万)(?:左右)?(?:城市|城镇|农村|城乡)?(?:低保|五保|特困|残疾人|老年人|老人|孤儿|"
+                        r"(?<=万)(?:左右)?(?:城市|城镇|农村|城乡)?(?:低保|最低生活保障|五保|特困|残疾人|老年人|老人|孤儿|"
                         r"困难群众|群众|居民|农牧民)|(?<=万)(?=[,;。、]))")
 _COUNT_IN_BRACKETS = re.compile(r"\s*(?:,|\(\s*[\d.,]+\s*万?\s*[户人]\s*\)|\))?")
 _COVERED_THEN = re.compile(r"\s*(?:全部|均|已|都|按时|足额|全面|及时|全额|累计|共|共计|合计|全年|当月)*"
@@ -113,7 +113,7 @@ _PERSONS = re.compile(r"\s*(?:人\s*\(?次\)?|人|名|位)(?!民|大|口|员|均
 _PERSON_NOUN = re.compile(r"\s*(?:城市|城镇|农村|城乡)?(?:残疾人|老年人|老人|困难群众|群众|孤儿|儿童|低保对象|特困人员|居民|农牧民)")
 _PEOPLE_BEFORE = re.compile(r"(?:人口|人数|人员|对象)(?:总数)?(?:为|达|是|共|达到)?$")
 # (a 五保户 or 特困户 counted in 万 is its people: one-person households, reported as persons)
-_CASELOAD_NOUN = re.compile(r"\s*(?:左右)?(?:城市|城镇|农村|城乡)?(?:低保(?:(?P<hh>户)|对象|群众|人员)|"
+_CASELOAD_NOUN = re.compile(r"\s*(?:左右)?(?:城市|城镇|农村|城乡)?(?:(?:低保|最低生活保障)(?:(?P<hh>户)|对象|群众|人员)|"
                             r"(?:五保|特困)(?:供养)?(?:户|对象|群众|人员))")
 _HOUSEHOLDS = re.compile(r"\s*户(?!籍|口|型|外|主)(?P<times>\s*\(?次\)?)?")
 _ABOUT = re.compile(r"\s*左右")
@@ -734,6 +734,9 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
                 q.per_person, q.period = True, period
             elif q.per_person and q.period is None and period and not q.unit_broken:
                 q.period = period
+            if not q.per_person and i and _YEAR_EQUIVALENT.fullmatch(
+                    text, quantities[i - 1].end, q.start) and _twelve_months(quantities[i - 1], q):
+                q.per_person, q.period = True, "year"  # 每人每月可领100元,全年1200元: its year
         nxt = quantities[i + 1].start if i + 1 < len(quantities) else sent[1]
         q.programme, q.prog_pos = _programme_at(text, sent, q, nxt, clauses, topic, breakdown,
                                                 words)
@@ -1134,6 +1137,7 @@ def _listed_items(programme: str, head: str) -> list[tuple[str, str]] | None:
 
 
 # (低保等救助资金: a programme "and others" before the money it names)
+_AVG_IN = cues.AVG_RE
 _SEVERAL = re.compile(r"等(?:各类|多项|几类|各项)|各类救助|各项救助|"
                       r"(?:低保|特困|五保|救助)等[\u4e00-\u9fff]{0,4}?(?:资金|金|款)")
 
@@ -1188,6 +1192,41 @@ def _grand_total(text: str, start: int, end: int) -> bool:
                                                       text[a.end():b.start()]):
             return True
     return False
+
+
+_CLAUSE_MARK = re.compile(r"[,;:]")
+#: Programmes whose standard is a guarantee line (保障/供养标准), never a 补贴标准.
+_GUARANTEES = frozenset({"dibao", "tekun", "wubao"})
+# 每人每月100元,全年1200元 / (折合每年1200元): a monthly amount followed by its year's worth
+_YEAR_EQUIVALENT = re.compile(r"[,、(\s]*(?:即|折合|折算|合计|也就是)?(?:全年|每年|一年)(?:共|合计|可领|可达|为|达)?")
+
+
+def _twelve_months(month: Quantity, year: Quantity) -> bool:
+    """Whether ``year`` is twelve times the per-person monthly amount ``month``."""
+    return month.kind == "money" and month.per_person and month.period == "month" \
+        and abs(year.num.value - 12 * month.num.value) < 1
+_INTRO_STANDARD_GAP = re.compile(r"(?:的)?(?:最低|指导|平均|保障|供养)*")
+
+
+def _standard_intro(text: str, sent_start: int, clause_start: int) -> bool:
+    """True when a clause without figures naming a standard stands earlier in the sentence than the
+    figure's clause (…起,全面实施统一的城乡低保指导标准,城市低保为每月330元、农村低保为每月165元):
+    the per-person figures after it state that standard, unless a payment level is named since."""
+    std = None
+    for std in cues.STANDARD_RE.finditer(text, sent_start, clause_start):
+        pass
+    if std is None:
+        return False
+    a = max(sent_start, text.rfind(",", sent_start, std.start()) + 1)
+    end = _CLAUSE_MARK.search(text, std.end(), clause_start)
+    if end is None or _DIGIT.search(text, a, end.start()) or _AVG_IN.search(
+            text, std.start(), clause_start) or "\n" in text[std.start():clause_start]:
+        return False  # (a title line above is no introduction)
+    # the programme's own standard (城乡低保指导标准), not a subsidy's (按…的补贴标准)
+    name = None
+    for name in cues.PROGRAMME_RE.finditer(text, max(a, std.start() - 12), std.start()):
+        pass
+    return name is not None and _INTRO_STANDARD_GAP.fullmatch(text, name.end(), std.start()) is not None
 
 
 def _in_brackets_after_standard(text: str, start: int, at: int) -> bool:
@@ -1261,9 +1300,16 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
         # 标准 before the figure, or right after it (按每人每月1100元的标准发放)
         after = text[q.end:clause[1]]
         # or in the heading the figure sits under (各省城市低保标准: / 北京:1395元/月)
+        std_after = _STANDARD_AFTER.match(after)
+        if std_after is not None and prog.name in _GUARANTEES and \
+                std_after.group().endswith(("补贴标准", "慰问标准")):
+            # 按照城市低保对象300元/人的补贴标准: a one-off subsidy's rate for the programme's people,
+            # not the programme's standard (its own 补贴标准 names an allowance: 高龄补贴标准)
+            return None
         has_standard = cues.STANDARD_RE.search(context) is not None or \
-            _STANDARD_AFTER.match(after) is not None or (q.prog_pos < 0 and doc.topic_standard) \
-            or _in_brackets_after_standard(text, max(0, q.start - 60), q.start)
+            std_after is not None or (q.prog_pos < 0 and doc.topic_standard) \
+            or _in_brackets_after_standard(text, max(0, q.start - 60), q.start) \
+            or (q.per_person and sent_start is not None and _standard_intro(text, sent_start, clause[0]))
         if has_standard and prog.standard is None or _PER_CASE.search(context[-6:]):
             return None  # 临时救助标准…每次不超过3000元: a cap per case, not spending
         per_person = q.per_person or (has_standard and not q.num.scaled and value < 50000
