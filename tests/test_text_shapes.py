@@ -1087,6 +1087,15 @@ SHAPES = [
     ('发放城市最低生活保障对象临时补助311万元。', [(OA, 'urban', 3110000, YUAN, None)]),
     # a monthly allowance followed by its year's worth
     ('高龄津贴:90至99周岁每人每月可领200元,全年2400元。', [(EA, None, 200, M, None), (EA, None, 2400, Y, None)]),
+    # places after a semicolon, a bracket in their name (四县(市)), go on with the area of the half
+    # before, not the area of the paragraph's first statement
+    ('甲市城市低保标准:九区从每人每月600元提高到650元。农村低保标准:九区从每人每年5000元提高到5400元;'
+     '四县(市)从每人每年4200元提高到4600元。',
+     [(DS, 'urban', 600, M, 'old'), (DS, 'urban', 650, M, None), (DS, 'rural', 5000, Y, 'old'),
+      (DS, 'rural', 5400, Y, None), (DS, 'rural', 4200, Y, 'old'), (DS, 'rural', 4600, Y, None)]),
+    # the near-poor (低保边缘户) under a heading on the programme are not its people
+    ('甲市现在的最低生活保障是多少\n\n如题所述\n\n城市低保边缘户标准,九区从每人每月650元至750元提高到700元至800元;'
+     '四县(市)从每人每月500元至600元提高到550元至650元。', []),
     # the centre's subsidy by the region's tier (东、中、西部) is its share, not a standard
     ('中央财政下拨孤儿基本生活费补助资金,对东、中、西部的补助标准分别为每人每月200元、300元、400元。', []),
 ]

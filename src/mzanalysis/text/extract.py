@@ -533,7 +533,8 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
     own_rest = own_left if q.kind == "money" and q.per_person else _CLASS_GROUP.sub("", own_left)
     if topic is not None and (q.kind == "money" or _COUNT_UNDER_TOPIC.search(label + own_left)) \
             and _is_filler(own_rest, topic) \
-            and (breakdown or not cues.GENERIC_RE.search(own_left)):
+            and (breakdown or not cues.GENERIC_RE.search(own_left)) \
+            and not _NEAR_POOR.search(text, sent[0], q.start):
         return topic, -1
     return None, -1
 
@@ -1166,7 +1167,7 @@ _AS_FOLLOWS = re.compile(r"如下[:]?\s*$")
 # after it that open with a place, break down the figures of the sentence before (same programme)
 _BREAKDOWN_HEAD = re.compile(r"\s*其中[:,]?")
 _PLACE_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{1,6}?(?:县|区|市|旗|州|盟|镇|乡|街道|办事处|社区|村)"
-                         r"(?=[\d\s:,、和及由从])")
+                         r"(?:\([\u4e00-\u9fff、]{1,8}\))?(?=[\d\s:,、和及由从])")  # 四县(市)从…
 # 省级补助标准, 中央补助资金对东、中、西部的补助标准: a level's share of the standard (the centre
 # pays its share by the region's tier, east to west), not the standard
 _SHARE_OF_STANDARD = re.compile(r"(?:省|市|县|中央|财政)级?补助(?:标准|资金)|东、?中、?西部")
@@ -1195,6 +1196,9 @@ def _grand_total(text: str, start: int, end: int) -> bool:
 
 
 _CLAUSE_MARK = re.compile(r"[,;:]")
+# 城市低保边缘户标准,九区从每人每月440元至510元…: the near-poor (低保边缘, 低收入) are not the
+# programme's people, whatever the heading above says
+_NEAR_POOR = re.compile(r"边缘|低收入")
 #: Programmes whose standard is a guarantee line (保障/供养标准), never a 补贴标准.
 _GUARANTEES = frozenset({"dibao", "tekun", "wubao"})
 # 每人每月100元,全年1200元 / (折合每年1200元): a monthly amount followed by its year's worth
@@ -1584,6 +1588,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
         last = None  # programme of the previous sentence's last fact
         # (programme, area, names a standard) of a question just asked (城市低保标准是多少?)
         question = None
+        near_poor = False  # the sentence before names the near-poor (低保边缘, 低收入)
         for whole in sentences:
             n_facts = len(doc.facts)
             if not has_hit(*whole):
@@ -1628,6 +1633,13 @@ def read_facts(norm: Normalized) -> list[Fact]:
                 parent = last  # …孤儿19名。调整后,其基本生活费补助标准将由…: 其 is the subject before
             elif question is not None and not own_words():
                 parent = question[0]
+            elif last is not None and text[whole[0] - 1:whole[0]] == ";" \
+                    and _PLACE_HEAD.match(text, whole[0]) and not own_words():
+                # 农村低保标准:九区从每人每年3080元提高到3420元;四县(市)从…: the places after a
+                # semicolon go on with the programme and area of the half before
+                parent = last
+                parent_area = next((f.area for f in reversed(doc.facts)
+                                    if f.indicator.startswith(last)), None)
             elif not (text[whole[0] - 1:whole[0]] == ";" and _PLACE_HEAD.match(text, whole[0])) \
                     or own_words():
                 parent = None
@@ -1635,10 +1647,15 @@ def read_facts(norm: Normalized) -> list[Fact]:
             question = None
             section_standard = doc.topic_standard
             doc.topic_standard = section_standard or (answer is not None and answer[2])
+            # 城市低保边缘户标准,九区…;四县(市)从…: places after a semicolon go on about the
+            # near-poor of the half before, not about the section's programme
+            whole_topic = None if parent is None and near_poor and not own_words() and \
+                text[whole[0] - 1:whole[0]] == ";" else topic
+            near_poor = _NEAR_POOR.search(text, *whole) is not None
             for sent in _pieces(text, whole, hits):
                 # a sentence yields facts only with a figure and a programme word or a topic
-                if has_hit(*sent) and (parent or topic or cues.PROGRAMME_RE.search(text, *sent)):
-                    _process_sentence(text, sent, parent or topic, doc,
+                if has_hit(*sent) and (parent or whole_topic or cues.PROGRAMME_RE.search(text, *sent)):
+                    _process_sentence(text, sent, parent or whole_topic, doc,
                                       answer[1] if answer and answer[1] else
                                       parent_area or topic_area, breakdown=parent is not None)
             doc.topic_standard = section_standard
