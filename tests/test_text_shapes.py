@@ -1096,6 +1096,11 @@ SHAPES = [
     # the near-poor (低保边缘户) under a heading on the programme are not its people
     ('甲市现在的最低生活保障是多少\n\n如题所述\n\n城市低保边缘户标准,九区从每人每月650元至750元提高到700元至800元;'
      '四县(市)从每人每月500元至600元提高到550元至650元。', []),
+    # 重度残疾 without 人 names the disability subsidies; 临时救济 is temporary aid; a programme's
+    # 制度 being 实施 and its 医疗对象 are no other subject
+    ('为重度残疾1200人次发放护理补贴60万元。', [(OA, None, 600000, YUAN, None)]),
+    ('上半年发放临时救济金2.4万元。', [(OA, None, 24000, YUAN, None)]),
+    ('医疗救助制度全面实施,救助城乡医疗对象453人次,发放救助金32.5万元。', [(OA, 'all', 325000, YUAN, None)]),
     # the centre's subsidy by the region's tier (东、中、西部) is its share, not a standard
     ('中央财政下拨孤儿基本生活费补助资金,对东、中、西部的补助标准分别为每人每月200元、300元、400元。', []),
 ]

@@ -60,7 +60,7 @@ PROGRAMMES: tuple[Programme, ...] = (
                                  r"(?<!\d)(?:[6-9]\d|100)\s*(?:至|-|~|—|到)\s*(?:[6-9]\d|1\d\d)\s*周?岁|"
                                  r"(?<!\d)(?:100|百)\s*周?岁(?:及以上|以上)"), "elderly_allowance"),
     Programme("disability", _p(r"两项补贴|两项补助|双项补贴|残疾人生活补贴|残疾人护理补贴|困难生活补贴|"
-                               r"重度护理补贴|重残补贴|残疾人补贴|残疾人两项|残疾两项|困难残疾人|重度残疾人|"
+                               r"重度护理补贴|重残补贴|残疾人补贴|残疾人两项|残疾两项|困难残疾人|重度残疾人|重度残疾|"
                                r"(?:困难|护理)补贴的?残疾人|重残人员|重残对象|残疾人两补|两补(?=金额|资金)|"
                                # 低保家庭中的残疾人,补贴标准为…: the subsidy's standard, not 低保's
                                r"残疾人(?=,?(?:的)?(?:生活|护理)?补贴标准)|"
@@ -75,7 +75,7 @@ PROGRAMMES: tuple[Programme, ...] = (
                            r"取暖救助|御寒补贴|过节费|过节补助|节日补助|副食品价格补贴|副食品补贴|价格补贴|"
                            r"分类救助"),
               expenditure="other_assistance_expenditure"),
-    Programme("temporary", _p(r"临时救助|临时性救助|救急难"), None, None,
+    Programme("temporary", _p(r"临时救助|临时性救助|临时救济|救急难"), None, None,
               "temporary_assistance_recipients", None, "temporary_assistance_expenditure"),
     Programme("medical", _p(r"医疗救助|大病救助|疾病救助|医疗费用救助|住院救助|门诊救助"), None, None, None, None,
               "medical_assistance_expenditure"),
@@ -261,7 +261,7 @@ FILLER_RE = re.compile(
     r"全州|全旗|全盟|我省|我市|我县|我区|城乡|城市|城镇|农村|牧区|困难群众|群众|老年群体|群体|对象|"
     r"人员|因此|再次|进一步|及时|全部|足额|按时|共有|现有|在保|在册|困难|家庭|居民|集中|分散|供养|"
     r"调高|调增|提升|提标|补发|上浮|起|自|开始|范围|减少|下降|降低|增加|增长|金额|数额|额度|"
-    r"周岁|岁|以上|以下|统一|实现|执行|全年|当年|本年|上半年|下半年|全面|按照|依照|根据|"
+    r"周岁|岁|以上|以下|统一|实现|执行|实施|制度|全年|当年|本年|上半年|下半年|全面|按照|依照|根据|"
     r"不低于|不少于|不高于|不超过|最低|最高|基本生活|基本|生活|养育|平均|专项|补差|人口|津贴|社会|年初|年末|年底|期末|率|费|款|金|"
     r"仍然|仍|依然|保持|维持|月份|物品|物资|月发|"
     # 一类地区…,汕头、韶关等四类地区城镇为800元: a tier of places (not a class of people, A类对象)
@@ -281,6 +281,8 @@ AUDIENCE = {"disability": re.compile(r"困难残疾人|重度残疾人|残疾人
             "elderly_tier": re.compile(r"老年人|老人|营养补助金|营养补贴|保健金|长寿金|尊老补贴|"
                                        r"敬老补贴|高龄" + _TIERS),
             "orphan": re.compile(r"儿童|养育|抚养|机构内|社会散居|散居|津贴"),
-            "dibao": re.compile(r"低收入"), "tekun": re.compile(r"老人"), "wubao": re.compile(r"老人")}
+            "dibao": re.compile(r"低收入"), "tekun": re.compile(r"老人"), "wubao": re.compile(r"老人"),
+            # 救助城乡医疗对象453人次: the people of medical aid are its audience
+            "medical": re.compile(r"(?:医疗|医疗救助)对象")}
 #: Nouns that name a mixed, programme-less population (困难群众): no topic is inherited for them.
 GENERIC_RE = re.compile(r"困难群众|救助人数|救助对象|群众资金|困难群体|民政对象|救助资金")
