@@ -1101,6 +1101,12 @@ SHAPES = [
     ('为重度残疾1200人次发放护理补贴60万元。', [(OA, None, 600000, YUAN, None)]),
     ('上半年发放临时救济金2.4万元。', [(OA, None, 24000, YUAN, None)]),
     ('医疗救助制度全面实施,救助城乡医疗对象453人次,发放救助金32.5万元。', [(OA, 'all', 325000, YUAN, None)]),
+    # a township's own dibao rolls and payments are rural, also in a later sentence; its other aid
+    # stays all
+    ('今年一至六月该镇共为120户260名低保对象发放低保金30万元。纳入今年低保范围的共有120户260人。'
+     '临时救助15人,发放救助金2.4万元。',
+     [(DH, 'rural', 120, H, None), (DR, 'rural', 260, P, None), (DE, 'rural', 300000, YUAN, None),
+      (OA, 'all', 24000, YUAN, None)]),
     # the centre's subsidy by the region's tier (东、中、西部) is its share, not a standard
     ('中央财政下拨孤儿基本生活费补助资金,对东、中、西部的补助标准分别为每人每月200元、300元、400元。', []),
 ]

@@ -644,6 +644,7 @@ class _Doc:
         self.last_programme: str | None = None  # programme of the last fact read
         # (indicator, unit) → (area, section) of the last standard whose area the text named
         self.standard_area: dict[tuple[str, str], tuple[str, int]] = {}
+        self.township_at: int | None = None  # where the text first calls itself a township's
 
 
 def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: _Doc,
@@ -883,7 +884,8 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
                      and o.kind == "money" and o.per_person and o.period and not o.unit_broken]
             if other:
                 q.period = min(other, key=lambda o: abs(o.start - q.start)).period
-    _areas_and_variants(text, sent, clause_of, quantities, topic_area, topic, words)
+    _areas_and_variants(text, sent, clause_of, quantities, topic_area, topic, words,
+                        township=doc.township_at is not None and doc.township_at < sent[1])
     _pair_respectively(text, sent, quantities)
     _pair_both_areas(text, quantities)
 
@@ -896,7 +898,9 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
 
 
 def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None, topic=None,
-                        words=None) -> None:
+                        words=None, township: bool = False) -> None:
+    """Area and variant of each figure. ``township``: the text has called itself a township's
+    (全镇, 该乡) by the end of this sentence."""
     for q in quantities:
         if q.programme is None:
             continue
@@ -959,6 +963,11 @@ def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None, topi
                     area = "all"  # a figure after urban and rural ones covers both
         if area is None and (q.prog_pos < 0 or q.programme == topic) and topic_area is not None:
             area = topic_area  # a figure under the heading 二、城市低保 names no area of its own
+        if area is None and not q.per_person and township and q.programme == "dibao":
+            # 全镇低保一季度享受人员950户, 该乡目前共有享受低保的困难群众4309人: a township's own
+            # dibao rolls and payments are rural (乡镇 are the rural tier; towns' urban residents
+            # are counted by 街道 and 城镇); its other aid (临时救助, 医疗救助) stays all
+            area = "rural"
         # 城市居民…标准和农村居民…标准从640元提高至670元: one figure for both areas
         head = text[c[0]:min([o.start for o in quantities if c[0] <= o.start] or [q.start])]
         if area in ("urban", "rural") and _JOINT_AREAS.search(head) and (
@@ -1196,6 +1205,7 @@ def _grand_total(text: str, start: int, end: int) -> bool:
 
 
 _CLAUSE_MARK = re.compile(r"[,;:]")
+_TOWNSHIP = re.compile(r"(?:全|该|我|本)(?:镇|乡)(?!村)")
 # 城市低保边缘户标准,九区从每人每月440元至510元…: the near-poor (低保边缘, 低收入) are not the
 # programme's people, whatever the heading above says
 _NEAR_POOR = re.compile(r"边缘|低收入")
@@ -1522,6 +1532,8 @@ def read_facts(norm: Normalized) -> list[Fact]:
 
     text = norm.text
     doc = _Doc()
+    township = _TOWNSHIP.search(text)
+    doc.township_at = township.start() if township is not None else None
     hits = [m.start() for m in _CANDIDATE.finditer(text)]
 
     def has_hit(a: int, b: int) -> bool:
