@@ -646,6 +646,11 @@ class _Doc:
         self.standard_area: dict[tuple[str, str], tuple[str, int]] = {}
         self.township_at: int | None = None  # where the text first calls itself a township's
 
+    def last_area(self, programme: str | None) -> str | None:
+        """Area of the last fact read about ``programme`` (None when there is none)."""
+        return next((f.area for f in reversed(self.facts) if programme is not None
+                     and f.indicator.startswith(programme)), None)
+
 
 def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: _Doc,
                       topic_area: str | None = None, breakdown: bool = False) -> None:
@@ -1147,7 +1152,6 @@ def _listed_items(programme: str, head: str) -> list[tuple[str, str]] | None:
 
 
 # (低保等救助资金: a programme "and others" before the money it names)
-_AVG_IN = cues.AVG_RE
 _SEVERAL = re.compile(r"等(?:各类|多项|几类|各项)|各类救助|各项救助|"
                       r"(?:低保|特困|五保|救助)等[\u4e00-\u9fff]{0,4}?(?:资金|金|款)")
 
@@ -1219,6 +1223,8 @@ def _twelve_months(month: Quantity, year: Quantity) -> bool:
     """Whether ``year`` is twelve times the per-person monthly amount ``month``."""
     return month.kind == "money" and month.per_person and month.period == "month" \
         and abs(year.num.value - 12 * month.num.value) < 1
+
+
 _INTRO_STANDARD_GAP = re.compile(r"(?:的)?(?:最低|指导|平均|保障|供养)*")
 
 
@@ -1233,14 +1239,15 @@ def _standard_intro(text: str, sent_start: int, clause_start: int) -> bool:
         return False
     a = max(sent_start, text.rfind(",", sent_start, std.start()) + 1)
     end = _CLAUSE_MARK.search(text, std.end(), clause_start)
-    if end is None or _DIGIT.search(text, a, end.start()) or _AVG_IN.search(
+    if end is None or _DIGIT.search(text, a, end.start()) or cues.AVG_RE.search(
             text, std.start(), clause_start) or "\n" in text[std.start():clause_start]:
         return False  # (a title line above is no introduction)
     # the programme's own standard (城乡低保指导标准), not a subsidy's (按…的补贴标准)
     name = None
     for name in cues.PROGRAMME_RE.finditer(text, max(a, std.start() - 12), std.start()):
         pass
-    return name is not None and _INTRO_STANDARD_GAP.fullmatch(text, name.end(), std.start()) is not None
+    return name is not None and \
+        _INTRO_STANDARD_GAP.fullmatch(text, name.end(), std.start()) is not None
 
 
 def _in_brackets_after_standard(text: str, start: int, at: int) -> bool:
@@ -1561,8 +1568,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
                 if m is None and doc.last_programme and _AS_FOLLOWS.search(text, h_start, s_end):
                     # 各地具体标准如下: the lines below go on about the figures before it
                     heading = doc.last_programme
-                    heading_area = next((f.area for f in reversed(doc.facts)
-                                         if f.indicator.startswith(heading)), None)
+                    heading_area = doc.last_area(heading)
                     heading_standard = cues.STANDARD_RE.search(text, h_start, s_end) is not None
                 elif m is None and cues.STANDARD_RE.search(text, h_start, s_end):
                     # 城市低收入家庭标准: a heading naming another subject's standard ends the one
@@ -1631,8 +1637,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
             if _BREAKDOWN_HEAD.match(text, whole[0]) and not own_words():
                 parent = last
                 # 农村低保对象…。其中,A类…: the breakdown is of the figures before, in their area
-                parent_area = next((f.area for f in reversed(doc.facts)
-                                    if f.indicator.startswith(last or "-")), None)
+                parent_area = doc.last_area(last)
             elif named is not None and not own_words() and _places_standard(text, whole):
                 # 城市居民最低生活保障标准按…确定。…相应的,芗城区、龙文区保障标准由470元提高到540元
                 parent, parent_area = named
@@ -1650,8 +1655,7 @@ def read_facts(norm: Normalized) -> list[Fact]:
                 # 农村低保标准:九区从每人每年3080元提高到3420元;四县(市)从…: the places after a
                 # semicolon go on with the programme and area of the half before
                 parent = last
-                parent_area = next((f.area for f in reversed(doc.facts)
-                                    if f.indicator.startswith(last)), None)
+                parent_area = doc.last_area(last)
             elif not (text[whole[0] - 1:whole[0]] == ";" and _PLACE_HEAD.match(text, whole[0])) \
                     or own_words():
                 parent = None

@@ -364,6 +364,8 @@ def _column_name(name: str) -> str:
     return name + "为" if _RAISE_COLUMN.search(name) else name
 
 
+_TOKEN = re.compile(r"\S+")  # a cell of a line whose cells are set apart by spaces
+_DIGIT = re.compile(r"\d")
 # a value cell of a spaced table: a number or a range of two (160~180)
 _SPACED_VALUE = re.compile(rf"(?:{_NUM})(?:[~～-](?:{_NUM}))?")
 _SPACED_TABLE_MAX_ROWS = 400
@@ -390,7 +392,7 @@ def spaced_header_rows(text: str) -> list[Row]:
         line = text[a:b]
         if len(line) > _SPACED_ROW_MAX or "|" in line or "\t" in line:
             continue
-        heads = [(m.start() + a, m.end() + a) for m in re.finditer(r"\S+", line)]
+        heads = [m.span() for m in _TOKEN.finditer(text, a, b)]
         if len(heads) < 2 or _HEADER_UNIT.search(text, *heads[0]) or not all(
                 _HEADER_UNIT.search(text, *h) for h in heads[1:]):
             continue
@@ -400,40 +402,40 @@ def spaced_header_rows(text: str) -> list[Row]:
         if not prog:
             continue
         area = _area_word(caption) or ""
-        columns = heads[1:]
+        # each column's words and unit (提高前为, 元/月·人): a per-person column under a caption on
+        # the standard states the standard, any other the programme's count or total
+        columns = []
+        for head in heads[1:]:
+            u = _HEADER_UNIT.search(text, *head)
+            columns.append((prog if "/" in u.group(1) else prog.removesuffix("标准"),
+                            _column_name(text[head[0]:u.start()]), u.group(1)))
         pos, n_rows = b + 1, 0
         while pos < len(text) and n_rows < _SPACED_TABLE_MAX_ROWS:
             end = text.find("\n", pos)
             end = len(text) if end < 0 else end
             line_start, pos = pos, end + 1
-            cells = [(m.start() + line_start, m.end() + line_start)
-                     for m in re.finditer(r"\S+", text[line_start:end])]
+            cells = [m.span() for m in _TOKEN.finditer(text, line_start, end)]
             if not cells:
                 continue  # a blank line between rows
             labels, values = cells[:-len(columns)], cells[-len(columns):]
             if not labels or len(labels) > 4 or not all(
                     _SPACED_VALUE.fullmatch(text, *v) for v in values) or not all(
-                    _CJK.search(text, *c) and not re.search(r"\d", text[c[0]:c[1]]) for c in labels):
+                    _CJK.search(text, *c) and not _DIGIT.search(text, *c) for c in labels):
                 break
             n_rows += 1
             place: list[tuple[str, int | None]] = []
             for k, (la, lb) in enumerate(labels):
                 place += [("、", None)] * (k > 0) + [(text[la:lb], la)]
-            for head, (va, vb) in zip(columns, values):
-                u = _HEADER_UNIT.search(text, *head)
-                unit = u.group(1)
-                name = prog if "/" in unit else prog.removesuffix("标准")
-                out.append(_row(place + [(area, None), (name, None),
-                                         (_column_name(text[head[0]:u.start()]), None),
-                                         (text[va:vb], va),
-                                         (unit, None), ("。", None)], vb))
+            for (programme, column, unit), (va, vb) in zip(columns, values):
+                out.append(_row(place + [(area, None), (programme, None), (column, None),
+                                         (text[va:vb], va), (unit, None), ("。", None)], vb))
     return out
 
 
 def _label_unit_row(text: str, start: int, line: str) -> list[Row]:
     """城市最低生活保障人数(万人) 5.2 4.9: a label naming its unit in brackets, then one figure per
     column (a yearbook's years), cells copied as spaces; [] for any other line."""
-    cells = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", line)]
+    cells = [m.span() for m in _TOKEN.finditer(text, start, start + len(line))]
     k = next((i for i, (a, b) in enumerate(cells) if _HEADER_UNIT.search(text, a, b)), None)
     if k is None:
         return []
