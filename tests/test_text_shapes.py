@@ -1107,6 +1107,11 @@ SHAPES = [
      '临时救助15人,发放救助金2.4万元。',
      [(DH, 'rural', 120, H, None), (DR, 'rural', 260, P, None), (DE, 'rural', 300000, YUAN, None),
       (OA, 'all', 24000, YUAN, None)]),
+    # a 分别 before increments pairs the increments, not the next statement's figures
+    ('全省城乡低保平均标准分别达到每月500元和每年4000元,分别比上年提高15元和300元,全省农村五保集中和分散'
+     '供养标准分别达到每年6000元和4500元。',
+     [(DS, 'urban', 500, M, None), (DS, 'rural', 4000, Y, None), (TS, 'rural', 6000, Y, None),
+      (TS, 'rural', 4500, Y, None)]),
     # the centre's subsidy by the region's tier (东、中、西部) is its share, not a standard
     ('中央财政下拨孤儿基本生活费补助资金,对东、中、西部的补助标准分别为每人每月200元、300元、400元。', []),
 ]

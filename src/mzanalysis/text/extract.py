@@ -1058,6 +1058,9 @@ def _pair_both_areas(text: str, quantities: list[Quantity]) -> None:
 def _pair_respectively(text: str, sent: tuple[int, int], quantities: list[Quantity]) -> None:
     """分别: pair the values after it with the items (areas or variants) listed before it."""
     for m in _RESPECTIVELY.finditer(text, sent[0], sent[1]):
+        first = next((q for q in quantities if q.start > m.end()), None)
+        if first is not None and first.role == "increase":
+            continue  # 分别比上年提高15元和302元: it pairs increments, not the figures after them
         after = [q for q in quantities if q.start > m.end() and q.role != "increase"
                  and q.programme is not None]
         # values after 分别 up to the end of the clause list: stop at a figure of another kind
