@@ -1112,6 +1112,14 @@ SHAPES = [
      '供养标准分别达到每年6000元和4500元。',
      [(DS, 'urban', 500, M, None), (DS, 'rural', 4000, Y, None), (TS, 'rural', 6000, Y, None),
       (TS, 'rural', 4500, Y, None)]),
+    # the lowest after the highest, each named by a place's short name
+    ('全省城市低保标准最高的是金平700元,最低的是安远370元。',
+     [(DS, 'urban', 700, M, None), (DS, 'urban', 370, M, None)]),
+    # a subsidy paid to the programme's people is other assistance, not its payments
+    ('春节前,为城市低保对象10931人发放补贴751.9万元。',
+     [(DR, 'urban', 10931, P, None), (OA, 'urban', 7519000, YUAN, None)]),
+    ('全年为城市低保对象10931人发放低保金751.9万元。',
+     [(DR, 'urban', 10931, P, None), (DE, 'urban', 7519000, YUAN, None)]),
     # the centre's subsidy by the region's tier (东、中、西部) is its share, not a standard
     ('中央财政下拨孤儿基本生活费补助资金,对东、中、西部的补助标准分别为每人每月200元、300元、400元。', []),
 ]

@@ -411,8 +411,13 @@ _TIERED_STANDARD = re.compile(r"标准(?:划|细)?分为?[一二两三四五六�
 _TIER_LABEL = re.compile(r"第?[一二三四五六七八九十\d]{1,3}(?:档|类)(?:地区)?")
 
 
+# 最高的是苏州700元,最低的是宿迁370元: the place of an extreme, named by its short name
+_EXTREME_PLACE = re.compile(r"(?:最高|最低)的?(?:是|为)[\u4e00-\u9fff]{2,4}$")
+
+
 def _is_filler(text: str, programme: str | None = None) -> bool:
     """True when ``text`` holds only words that do not change the subject (see cues.FILLER_RE)."""
+    text = _EXTREME_PLACE.sub("", text)
     text = _PLACE_LIST.sub(_drop_places, _PLACE_AFTER_PREP.sub("", _PLACE_ITEM.sub("", text)))
     if programme in cues.AUDIENCE:
         text = cues.AUDIENCE[programme].sub("", text)
@@ -1212,6 +1217,8 @@ def _grand_total(text: str, start: int, end: int) -> bool:
 
 
 _CLAUSE_MARK = re.compile(r"[,;:]")
+_SUBSIDY_PAID = re.compile(r"(?:发放|发给)了?(?:生活|一次性|临时|节日|春节|价格|物价)?补贴(?:资金)?"
+                           r"(?:共|合计|共计|总计)?\s*$")
 _TOWNSHIP = re.compile(r"(?:全|该|我|本)(?:镇|乡)(?!村)")
 # 城市低保边缘户标准,九区从每人每月440元至510元…: the near-poor (低保边缘, 低收入) are not the
 # programme's people, whatever the heading above says
@@ -1397,6 +1404,10 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
             if prog.name != "oneoff" and _grand_total(text, lo, q.start):
                 return None  # 发放城乡低保、特困人员救助补助资金26.4亿元: several programmes' total
             indicator = prog.expenditure
+            if prog.name in _GUARANTEES and _SUBSIDY_PAID.search(text, clause[0], q.start):
+                # 为城市低保对象109314人发放补贴7519万元: a subsidy paid to the programme's people
+                # (a holiday or price one-off) is other assistance, not the programme's payments
+                indicator = "other_assistance_expenditure"
             unit = "yuan"
     if indicator is None:
         return None
