@@ -81,3 +81,37 @@ def test_the_fast_one_pass_translation_equals_the_table():
     noise = "".join(chr(rng.randrange(0x20, 0x30000)) for _ in range(20000))
     for text in (keys, values, noise, "城鄉低保標準１３５０元，𠉂㑮"):
         assert _one_pass(text) == text.translate(table)
+
+
+def test_the_line_break_scan_joins_what_the_four_patterns_join():
+    # _break_joins tests each line break; the patterns _BROKEN_UNIT, _BROKEN_CUE, _CLAUSE_WRAP and
+    # _WRAP are the definitions of what it joins: both agree on seeded random pages dense in
+    # breaks, spaces, carriage returns, cue words, figures, units and long lines
+    import random
+
+    from mzanalysis.text import normalize as N
+
+    def by_patterns(text):
+        cuts = [m.span(1) for rx in (N._BROKEN_UNIT, N._BROKEN_CUE, N._CLAUSE_WRAP)
+                for m in rx.finditer(text)]
+        for m in N._WRAP.finditer(text):
+            a = m.start(1)
+            line_start = text.rfind("\n", 0, a) + 1
+            if a - line_start >= N._WRAP_MIN_LINE and not N._SENTENCE_STOP.search(
+                    text, line_start, a) and not N._is_table_line(text[line_start:a]):
+                cuts.append(m.span(1))
+        return sorted(cuts)
+
+    rng = random.Random(5)
+    short = "低保标准元人户万亿,、。为到至达于每月年人均123456789 \t\r\n\n\n|)(字"
+    long_lines = "低保标准元人户字词,、 5\n"
+    pages = ["".join(rng.choice(short) for _ in range(rng.randint(1, 400))) for _ in range(2000)]
+    pages += ["".join(rng.choice(long_lines) for _ in range(rng.randint(50, 300)))
+              for _ in range(500)]
+    pages += ["发放保障金1389\n万元,提高到每人每月\n620元,城市低保,\n农村低保" + "字" * 40 + "\n保标准"]
+    joined = 0
+    for page in pages:
+        found = sorted(N._break_joins(page))
+        assert found == by_patterns(page), page
+        joined += len(found)
+    assert joined > 1000  # the pages do exercise the joins

@@ -670,6 +670,54 @@ def _is_spaced_row(line: str) -> bool:
     return (" " in line or "\t" in line) and len(_SPACED_FIGURE.findall(line)) >= 2
 
 
+# The joins above are tested at each line break rather than searched for over the page: a page
+# holds a few thousand breaks among a million characters, so one scan for "\n" replaces four regex
+# scans of every character (the patterns stay the definitions; tests check the two agree).
+_UNIT_AFTER_BREAK = re.compile(r"(?:万|亿)?(?:元|人|户|名)(?![ \t]*\r?\n)")
+_FIGURE_AFTER_BREAK = re.compile(r"\d[\d.,]{0,12}[ \t]*(?:万|亿)?元")
+_CUE_WORDS_BEFORE_BREAK = ("每月", "每年", "人均")
+
+
+def _running_text(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch in ",、"
+
+
+def _break_joins(text: str) -> list[tuple[int, int]]:
+    """The spans of the line breaks _BROKEN_UNIT, _BROKEN_CUE, _CLAUSE_WRAP and _WRAP join (each
+    the pattern's group 1), found from the breaks themselves."""
+    out = []
+    n = len(text)
+    p = text.find("\n")
+    while p >= 0:
+        a = p - 1 if p and text[p - 1] == "\r" else p
+        while a > 0 and text[a - 1] in " \t":
+            a -= 1
+        b = p + 1
+        while b < n and text[b] in " \t":
+            b += 1
+        if a:
+            c = text[a - 1]
+            if c.isdecimal() and _UNIT_AFTER_BREAK.match(text, b):
+                out.append((a, b))  # _BROKEN_UNIT: 发放保障金1389\n万元
+            if (c in "为到至达于" or text.endswith(_CUE_WORDS_BEFORE_BREAK, 0, a)) \
+                    and _FIGURE_AFTER_BREAK.match(text, b):
+                out.append((a, b))  # _BROKEN_CUE: 提高到每人每月\n620元
+            if c in ",、" and a >= 2 and ("\u4e00" <= text[a - 2] <= "\u9fff"
+                                          or text[a - 2].isdecimal() or text[a - 2] == ")") \
+                    and b < n and not text[b].isspace() and text[b] != "|":
+                out.append((a, b))  # _CLAUSE_WRAP: a clause per line
+            if (_running_text(c) or c.isdecimal()) and p + 1 < n and _running_text(text[p + 1]):
+                # _WRAP: a long line of running text broken mid-sentence (a table row is a line
+                # of its own, however long: cells between bars or tabs, or spaced figures)
+                line_start = text.rfind("\n", 0, a) + 1
+                if a - line_start >= _WRAP_MIN_LINE and \
+                        not _SENTENCE_STOP.search(text, line_start, a) and \
+                        not _is_table_line(text[line_start:a]):
+                    out.append((a, p + 1))
+        p = text.find("\n", p + 1)
+    return out
+
+
 def _is_table_line(line: str) -> bool:
     """A line of table cells: bars, tabs, or space-separated figures (see _is_spaced_row)."""
     return "|" in line or "\t" in line or _is_spaced_row(line)
@@ -722,20 +770,9 @@ def repair(norm: Normalized) -> Normalized:
         text = _THIN_SPACE.sub(" ", text)
     cuts: list[tuple[int, int]] = []
     if "\n" in text:
-        cuts.extend(m.span(1) for m in _BROKEN_UNIT.finditer(text))
-        cuts.extend(m.span(1) for m in _BROKEN_CUE.finditer(text))
+        cuts.extend(_break_joins(text))
         cuts.extend(_fixed_width_breaks(text))
-        cuts.extend(m.span(1) for m in _CLAUSE_WRAP.finditer(text))
         cuts.extend(_word_breaks(text))
-        for m in _WRAP.finditer(text):
-            a = m.start(1)
-            line_start = text.rfind("\n", 0, a) + 1
-            # (a table row is a line of its own, however long: cells between bars or tabs, or
-            # two figures or more set apart by spaces)
-            if a - line_start >= _WRAP_MIN_LINE and \
-                    not _SENTENCE_STOP.search(text, line_start, a) and \
-                    not _is_table_line(text[line_start:a]):
-                cuts.append(m.span(1))
     elif " " in text:
         cuts.extend(_word_breaks(text))  # spaces inside a cue word (调 整为)
     # lines are joined first, so a converter's pinyin or a spam title cut by a wrap is whole
