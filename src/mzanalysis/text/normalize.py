@@ -572,13 +572,17 @@ _PINYIN = re.compile(rf"\((?<=[\u4e00-\u9fff]\()(?=[a-zü{_TONED}]{{0,6}}[{_TONE
 # (Each break pattern consumes the character before the break and captures the break as group 1:
 # a leading character class lets the regex engine skip ahead, where a leading lookbehind is tried
 # at every position of the page.)
-_BROKEN_UNIT = re.compile(r"\d([ \t]*\r?\n[ \t]*)(?=(?:万|亿)?(?:元|人|户|名)(?![ \t]*\r?\n))")
+_UNIT_AFTER_BREAK = re.compile(r"(?:万|亿)?(?:元|人|户|名)(?![ \t]*\r?\n)")
+_BROKEN_UNIT = re.compile(rf"\d([ \t]*\r?\n[ \t]*)(?={_UNIT_AFTER_BREAK.pattern})")
 # The same wrap falls between a cue that needs a figure and the figure (提高到每人每月\n620元,
 # 标准为\n580元/月): a line ending in a per-person period word or a raise/level verb, followed by a
 # line opening with a figure and its 元, is one sentence. (A table row never ends in such a cue:
 # its cells end in a label or a figure.)
-_BROKEN_CUE = re.compile(r"(?:每月|每年|人均|[为到至达于])([ \t]*\r?\n[ \t]*)"
-                         r"(?=\d[\d.,]{0,12}[ \t]*(?:万|亿)?元)")
+_CUE_WORDS_BEFORE_BREAK = ("每月", "每年", "人均")
+_CUE_CHARS_BEFORE_BREAK = "为到至达于"
+_FIGURE_AFTER_BREAK = re.compile(r"\d[\d.,]{0,12}[ \t]*(?:万|亿)?元")
+_BROKEN_CUE = re.compile(rf"(?:{'|'.join(_CUE_WORDS_BEFORE_BREAK)}|[{_CUE_CHARS_BEFORE_BREAK}])"
+                         rf"([ \t]*\r?\n[ \t]*)(?={_FIGURE_AFTER_BREAK.pattern})")
 # Pages that set each clause on a line of its own (PDF copies, bulleted lists) end the line with the
 # clause's comma or 、: a sentence never ends in one, so the break after it is no boundary.
 _CLAUSE_WRAP = re.compile(r"[,、](?<=[\u4e00-\u9fff\d)][,、])([ \t]*\r?\n[ \t]*)(?=[^\s|])")
@@ -670,18 +674,14 @@ def _is_spaced_row(line: str) -> bool:
     return (" " in line or "\t" in line) and len(_SPACED_FIGURE.findall(line)) >= 2
 
 
-# The joins above are tested at each line break rather than searched for over the page: a page
-# holds a few thousand breaks among a million characters, so one scan for "\n" replaces four regex
-# scans of every character (the patterns stay the definitions; tests check the two agree).
-_UNIT_AFTER_BREAK = re.compile(r"(?:万|亿)?(?:元|人|户|名)(?![ \t]*\r?\n)")
-_FIGURE_AFTER_BREAK = re.compile(r"\d[\d.,]{0,12}[ \t]*(?:万|亿)?元")
-_CUE_WORDS_BEFORE_BREAK = ("每月", "每年", "人均")
-
-
 def _running_text(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or ch in ",、"
 
 
+# The joins above are tested at each line break rather than searched for over the page: a page
+# holds a few thousand breaks among a million characters, so one scan for "\n" replaces four regex
+# scans of every character. The patterns stay the definitions (they share their pieces with the
+# scan; a test checks the two agree).
 def _break_joins(text: str) -> list[tuple[int, int]]:
     """The spans of the line breaks _BROKEN_UNIT, _BROKEN_CUE, _CLAUSE_WRAP and _WRAP join (each
     the pattern's group 1), found from the breaks themselves."""
@@ -699,7 +699,7 @@ def _break_joins(text: str) -> list[tuple[int, int]]:
             c = text[a - 1]
             if c.isdecimal() and _UNIT_AFTER_BREAK.match(text, b):
                 out.append((a, b))  # _BROKEN_UNIT: 发放保障金1389\n万元
-            if (c in "为到至达于" or text.endswith(_CUE_WORDS_BEFORE_BREAK, 0, a)) \
+            if (c in _CUE_CHARS_BEFORE_BREAK or text.endswith(_CUE_WORDS_BEFORE_BREAK, 0, a)) \
                     and _FIGURE_AFTER_BREAK.match(text, b):
                 out.append((a, b))  # _BROKEN_CUE: 提高到每人每月\n620元
             if c in ",、" and a >= 2 and ("\u4e00" <= text[a - 2] <= "\u9fff"
