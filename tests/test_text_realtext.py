@@ -328,3 +328,35 @@ def test_converter_pinyin_cut_by_a_fixed_width_wrap():
     wrapped = "\n".join(para[i:i + 24] for i in range(0, len(para), 24))
     assert "(b\niāo)" in wrapped  # the wrap cuts a converter's bracket
     assert shape(wrapped) == shape(para) and len(shape(para)) == 5
+
+
+# --- the learned reader's benchmark (benchmarks/learned_reader.py) --------------------------------
+
+def _learned_reader_module():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "learned_reader.py"
+    spec = importlib.util.spec_from_file_location("learned_reader_bench", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_learned_reader_candidates_are_the_figures_the_rules_leave_labelled_by_gold():
+    # the benchmark reads figures with the extractor's own (private) unit reader: this keeps it
+    # working as the extractor changes, and checks a left-over figure gets its gold label
+    bench = _learned_reader_module()
+    row = {"id": "t1", "text": "全县城市低保标准提高到每人每月650元。全年共支出各项救助资金120万元,"
+                               "救助困难群众3000人。",
+           "facts": [{"indicator": "other_assistance_expenditure", "area": "all",
+                      "value": 1200000, "unit": "yuan", "qualifier": None}]}
+    preds, cands = bench.candidates(row)
+    by_value = {c["value"]: c for c in cands}
+    assert [p["value"] for p in preds] == [650.0]
+    assert by_value[650.0]["emitted"] and by_value[650.0]["unit"] == "yuan_per_person_month"
+    money = by_value[1200000.0]
+    assert not money["emitted"] and money["unit"] == "yuan"
+    assert (money["label"], money["area"]) == ("other_assistance_expenditure", "all")
+    assert by_value[3000.0]["label"] == "none" and by_value[3000.0]["unit"] == "persons"
+    assert any(f.startswith("nearest_word:") for f in money["features"])
