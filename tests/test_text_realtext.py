@@ -134,12 +134,13 @@ def test_junk_page_does_not_crash():
 
 # --- the real-text dev set ----------------------------------------------------------------------
 
-def _devset_module():
+def _benchmark(name: str):
+    """The module ``benchmarks/<name>.py`` (benchmarks are scripts, not a package)."""
     import importlib.util
     from pathlib import Path
 
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "devset.py"
-    spec = importlib.util.spec_from_file_location("devset_bench", path)
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"{name}_bench", path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
@@ -150,7 +151,7 @@ def devset_scores(shared):
     path = shared / "devset" / "excerpts.jsonl"
     if not path.is_file() or not (shared / "tools" / "score_facts.py").is_file():
         pytest.skip("dev set or scorer not in ../shared")
-    bench = _devset_module()
+    bench = _benchmark("devset")
     sf = bench.load_scorer(shared)
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     out = {}
@@ -161,7 +162,7 @@ def devset_scores(shared):
 
 
 def test_split_rule_is_id_parity():
-    bench = _devset_module()
+    bench = _benchmark("devset")
     assert bench.part_of("dA002") == "dev" and bench.part_of("dB017") == "held"
 
 
@@ -332,21 +333,10 @@ def test_converter_pinyin_cut_by_a_fixed_width_wrap():
 
 # --- the learned reader's benchmark (benchmarks/learned_reader.py) --------------------------------
 
-def _learned_reader_module():
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "learned_reader.py"
-    spec = importlib.util.spec_from_file_location("learned_reader_bench", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_learned_reader_candidates_are_the_figures_the_rules_leave_labelled_by_gold():
     # the benchmark reads figures with the extractor's own (private) unit reader: this keeps it
     # working as the extractor changes, and checks a left-over figure gets its gold label
-    bench = _learned_reader_module()
+    bench = _benchmark("learned_reader")
     row = {"id": "t1", "text": "全县城市低保标准提高到每人每月650元。全年共支出各项救助资金120万元,"
                                "救助困难群众3000人。",
            "facts": [{"indicator": "other_assistance_expenditure", "area": "all",
