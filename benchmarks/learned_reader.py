@@ -48,6 +48,12 @@ SENTENCE_END = re.compile(r"[。;!?\n]")
 CLAUSE_MARKS = "。;!?\n,、:"
 
 
+def _same_figure(value: float, unit: str, other: float, other_unit: str) -> bool:
+    """Whether two figures are one fact's, as the scorer matches them (units equal, values within
+    0.5 % of ``other``)."""
+    return unit == other_unit and abs(value - other) <= 0.005 * abs(other) + 1e-6
+
+
 def _unit(text: str, q, clause_start: int) -> str | None:
     """The fact unit a candidate would carry: the unit reader's, else the words before it, else
     its size (a per-person amount under 2,400 元 is monthly, as the rules assume)."""
@@ -116,12 +122,11 @@ def candidates(row: dict) -> tuple[list[dict], list[dict]]:
         sentence = (bounds[i], bounds[i + 1] - 1)
         previous = text[bounds[i - 1] if i > 0 else 0:bounds[i]]
         cand = {"value": value, "unit": unit,
-                "emitted": any(u == unit and abs(v - value) <= 0.005 * abs(value) + 1e-6
-                               for v, u in emitted),
+                "emitted": any(_same_figure(v, u, value, unit) for v, u in emitted),
                 "features": _features(text, q, unit, sentence, clause_start, previous, title),
                 "label": "none", "area": None, "old": False, "optional": False}
         for g in row.get("facts", []):
-            if g["unit"] == unit and abs(float(g["value"]) - value) <= 0.005 * abs(float(g["value"])) + 1e-6:
+            if _same_figure(value, unit, float(g["value"]), g["unit"]):
                 if g.get("optional"):
                     cand["optional"] = True
                     continue
