@@ -197,8 +197,19 @@ class _NamedAlternation:
             pos = m.end() if m.end() > m.start() else m.start() + 1
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
-        m = next(self._plain_iter(string, pos, endpos), None)
-        return None if m is None else self.named.match(string, m.start(), endpos)
+        if self._first is None:
+            m = self._plain.search(string, pos, endpos)
+            return None if m is None else self.named.match(string, m.start(), endpos)
+        # _plain_iter's first step, without a generator (search is called once per sentence)
+        endpos = min(endpos, len(string))
+        while pos < endpos:
+            c = self._first.search(string, pos, endpos)
+            if c is None:
+                return None
+            if self._plain.match(string, c.start(), endpos) is not None:
+                return self.named.match(string, c.start(), endpos)
+            pos = c.start() + 1
+        return None
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
         for m in self._plain_iter(string, pos, endpos):
