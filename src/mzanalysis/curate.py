@@ -411,7 +411,9 @@ def build_seed_facts(seeds: Path):
     paths = sorted(p for p in seeds.glob("*.txt") if p.is_file())
     if not paths:
         raise DataError(f"{seeds}: no seed reports (*.txt)")
-    frames = [extract_facts(read_report(p).text, doc=p.name) for p in paths]
+    # the rules' facts only: each names the sentence shape it read; the learned reader's
+    # readings (flagged "learned") are guesses a curated table does not take
+    frames = [extract_facts(read_report(p).text, doc=p.name, learned=False) for p in paths]
     facts = pd.concat([f for f in frames if len(f)], ignore_index=True)
     facts["placed"] = facts["region_code"].notna() & facts["year"].notna()
     facts["period"] = facts["year"].astype("string").fillna("")

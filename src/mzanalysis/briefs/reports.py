@@ -108,7 +108,8 @@ def report_facts(reports_dir, metadata=None, *, use_cache: bool = True) -> Repor
     else:
         every = None
     if every is None:
-        records, errs = extract_reports([folder], frame=False, metadata=meta)
+        # a published brief carries what a rule read, not the learned reader's guesses
+        records, errs = extract_reports([folder], frame=False, metadata=meta, learned=False)
         errors = [str(e) for e in errs]
         every = facts_frame(records)
         if use_cache:

@@ -29,6 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="CSV with columns file, region, year: each report's region and year "
                         "(file paths relative to the CSV)")
     p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+    p.add_argument("--rules-only", action="store_true",
+                   help="leave out the learned reader's facts (flagged 'learned'): only what a "
+                        "rule read")
     p.add_argument("--max-size", type=float, default=50.0, metavar="MB",
                    help="skip (and report) files larger than this many megabytes (default: 50)")
     p.set_defaults(handler=run)
@@ -127,7 +130,8 @@ def run(args: argparse.Namespace) -> int:
     warnings: list[str] = []
     records, errors = extract_reports(args.paths, max_bytes=int(args.max_size * 1024 * 1024),
                                       frame=False, warnings=warnings, region=args.region,
-                                      year=args.year, metadata=args.metadata)
+                                      year=args.year, metadata=args.metadata,
+                                      learned=not args.rules_only)
     if args.format == "parquet":
         _write_parquet(records, args.output)
         data = None

@@ -314,7 +314,7 @@ def read_metadata(path: str | os.PathLike) -> dict[str, tuple[str, int | None]]:
 
 def extract_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES, frame: bool = True,
                     warnings: list | None = None, region: str | None = None,
-                    year: int | None = None, metadata=None):
+                    year: int | None = None, metadata=None, learned: bool = True):
     """Facts from every readable report under ``paths``: (facts, errors).
 
     ``facts`` is a DataFrame with the columns of :func:`mzanalysis.text.extract.extract_facts`
@@ -324,6 +324,7 @@ def extract_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES, frame: bool = 
     ``damaged_text`` flag.
     ``region``/``year`` apply to every document; ``metadata`` (a path to a metadata CSV, see
     :func:`read_metadata`, or its dict) gives them per file and wins over both.
+    ``learned=False`` keeps the rules' facts only (see :func:`mzanalysis.text.extract.extract_records`).
     """
     from ..text.extract import extract_records, facts_frame
 
@@ -336,7 +337,7 @@ def extract_reports(paths, *, max_bytes: int = DEFAULT_MAX_BYTES, frame: bool = 
         reg, yr = meta.get(str(Path(path).resolve()), (region, year))
         try:
             records.extend(extract_records(d.text, doc=d.name, region=reg,
-                                           year=yr if yr is not None else year))
+                                           year=yr if yr is not None else year, learned=learned))
         except DataError as exc:
             errors.append(ReportError(d.path, _display_name(str(exc))))
     return (facts_frame(records) if frame else records), errors
