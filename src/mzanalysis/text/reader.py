@@ -222,7 +222,9 @@ class Model:
         import numpy as np
 
         self.index = {f: i for i, f in enumerate(vocabulary)}
-        self.weights = np.asarray(weights, dtype=np.float32)
+        # a last all-zero row: what an unknown feature adds (see read)
+        weights = np.asarray(weights, dtype=np.float32)
+        self.weights = np.vstack([weights, np.zeros((1, weights.shape[1]), dtype=np.float32)])
         self.bias = np.asarray(bias, dtype=np.float32)
         self.indicators, self.areas = list(indicators), list(areas)
         self.threshold = float(threshold)
@@ -249,7 +251,7 @@ class Model:
 
         vocabulary = sorted(self.index, key=self.index.get)
         np.savez_compressed(path, vocabulary=np.str_("\n".join(vocabulary)),
-                            weights=self.weights.astype(np.float16), bias=self.bias,
+                            weights=self.weights[:-1].astype(np.float16), bias=self.bias,
                             indicators=np.str_("\n".join(self.indicators)),
                             areas=np.str_("\n".join(self.areas)), threshold=self.threshold)
 
@@ -258,27 +260,25 @@ class Model:
 
         if not cands:
             return []
-        rows, lengths = [], []
+        # one gather and one segmented sum for the whole page; each candidate's segment ends with
+        # the all-zero row, so a candidate with no known feature gets the bias alone
+        get, zero = self.index.get, len(self.weights) - 1
+        rows: list[int] = []
+        starts = []
         for c in cands:
-            known = [j for j in map(self.index.get, c.features) if j is not None]
-            rows += known
-            lengths.append(len(known))
-        sums = np.zeros((len(cands), self.weights.shape[1]), dtype=np.float32)
-        ends = np.cumsum(lengths)
-        has = np.array(lengths) > 0
-        if rows:
-            totals = np.add.reduceat(self.weights[rows], ends[has] - np.array(lengths)[has], axis=0)
-            sums[has] = totals
-        sums += self.bias
+            starts.append(len(rows))
+            rows += [j for j in map(get, c.features) if j is not None]
+            rows.append(zero)
+        sums = np.add.reduceat(self.weights[rows], starts, axis=0) + self.bias
         n_ind, n_area = len(self.indicators), len(self.areas)
         logits = sums[:, :n_ind]
         probs = np.exp(logits - logits.max(axis=1, keepdims=True))
-        probs /= probs.sum(axis=1, keepdims=True)
         best = probs.argmax(axis=1)
-        area = sums[:, n_ind:n_ind + n_area].argmax(axis=1)
-        old = sums[:, n_ind + n_area] > 0
-        return [Reading(self.indicators[b], float(probs[k, b]), self.areas[a], bool(o))
-                for k, (b, a, o) in enumerate(zip(best, area, old))]
+        chosen = (probs[np.arange(len(cands)), best] / probs.sum(axis=1)).tolist()
+        areas = sums[:, n_ind:n_ind + n_area].argmax(axis=1).tolist()
+        olds = (sums[:, n_ind + n_area] > 0).tolist()
+        return [Reading(self.indicators[b], p, self.areas[a], o)
+                for b, p, a, o in zip(best.tolist(), chosen, areas, olds)]
 
 
 @lru_cache(maxsize=1)
