@@ -44,9 +44,11 @@ def test_a_figure_the_rules_read_is_not_read_again():
     assert not any("learned" in r["flags"] for r in got)
 
 
-def test_counts_are_left_to_the_rules():
-    # the reader reads amounts only: a count without a programme word stays unread
-    assert reader.candidates("全年共救助困难群众3000人,1200户。") == []
+def test_totals_and_counts_are_left_to_the_rules():
+    # the reader reads per-person amounts only: a total or a count stays the rules' to read
+    assert reader.candidates("全年共支出各项救助资金120万元,救助困难群众3000人,1200户。") == []
+    assert [c.unit for c in reader.candidates("农村每人每年由3600元调至4000元。")] == \
+        ["yuan_per_person_year"] * 2
 
 
 def test_implausible_readings_are_dropped():

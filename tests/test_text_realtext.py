@@ -178,14 +178,14 @@ def test_held_part_score(devset_scores):
 
 
 #: What the extractor reached, asserted so that a regression fails. Measured (benchmarks/devset.py):
-#: dev part F1 0.983 (precision 0.989, recall 0.978); held part F1 0.867, precision 0.914, recall
+#: dev part F1 0.978 (precision 0.989, recall 0.967); held part F1 0.874, precision 0.930, recall
 #: 0.824 — only its aggregates were ever looked at (history: baseline 0.519, rounds 0.691, 0.758,
-#: 0.797, 0.851, 0.854 with the rules alone, then 0.867 with the learned reader, fitted on pages
+#: 0.797, 0.851, 0.854 with the rules alone, then 0.874 with the learned reader, fitted on pages
 #: labelled outside the dev set and never on the held part). The issue's target for the held part
 #: (F1 0.88) is NOT reached: the thresholds below are what was reached honestly, a little under.
 DEV_MIN_F1 = 0.97
-HELD_MIN_F1 = 0.85
-HELD_MIN_PRECISION = 0.90
+HELD_MIN_F1 = 0.86
+HELD_MIN_PRECISION = 0.92
 
 
 def test_table_copied_one_cell_per_line_with_a_table_level_unit():
@@ -337,17 +337,17 @@ def test_learned_reader_benchmark_labels_the_package_candidates_by_gold():
     # the benchmark trains on the package's own candidates (every amount, emitted or not),
     # labelled by the gold fact with the same value and unit
     bench = _benchmark("learned_reader")
-    row = {"id": "t1", "text": "全县城市低保标准提高到每人每月650元。全年共支出各项救助资金120万元,"
-                               "救助困难群众3000人。",
-           "facts": [{"indicator": "other_assistance_expenditure", "area": "all",
-                      "value": 1200000, "unit": "yuan", "qualifier": None}]}
+    row = {"id": "t1", "text": "全县城市低保标准提高到每人每月650元。全年共支出救助资金120万元。"
+                               "二是提标。农村每人每月由300元调至350元。",
+           "facts": [{"indicator": "dibao_standard", "area": "rural", "value": 350,
+                      "unit": "yuan_per_person_month", "qualifier": None}]}
     preds, cands = bench.candidates(row)
     by_value = {c["value"]: c for c in cands}
-    assert [p["value"] for p in preds] == [650.0]  # the rules alone
-    assert set(by_value) == {650.0, 1200000.0}  # amounts only: the count is the rules' alone
+    assert 650.0 in [p["value"] for p in preds]  # the rules read the first sentence
+    assert set(by_value) == {650.0, 300.0, 350.0}  # per-person amounts only: no total
     assert by_value[650.0]["emitted"] and by_value[650.0]["unit"] == "yuan_per_person_month"
     assert by_value[650.0]["label"] == "none"  # no gold fact has that figure
-    money = by_value[1200000.0]
-    assert not money["emitted"] and money["unit"] == "yuan"
-    assert (money["label"], money["area"]) == ("other_assistance_expenditure", "all")
-    assert any(f.startswith("nearest_word:") for f in money["features"])
+    left = by_value[350.0]
+    assert not left["emitted"] and left["unit"] == "yuan_per_person_month"
+    assert (left["label"], left["area"], left["old"]) == ("dibao_standard", "rural", False)
+    assert any(f.startswith("nearest_word:") for f in left["features"])
