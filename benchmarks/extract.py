@@ -51,7 +51,8 @@ JUNK_ALPHABET = ("低保标准元人户万亿,。、0123456789城乡提高到由
 
 def junk_pages(size: int = 1_000_000) -> list[tuple[str, str]]:
     """(name, text) of 1 MB pages of junk: the test suite's junk line repeated, a seeded random
-    draw from :data:`JUNK_ALPHABET` (dense in figures and programme words), a single word."""
+    draw from :data:`JUNK_ALPHABET` (dense in figures and programme words), a single word, and a
+    per-person amount repeated (every figure a candidate of the learned reader)."""
     import random
 
     rng = random.Random(11)
@@ -59,7 +60,8 @@ def junk_pages(size: int = 1_000_000) -> list[tuple[str, str]]:
     return [("repeated junk line", (line * (size // len(line) + 1))[:size]),
             ("random civil-affairs characters", "".join(rng.choice(JUNK_ALPHABET)
                                                          for _ in range(size))),
-            ("one word repeated", ("低保" * size)[:size])]
+            ("one word repeated", ("低保" * size)[:size]),
+            ("per-person amount repeated", ("每人每月500元," * (size // 9 + 1))[:size])]
 
 
 def main() -> None:

@@ -51,6 +51,14 @@ def test_totals_and_counts_are_left_to_the_rules():
         ["yuan_per_person_year"] * 2
 
 
+def test_a_page_dense_in_amounts_is_read_only_so_far():
+    # thousands of per-person amounts are a table or junk: the reader stops after MAX_FIGURES
+    page = "每人每月500元," * (reader.MAX_FIGURES * 3)
+    assert len(reader.candidates(page)) == reader.MAX_FIGURES
+    few = reader.candidates("每人每月500元," * 10)
+    assert [c.start for c in reader.candidates(page)[:10]] == [c.start for c in few]
+
+
 def test_implausible_readings_are_dropped():
     assert not reader.plausible("dibao_standard", 2970, "yuan_per_person_month")
     assert not reader.plausible("tekun_standard", 150, "yuan_per_person_year")

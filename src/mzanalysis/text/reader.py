@@ -50,6 +50,10 @@ _CLAUSE_MARK = re.compile(r"[。;!?\n,、:]")
 _MONEY_END = frozenset("元/")
 #: Per-person amounts: the units the reader reads.
 PER_PERSON = frozenset({"yuan_per_person_month", "yuan_per_person_year"})
+#: The most figures the reader looks at on one page. A report states tens of per-person amounts;
+#: a page with thousands is a table (read row by row by the rules) or junk, and reading every one
+#: of them (about 50 µs each) would make a 1 MB page take seconds.
+MAX_FIGURES = 1000
 #: How far before a figure its character bigrams are features (characters).
 _BIGRAM_REACH = 16
 #: And after it.
@@ -142,6 +146,7 @@ def candidates(text: str, emitted: dict[str, list[float]] | None = None,
     ``hits`` are the rules' cheap scan of the text (``extract._CANDIDATE`` matches; found again
     when not given). With ``emitted`` ({unit: sorted values}) an amount whose value and unit the
     rules emitted is left out, and so is one starting inside ``spans`` (the rules' facts, sorted).
+    Only the first :data:`MAX_FIGURES` figures outside ``spans`` are looked at.
     """
     from .extract import _AFTER_A_FIGURE, _CANDIDATE, _read_quantity
 
@@ -153,6 +158,8 @@ def candidates(text: str, emitted: dict[str, list[float]] | None = None,
     seen: set[int] = set()
     out = []
     for m in hits:
+        if len(seen) >= MAX_FIGURES:
+            break
         # per-person amounts only (元, 元/人·月 without 万 or 亿). Counts of people and households
         # were the weakest classes in cross-validation. Totals (万元) added a little there
         # (F1 0.890 against 0.886) but are most of a long report's figures: reading them put the
