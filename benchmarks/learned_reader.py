@@ -31,20 +31,21 @@ never in it. Needs scikit-learn (``pip install -e ".[learn]"``); the package its
 from __future__ import annotations
 
 import argparse
-import bisect
 import json
 import random
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from devset import SHARED, in_part, load_scorer, score  # noqa: E402
 
+
 def _same_figure(value: float, unit: str, other: float, other_unit: str) -> bool:
     """Whether two figures are one fact's, as the scorer matches them (units equal, values within
     0.5 % of ``other``)."""
-    return unit == other_unit and abs(value - other) <= 0.005 * abs(other) + 1e-6
+    from mzanalysis.text.reader import same_value
+
+    return unit == other_unit and same_value(value, other)
 
 
 def candidates(row: dict) -> tuple[list[dict], list[dict]]:

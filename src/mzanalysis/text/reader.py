@@ -95,13 +95,17 @@ def fact_unit(text: str, q, clause_start: int) -> str | None:
     return "yuan_per_person_month" if value < 2400 else "yuan"
 
 
+def same_value(value: float, reference: float) -> bool:
+    """Whether ``value`` is ``reference`` as the dev set's scorer matches figures (within 0.5 %)."""
+    return abs(value - reference) <= 0.005 * abs(reference) + 1e-6
+
+
 def _near(values: list[float] | None, value: float) -> bool:
-    """Whether sorted ``values`` hold ``value`` within 0.5 % (the scorer's match of a figure)."""
+    """Whether sorted ``values`` hold ``value`` (:func:`same_value`): the rules emitted it."""
     if not values:
         return False
     i = bisect.bisect_left(values, value)
-    tolerance = 0.005 * abs(value) + 1e-6
-    return any(abs(values[j] - value) <= tolerance for j in (i - 1, i) if 0 <= j < len(values))
+    return any(same_value(values[j], value) for j in (i - 1, i) if 0 <= j < len(values))
 
 
 def _words(part: str) -> set[str]:
@@ -268,6 +272,8 @@ class Model:
                             areas=np.str_("\n".join(self.areas)), threshold=self.threshold)
 
     def read(self, cands: list[Candidate]) -> list[Reading]:
+        """The reading of each candidate: its likeliest indicator with its probability, its
+        likeliest area, and whether the old-level odds are above even."""
         import numpy as np
 
         if not cands:
