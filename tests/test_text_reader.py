@@ -44,6 +44,16 @@ def test_a_figure_the_rules_read_is_not_read_again():
     assert not any("learned" in r["flags"] for r in got)
 
 
+@pytest.mark.parametrize("text", [
+    "城市低保边缘户标准,九区从每人每月650元至750元提高到700元至800元;四县(市)从每人每月500元至600元"
+    "提高到550元至650元。",                                    # the near-poor line
+    "明年城乡低保标准将继续提高,预计城市达到255元/月,农村达到1500元/年。",  # a forecast
+    "向1500名90周岁以上的老年人发放从600元至2400元不等的高龄津贴。",          # the ends of a range
+])
+def test_what_the_labelling_policy_excludes_the_reader_does_not_read(text):
+    assert not [r for r in extract_records(text) if "learned" in r["flags"]]
+
+
 def test_totals_and_counts_are_left_to_the_rules():
     # the reader reads per-person amounts only: a total or a count stays the rules' to read
     assert reader.candidates("全年共支出各项救助资金120万元,救助困难群众3000人,1200户。") == []

@@ -126,8 +126,8 @@ FLAGS: dict[str, str] = {
     "unknown_indicator": "the indicator is outside the vocabulary (INDICATORS): loaded as given",
     "damaged_text": "the quoted text touches bytes the file's encoding did not explain (U+FFFD)",
     "learned": "read by the learned reader (mzanalysis.text.reader), not by a rule: a model's "
-               "reading of the words around a per-person amount the rules left; about one in "
-               "two such facts was right in cross-validation",
+               "reading of the words around a per-person amount the rules left; about three in "
+               "five such facts were right in cross-validation",
 }
 
 

@@ -1722,9 +1722,10 @@ def _learned_facts(text: str, facts: list[Fact], hits: list[re.Match], model=Non
     ones (``benchmarks/learned_reader.py`` scores its fits through here).
 
     It also reads in sentences the rules read, where a figure they passed over may have been
-    passed over on purpose (a near-poor line, a forecast, a range 不等): leaving those sentences
-    to the rules kept precision (0.917 against 0.909) but lost most of the gain in
-    cross-validation (F1 0.884 against 0.886, rules alone 0.883)."""
+    passed over on purpose (a near-poor line, a forecast, a range 不等): the reader leaves
+    those by the rules' own cues (see ``reader.candidates``). Leaving every sentence the rules
+    read to them kept precision (0.918 against 0.911) but lost most of the gain in
+    cross-validation (F1 0.885 against 0.888, rules alone 0.883)."""
     from . import reader
 
     model = model or reader.model()
