@@ -167,7 +167,7 @@ def candidates(text: str, emitted: dict[str, list[float]] | None = None,
         # per-person amounts only (元, 元/人·月 without 万 or 亿). Counts of people and households
         # were the weakest classes in cross-validation. Totals (万元) added a little there
         # (F1 0.890 against 0.886, before the policy cues below) but are most of a long report's
-        # figures: reading them put the extractor behind JioNLP (0.94-0.98x against 1.11-1.15x).
+        # figures: reading them put the extractor behind JioNLP (0.94-0.98x against 1.04-1.15x).
         if not (text[m.end() - 1] in _MONEY_END and text[m.start()].isdigit()) \
                 or "万" in m.group() or "亿" in m.group():
             continue
