@@ -4,8 +4,9 @@
 an OOM kill, a closed terminal), nothing tells the fork server or the pool workers, and they
 used to go on building briefs nobody asked for. On Linux each helper asks the kernel for a
 signal when its parent dies (``prctl(PR_SET_PDEATHSIG)``): the fork server is killed with the
-command, a worker gets SIGTERM when the fork server goes and removes its kernel's socket folder
-before exiting; its kernel follows by itself (ipykernel exits when its parent process is gone).
+command, a worker gets SIGTERM when the fork server goes, kills its kernel and removes the
+kernel's socket folder before exiting. (The kernel would exit by itself once its parent is gone,
+but up to a second later, and until then it may still write into the folder being removed.)
 
 Each brief's IPC socket folder is named ``mzbrief-<pid>-…`` after the process that made it, so
 a later run can remove the folders of processes that no longer exist (a kill of the whole tree
@@ -25,6 +26,7 @@ from pathlib import Path
 WORKDIR_PREFIX = "mzbrief-"
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 _current_workdirs: set[str] = set()
+_current_kernels: set[int] = set()
 
 
 def die_with_parent(sig: int = signal.SIGKILL) -> bool:
@@ -70,12 +72,37 @@ def drop_workdir(path: Path) -> None:
     _current_workdirs.discard(str(path))
 
 
+def track_kernel(pid: int) -> None:
+    """Note a kernel process this worker started, to be killed if the command dies."""
+    _current_kernels.add(pid)
+
+
+def untrack_kernel(pid: int) -> None:
+    _current_kernels.discard(pid)
+
+
+def _remove_folder(path: str, attempts: int = 20) -> None:
+    """Remove ``path``, retrying while a process that is still dying adds files to it."""
+    import time
+
+    for _ in range(attempts):
+        shutil.rmtree(path, ignore_errors=True)
+        if not os.path.lexists(path):
+            return
+        time.sleep(0.05)
+
+
 def _on_parent_death(signum, frame) -> None:  # pragma: no cover - runs in a dying worker
     from . import atomic
 
     atomic.remove_in_flight()  # a page or record half-written when the command died
+    for pid in list(_current_kernels):  # its kernel first: it may be writing into its folder
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
     for path in list(_current_workdirs):
-        shutil.rmtree(path, ignore_errors=True)
+        _remove_folder(path)
     os._exit(128 + signum)
 
 

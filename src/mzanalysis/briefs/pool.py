@@ -101,6 +101,9 @@ def _client_class():
             async def async_setup_kernel(self, **kwargs):
                 if not self.km.has_kernel:
                     await self.async_start_new_kernel(**kwargs)
+                    pid = getattr(self.km.provisioner, "pid", None)
+                    if pid:
+                        lifetime.track_kernel(pid)
                 if self.kc is None:
                     await self.async_start_new_kernel_client()
                 yield
@@ -170,6 +173,7 @@ class WarmKernel:
         """Stop the kernel now (no graceful wait) and remove its socket folder."""
         from jupyter_core.utils import run_sync
 
+        pid = getattr(getattr(self.km, "provisioner", None), "pid", None)
         try:
             if self.kc is not None:
                 self.kc.stop_channels()
@@ -179,6 +183,8 @@ class WarmKernel:
             pass
         finally:
             self.km = self.kc = None
+            if pid:
+                lifetime.untrack_kernel(pid)
             if self.workdir is not None:
                 lifetime.drop_workdir(self.workdir)
                 self.workdir = None
