@@ -1122,6 +1122,21 @@ SHAPES = [
      [(DR, 'urban', 10931, P, None), (DE, 'urban', 7519000, YUAN, None)]),
     # the centre's subsidy by the region's tier (东、中、西部) is its share, not a standard
     ('中央财政下拨孤儿基本生活费补助资金,对东、中、西部的补助标准分别为每人每月200元、300元、400元。', []),
+    # after flows (取消, 新纳), 现为/目前 give the number on the rolls now
+    ('经复核,取消城市低保对象40户95人,新纳57户120人,城市低保对象现为2180户4370人。',
+     [(DH, 'urban', 2180, H, None), (DR, 'urban', 4370, P, None)]),
+    ('今年新增农村低保对象3.2万人,清退1.1万人,目前确定农村低保对象15.6万户、27.3万人。',
+     [(DH, 'rural', 156000, H, None), (DR, 'rural', 273000, P, None)]),
+    # a caseload spaced from its units, with more of the sentence after it
+    ('农村低保现已保障 2150 户 4385 人,月保障每人每月 320元。',
+     [(DH, 'rural', 2150, H, None), (DR, 'rural', 4385, P, None)]),
+    # 农牧 (farming and herding areas) is the rural side in pastoral regions; 农牧民 are all people
+    ('城镇低保820户1450人,农牧低保960户2210人,发放资金410.5万元。',
+     [(DH, 'urban', 820, H, None), (DR, 'urban', 1450, P, None), (DH, 'rural', 960, H, None),
+      (DR, 'rural', 2210, P, None), (DE, 'rural', 4105000, YUAN, None)]),
+    # in a list of counts, each count's own noun (after 名) names its area
+    ('春节前为全县6200名城市低保对象、35400名农村低保对象发放节日补助金。',
+     [(DR, 'urban', 6200, P, None), (DR, 'rural', 35400, P, None)]),
 ]
 
 

@@ -225,7 +225,7 @@ PROGRAMME_RE = _NamedAlternation(
 
 # 城乡 covers both; reports list urban before rural, which 分别 pairing relies on.
 AREA_RE = re.compile(r"(?P<all>城乡)|(?P<urban>城市|城镇|城区|市区|城市居民)|"
-                     r"(?P<rural>农村|农牧区|牧区|乡村|农民(?!工))")
+                     r"(?P<rural>农村|农牧区|牧区|农牧(?!业|民)|乡村|农民(?!工))")
 AREA_PAIR = ("urban", "rural")
 
 #: Variant cues per programme: (pattern, variant) in matching order.
@@ -260,9 +260,10 @@ NOT_SPENDING_RE = re.compile(r"(?<!公共)预算(?!收入|支出)|筹集|将(?:�
                              r"新农合|合作医疗|参合")
 #: Flows into or out of a programme (取消农村低保81户, 新增低保对象): not the number covered.
 # 纳入低保保障范围4321户 states the caseload (the stock inside the programme), not a flow.
-FLOW_RE = re.compile(r"取消|调出|调减|自然减员|减员|新增|清退|退出|停保|核减|新纳入|清理|整改|排查出|核查出|识别出|"
+FLOW_RE = re.compile(r"取消|调出|调减|自然减员|减员|新增|清退|退出|停保|核减|新纳|清理|整改|排查出|核查出|识别出|"
                      r"新申请|停发|减发|增发")
-STOCK_RE = re.compile(r"共有|现有|在保|在册|累计|合计|总计|共计|截至|截止|季度末|月末|月底|年末|年底|期末")
+# 现为/目前/现已 after a flow give the number on the rolls now (取消…新纳…,低保对象现为3966户)
+STOCK_RE = re.compile(r"共有|现有|现为|现已|目前|在保|在册|累计|合计|总计|共计|截至|截止|季度末|月末|月底|年末|年底|期末")
 #: Words that may stand between a figure and a programme named earlier in the sentence without
 #: changing the subject (惠及困难群众2.75万人; 实际领取的残疾人数量为3885人; 支出598万元).
 FILLER_RE = re.compile(

@@ -440,7 +440,7 @@ _SLACK_TAIL = re.compile(r"(?:共有|现有|有|保障|覆盖|供养|救助|惠�
                          r"提高到|提高至|提高为|调整为|调整到|调整至|上调至|上调到|上调为|提至|提到|达到|达|为|是)了?"
                          r"(?:低保)?(?:对象|人员|资金|金)?(?:共|计|共计|合计|累计|总计)?"
                          r"(?:不低于|每人每月|每人每年|每月每人|每年每人|每月|每年|月人均|年人均|人均)?"
-                         r"(?:[\d.]+万?户[、,]?)?[\s,]*$")
+                         r"(?:\s*[\d.]+\s*万?\s*户[、,]?)?[\s,]*$")
 _SLACK_BLOCK = re.compile(r"(?:对象|户|人员|家庭|人)中|儿童|老人|老年|残疾|学生|职工|优抚|群众|家庭|"
                           r"边缘|收入|工资|补差|水平|护理|照料|一次性|慰问|物价|价格|临时|医疗|人次|户次|监测|困境|事实无人|流浪|其他|各类|等|"
                           r"类|档|监护|新农合|合作医疗|备用|核减|新增|较|比|患者|保险|参保|保费|费用|民政|户籍|救助对象")
@@ -928,8 +928,10 @@ def _areas_and_variants(text, sent, clause_of, quantities, topic_area=None, topi
         area = _area_in(own)
         if area is None and q.kind == "money" and "五保" in own:
             area = "rural"  # 为99名散居五保老人发放临时生活补贴: 五保 was the rural support
-        if q.prog_pos >= q.end and q.kind in ("persons", "households") and q.end == q.num.end:
-            # 30万左右城乡低保群众、近5万农村五保供养对象: the noun that is a count's unit names its area
+        if q.prog_pos >= q.end and q.kind in ("persons", "households") and (
+                q.end == q.num.end or _CLASSIFIER.fullmatch(text, q.num.end, q.end)):
+            # 30万左右城乡低保群众、近5万农村五保供养对象, 8100名城市低保对象、71700名农村低保对象:
+            # the noun that is a count's unit (after its classifier 名/位) names its area
             word = cues.PROGRAMME_RE.match(text, q.prog_pos)
             area = _area_in(text[q.end:word.end() if word else q.prog_pos]) or area
         if area is None and lead > c[0]:
