@@ -1137,6 +1137,18 @@ SHAPES = [
     # in a list of counts, each count's own noun (after 名) names its area
     ('春节前为全县6200名城市低保对象、35400名农村低保对象发放节日补助金。',
      [(DR, 'urban', 6200, P, None), (DR, 'rural', 35400, P, None)]),
+    # a fund of assistance paid to people, with no programme named: other assistance
+    ('救助困难职工120户,发放救助金18.5万元。', [(OA, 'all', 185000, YUAN, None)]),
+    ('为困难家庭增发冬季取暖、电费等补贴156万元。', [(OA, 'all', 1560000, YUAN, None)]),
+    # a bare 救助资金 in the sentence after a programme's figures goes on with that programme
+    ('城市低保:3月共救助520户880人,发放低保金40.2万元。1至3月累计救助2460人次,支出救助资金121.6万元。',
+     [(DH, 'urban', 520, H, None), (DR, 'urban', 880, P, None), (DE, 'urban', 402000, YUAN, None),
+      (DE, 'urban', 1216000, YUAN, None)]),
+    # …but not totals over all aid, nor disaster relief, nor a total broken down after it
+    ('全年累计发放各类救助资金2.3亿元。', []),
+    ('全市共发放困难群众救助资金8100万元。', []),
+    ('为受灾群众发放救灾救助金120万元。', []),
+    ('一季度发放救助资金6500万元,其中城市低保金2100万元。', [(DE, 'urban', 21000000, YUAN, None)]),
 ]
 
 

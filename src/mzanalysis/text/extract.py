@@ -186,6 +186,13 @@ _OTHER_ASSISTANCE = {"tekun_expenditure": "tekun", "orphan_expenditure": "orphan
                      "elderly_allowance_expenditure": "elderly",
                      "disability_subsidy_expenditure": "disability"}
 # the gap between a figure and its bracketed equivalent in another period: "(即", "(", "(折合"
+#: A payment of a fund of assistance, right before its total: 发放救助金, 支出救助资金, 发放补贴资金共计
+_GENERIC_FUND_PAID = re.compile(r"(?:发放|支出|补发|增发|给予|下发)了?(?P<what>[^,;。\d]{0,14}?)"
+                                r"(?P<fund>救助|补助|补贴|救济|慰问|资助)(?:金|资金|款|费)?"
+                                r"(?:共计|共|合计|总计|计|达)?\s*$")
+_GENERIC_FUND_PAID_ANY = re.compile(_GENERIC_FUND_PAID.pattern.split("(?:金|")[0])
+_BROKEN_DOWN = re.compile(r"其中")
+_NOT_GENERIC_FUND = re.compile(r"困难(?:群众|民众|群体)(?:救助|补助)|各类|各项|社会救助|灾|优抚|退役|就业|失业|联动|每人|每户|人均|将")
 _EQUIVALENT = re.compile(r"\s*[(\[]\s*(?:即|合|折合|约合|相当于)?\s*$")
 _SKIP_BEFORE = re.compile(r"(?:第|前|后|近\d*年|编号|号|电话|QQ)$")
 
@@ -820,6 +827,35 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             q.programme, q.prog_pos = fund.programme, fund.prog_pos
         elif not names_people:
             fund = q
+    # 为困难劳模300名发放救助金15万元, 为216户贫困户子女发放教育资助金89.5万元: a payment of a fund
+    # of assistance to people that names no programme is spending on other assistance (the
+    # policy's roll-up); totals of all programmes (各类, 社会救助), disaster and veterans' money,
+    # employment subsidies and payments per head are not
+    carried: list[Quantity] = []  # …and its area, unless the sentence names one
+    for q in quantities:
+        if q.programme is None and q.kind == "money" and not q.per_person \
+                and q.num.value >= 10000:
+            c = clause_of(q.start)
+            paid = _GENERIC_FUND_PAID.search(text, max(c[0], q.start - 30), q.start)
+            if paid is None or _NOT_GENERIC_FUND.search(text, max(sent[0], paid.start() - 30),
+                                                        q.start) \
+                    or _BROKEN_DOWN.search(text, q.end, sent[1]):
+                continue
+            if paid.group("what"):
+                if cues.PROGRAMME_RE.search(paid.group("what")):
+                    continue  # 发放城乡低保、特困供养等救助资金: several programmes' total
+                q.programme, q.prog_pos = "oneoff", -1  # a named fund: 教育资助金, 取暖补助
+            elif words:
+                continue  # a bare 救助金 the programme named in its sentence did not claim
+            elif any(o.kind in ("persons", "households") and not o.times and o.start < q.start
+                     for o in quantities):
+                q.programme, q.prog_pos = "oneoff", -1  # 救助困难劳模300名,发放救助金15万元
+            elif doc.last_programme in _GUARANTEES and doc.facts \
+                    and doc.facts[-1].sentence == doc.sentence - 1:
+                # 城市低保:…发放低保金44.52万元。1至3月累计救助2590人次,支出救助资金134.43万元: the bare
+                # 救助资金 of a sentence naming no programme or people goes on with the one before
+                q.programme, q.prog_pos = doc.last_programme, -1
+                carried.append(q)
     # 2019年城市低保标准600元/月,2020年提高到650元/月: a standard dated to a year that a later
     # clause of the sentence raises from is the old one
     for q in quantities:
@@ -896,6 +932,9 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
                 q.period = min(other, key=lambda o: abs(o.start - q.start)).period
     _areas_and_variants(text, sent, clause_of, quantities, topic_area, topic, words,
                         township=doc.township_at is not None and doc.township_at < sent[1])
+    for q in carried:
+        if not q.area_cued:
+            q.area = doc.last_area(q.programme) or q.area
     _pair_respectively(text, sent, quantities)
     _pair_both_areas(text, quantities)
 
@@ -1689,7 +1728,8 @@ def read_facts(norm: Normalized, learned=True) -> list[Fact]:
             near_poor = _NEAR_POOR.search(text, *whole) is not None
             for sent in _pieces(text, whole, hits):
                 # a sentence yields facts only with a figure and a programme word or a topic
-                if has_hit(*sent) and (parent or whole_topic or cues.PROGRAMME_RE.search(text, *sent)):
+                if has_hit(*sent) and (parent or whole_topic or cues.PROGRAMME_RE.search(text, *sent)
+                                       or _GENERIC_FUND_PAID_ANY.search(text, *sent)):
                     _process_sentence(text, sent, parent or whole_topic, doc,
                                       answer[1] if answer and answer[1] else
                                       parent_area or topic_area, breakdown=parent is not None)
