@@ -1149,6 +1149,12 @@ SHAPES = [
     ('全市共发放困难群众救助资金8100万元。', []),
     ('为受灾群众发放救灾救助金120万元。', []),
     ('一季度发放救助资金6500万元,其中城市低保金2100万元。', [(DE, 'urban', 21000000, YUAN, None)]),
+    # a year or a month spelled out (一年, 每个月) is the period
+    ('该县农村低保标准由一年450元提高到680元。', [(DS, 'rural', 450, Y, 'old'), (DS, 'rural', 680, Y, 'new')]),
+    ('城市低保标准提高到每人每个月360元。', [(DS, 'urban', 360, M, 'new')]),
+    # a period heading a list of places after a colon; places by short names right before figures
+    ('农村低保标准为每人每年:甲山、乙水5820元,丙川、丁坪、戊县5460元,己县、庚原4980元。',
+     [(DS, 'rural', 5820, Y, None), (DS, 'rural', 5460, Y, None), (DS, 'rural', 4980, Y, None)]),
 ]
 
 

@@ -118,10 +118,16 @@ _CASELOAD_NOUN = re.compile(r"\s*(?:左右)?(?:城市|城镇|农村|城乡)?(?:(
 _HOUSEHOLDS = re.compile(r"\s*户(?!籍|口|型|外|主)(?P<times>\s*\(?次\)?)?")
 _ABOUT = re.compile(r"\s*左右")
 # 年保障标准 / 月标准: the period is written on the standard itself.
-_PRE_MONTH = re.compile(r"(?<![\d上本当同次])月(?:保障|低保|供养|补助|救助)?标准|每人每月|每月每人|人均每月|人均月|每人月|月人均|月均|每月|按月|月补助")
+# (由一年420元提高到620元, 每人每个月330元: a year or a month spelled out)
+_PRE_MONTH = re.compile(r"(?<![\d上本当同次])月(?:保障|低保|供养|补助|救助)?标准|每人每月|每月每人|人均每月|人均月|每人月|月人均|月均|每月|按月|月补助|"
+                        r"每个月|(?<![\d第])一个月(?![内来后前以])")
 _PRE_YEAR = re.compile(r"(?<![\dX今去上本当明前后同])年(?:保障|低保|供养|补助|救助)?标准|每人每年|每年每人|人均每年|年人均|年均|每年|按年|全年人均|"
+                       r"每一年|(?<![\d第每上今去前])一年(?![级度内来多后前半中以])|"
                        r"家庭年(?:人均)?纯?收入")
 _PRE_PERSON = re.compile(r"人均|每人")
+_PER_PERSON_FIGURE = re.compile(r"\d[\d.,]*\s*元(?:/[人月年·.]{1,5})?")
+#: a per-person period heading a list after a colon (标准为每人每年:A县6084元,B县5664元)
+_PERIOD_HEAD = re.compile(r"(?:每人每|每月每|每年每|[月年]人均)[月年人]\s*:")
 
 # --- roles ----------------------------------------------------------------------------------------
 _INCREASE = re.compile(r"提高了?|增加了?|增长了?|上调了?|提升了?|新增|减少了?|下降了?|降低了?|增幅|增资|"
@@ -401,6 +407,8 @@ _PLACE_AFTER_PREP = re.compile(r"(?<=[对在向给为])[\u4e00-\u9fff]{1,4}?(?:�
 # suffix) before the verb that sets their figure; items naming people or areas are no places
 _PLACE_LIST = re.compile(r"(?:^|(?<=[,:;\s]))(?:(?:[\u4e00-\u9fff]{2,8}、)*[\u4e00-\u9fff]{2,8}"
                          r"(?=(?:均|统一)?(?:提高|调整|上调|调高|为|:|每人|每户))|"
+                         # 每人每年:柳林、孝义6084元: a list of two or more right before its figure
+                         r"、?(?:[\u4e00-\u9fff]{2,8}、){1,12}(?:[\u4e00-\u9fff]{2,8})?(?=\d|$)|"
                          # 颍州、颍泉、颍东及阜阳经济技术开发区,由…: a list of two or more before its raise
                          # (an item never holds its separator 及, and a list has at most 12 items,
                          # so each start position costs a bounded scan)
@@ -520,6 +528,10 @@ def _programme_at(text: str, sent: tuple[int, int], q: Quantity, next_start: int
         if "%" in between or _COMPARED.search(between):
             between = ",".join(part for part in re.split(r"[,;]", between)
                                if "%" not in part and not _COMPARED.match(part))
+        if q.kind == "money" and q.per_person:
+            # 每人每年:柳林、孝义6084元,中阳、交城5664元: the levels of the places listed before
+            # are the same standard's, no other subject
+            between = _PER_PERSON_FIGURE.sub("0", between)  # (kept a digit: places end on one)
         if q.kind == "money":
             between = _CENTENARIAN.sub("", between)  # 百岁以上每人每年3600元: an age band
             # 救助城乡医疗对象453人次,发放救助金324.85万元: the programme's count before its
@@ -749,6 +761,9 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             q.period_own = q.period is not None or period is not None
             if not person:
                 person, period = _pre_cue(clause_prefix)  # else the clause's (每人每月A和B)
+            if not person and (head := _PERIOD_HEAD.search(text, sent[0], q.start)):
+                # 农村低保标准为每人每年:柳林、孝义6084元,中阳5664元: the cue heading the list
+                person, period = True, "month" if "月" in head.group() else "year"
             if person and not q.per_person:
                 q.per_person, q.period = True, period
             elif q.per_person and q.period is None and period and not q.unit_broken:
