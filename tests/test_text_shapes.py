@@ -1211,6 +1211,9 @@ def test_a_table_stating_one_row_thousands_of_times_is_one_fact_listing_every_ro
                                   # spaced tables: a header of units, rows of one place and figure
                                   "城市低保标准\n地区 标准(元/月·人)\n" + "甲市 1\n" * 20000,
                                   "城市低保标准\n地区" + " 前(元)" * 30000 + "\n甲市 1\n",
+                                  # a list of short place names under a period heading
+                                  "农村低保标准为每人每年:" + "甲乙、" * 30000 + "5元",
+                                  "农村低保标准为每人每年:" + "、甲乙丙" * 30000 + "5元",
                                   # a bilingual cell: Chinese and English words alternating
                                   "| 城市低保人数(人) " + "a中 " * 30000 + "| 5 |\n"])
 def test_long_runs_of_the_new_shapes_finish(junk):

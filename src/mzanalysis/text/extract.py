@@ -408,7 +408,9 @@ _PLACE_AFTER_PREP = re.compile(r"(?<=[对在向给为])[\u4e00-\u9fff]{1,4}?(?:�
 _PLACE_LIST = re.compile(r"(?:^|(?<=[,:;\s]))(?:(?:[\u4e00-\u9fff]{2,8}、)*[\u4e00-\u9fff]{2,8}"
                          r"(?=(?:均|统一)?(?:提高|调整|上调|调高|为|:|每人|每户))|"
                          # 每人每年:柳林、孝义6084元: a list of two or more right before its figure
-                         r"、?(?:[\u4e00-\u9fff]{2,8}、){1,12}(?:[\u4e00-\u9fff]{2,8})?(?=\d|$)|"
+                         # (or the rest of one whose suffixed places 兴县、临县 were taken out)
+                         r"(?:[\u4e00-\u9fff]{2,8}、){1,12}(?:[\u4e00-\u9fff]{2,8})?(?=\d|$)|"
+                         r"、(?:[\u4e00-\u9fff]{2,8}、){0,11}(?:[\u4e00-\u9fff]{2,8})?(?=\d|$)|"
                          # 颍州、颍泉、颍东及阜阳经济技术开发区,由…: a list of two or more before its raise
                          # (an item never holds its separator 及, and a list has at most 12 items,
                          # so each start position costs a bounded scan)
