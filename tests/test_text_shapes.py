@@ -1152,6 +1152,8 @@ SHAPES = [
     # a year or a month spelled out (一年, 每个月) is the period
     ('该县农村低保标准由一年450元提高到680元。', [(DS, 'rural', 450, Y, 'old'), (DS, 'rural', 680, Y, 'new')]),
     ('城市低保标准提高到每人每个月360元。', [(DS, 'urban', 360, M, 'new')]),
+    # a rural line of 1000元 or more with no unit is a year's
+    ('全省农村低保平均保障标准提高12%,达到1560元。', [(DS, 'rural', 1560, Y, 'new')]),
     # a period heading a list of places after a colon; places by short names right before figures
     ('农村低保标准为每人每年:甲山、乙水5820元,丙川、丁坪、戊县5460元,己县、庚林4980元。',
      [(DS, 'rural', 5820, Y, None), (DS, 'rural', 5460, Y, None), (DS, 'rural', 4980, Y, None)]),

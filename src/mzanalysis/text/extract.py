@@ -1439,8 +1439,11 @@ def _to_fact(text: str, q: Quantity, clause: tuple[int, int], doc: _Doc,
             elif period is None:
                 # 五保 (the rural support of old, before 2016) was set per year: 1000元 and more
                 # is a year's standard, whatever came before
+                # a rural dibao line was long set per year and, per month, passes 1000元 only in the
+                # richest cities of late years (which state the unit): 1000元 and more is a year's
+                yearly = value >= 2400 or (prog.name == "dibao" and q.area == "rural" and value >= 1000)
                 period = "year" if prog.name == "wubao" and value >= 1000 else \
-                    doc.last_period or ("year" if value >= 2400 else "month")
+                    doc.last_period or ("year" if yearly else "month")
                 flags.append("unit_missing")
             elif q.unit_broken:
                 flags.append("unit_missing")
