@@ -1152,6 +1152,15 @@ SHAPES = [
     # a year or a month spelled out (一年, 每个月) is the period
     ('该县农村低保标准由一年450元提高到680元。', [(DS, 'rural', 450, Y, 'old'), (DS, 'rural', 680, Y, 'new')]),
     ('城市低保标准提高到每人每个月360元。', [(DS, 'urban', 360, M, 'new')]),
+    # a 政务公开 table of a month's payments by town, its programme named only in the note below;
+    # an empty (0) cell is no figure
+    ('街镇名称 | 人数 | 金额(元) |\n甲镇 | 1200 | 240000 |\n乙街道 | 800 | 160500 |\n丙乡 | 0 | 0 |\n'
+     '合 计 | 2000 | 400500 |\n备注:残疾等级为一级的重度残疾人,护理补贴标准为每人每月300元。',
+     [(OA, None, 240000, YUAN, None), (OA, None, 160500, YUAN, None), (OA, None, 400500, YUAN, None),
+      (DIS, None, 300, M, None)]),
+    # …but a page naming two programmes does not say whose the rows are
+    ('街镇名称 | 人数 | 金额(元) |\n甲镇 | 1200 | 240000 |\n'
+     '备注:高龄津贴和重度残疾人护理补贴合并发放。', []),
     # a rural line of 1000元 or more with no unit is a year's
     ('全省农村低保平均保障标准提高12%,达到1560元。', [(DS, 'rural', 1560, Y, 'new')]),
     # a period heading a list of places after a colon; places by short names right before figures

@@ -1812,9 +1812,26 @@ def _learned_facts(text: str, facts: list[Fact], hits: list[re.Match], model=Non
             and reader.plausible(r.indicator, c.value, c.unit)]
 
 
+#: the place a table row is about (its label cell), before the column name: 安亭镇, 嘉定镇街道, 合计
+_PLACE_LABEL = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:镇|乡|街道|街道办事处|区|县|市|旗)(?=[\u4e00-\u9fff])|"
+                          r"合\s*计(?=[\u4e00-\u9fff])")
+
+
+def _page_subject(text: str) -> str | None:
+    """The one programme a page names, if it names only one (drivers aside), else None.
+
+    政务公开 pages publish a month's payments as a table of towns (街镇名称 | 人数 | 金额(元)) whose
+    programme is named only in the page's title or in a note under the table (重度残疾人护理补贴…);
+    a row that names no programme is then about that one.
+    """
+    names = {_ROLL_FAMILY.get(m.lastgroup, m.lastgroup) for m in cues.PROGRAMME_RE.finditer(text)}
+    names -= _DRIVERS
+    return names.pop() if len(names) == 1 else None
+
+
 def _read_tables(text: str, doc: _Doc) -> None:
     """Facts from flattened table rows (see :mod:`mzanalysis.text.tables`), spans mapped back."""
-    from .tables import table_rows
+    from .tables import Row, table_rows
 
     # the whole text: a table flattened one cell per line repeats bare "|" lines, which
     # content_ranges takes for a watermark
@@ -1832,11 +1849,20 @@ def _read_tables(text: str, doc: _Doc) -> None:
     for g in doc.facts:
         by_sentence.setdefault(said(g), []).append(g)
     from_rows: set[tuple] = set()
+    subject = _page_subject(text)
     for row in rows:
         row_doc = _Doc()
         row_doc.sentence = doc.sentence
-        _process_sentence(row.text, (0, len(row.text)), None, row_doc)
+        if subject is not None and (place := _PLACE_LABEL.match(row.text)) is not None \
+                and not cues.PROGRAMME_RE.search(row.text):
+            # 安亭镇金额364200元 -> 安亭镇:金额364200元: a town's row, about the page's programme
+            k = place.end()
+            row = Row(row.text[:k] + ":" + row.text[k:],
+                      row.positions[:k] + (row.positions[k - 1],) + row.positions[k:])
+        _process_sentence(row.text, (0, len(row.text)), subject, row_doc)
         for f in row_doc.facts:
+            if f.value == 0:
+                continue  # | 某镇 | 0 | 0 |: an empty cell, no figure
             f = replace(f, start=row.positions[f.start],
                         end=row.positions[max(f.start, f.end - 1)] + 1)
             if (said(f), f.end) in from_rows or any(
