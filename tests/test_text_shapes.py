@@ -1161,6 +1161,9 @@ SHAPES = [
     # …but a page naming two programmes does not say whose the rows are
     ('街镇名称 | 人数 | 金额(元) |\n甲镇 | 1200 | 240000 |\n'
      '备注:高龄津贴和重度残疾人护理补贴合并发放。', []),
+    # age bands written with 岁 on both ends, their people 人员, paid 月发放 (per head, per month)
+    ('高龄补贴发放标准为:70岁至79岁人员月发放60元;80岁至89岁人员月发放120元;90岁以上人员月发放300元。',
+     [(EA, None, 60, M, None), (EA, None, 120, M, None), (EA, None, 300, M, None)]),
     # a rural line of 1000元 or more with no unit is a year's
     ('全省农村低保平均保障标准提高12%,达到1560元。', [(DS, 'rural', 1560, Y, 'new')]),
     # a period heading a list of places after a colon; places by short names right before figures

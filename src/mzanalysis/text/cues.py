@@ -53,11 +53,11 @@ PROGRAMMES: tuple[Programme, ...] = (
     # since a headcount of an age group (为600名80周岁以上老人免费体检) is not of the allowance
     # A band of old ages alone (80-89周岁每人每月100元, 100周岁以上…) is such a tier too: the
     # allowance starts at 60 to 80 by province, so only bands opening at 60 or above count.
-    Programme("elderly_tier", _p(r"(?<=岁)(?:及以上|以上)?的?(?:老年人|老人)|"
+    Programme("elderly_tier", _p(r"(?<=岁)(?:及以上|以上)?的?(?:老年人|老人|人员)|"
                                  # 80-89周岁低保老年人每人每月补助100元: the band's old people, of 低保
                                  # families (the allowance, not 低保's payment)
                                  r"(?<=岁低保|岁困难|岁特困|岁五保)(?:老年人|老人)|"
-                                 r"(?<!\d)(?:[6-9]\d|100)\s*(?:至|-|~|—|到)\s*(?:[6-9]\d|1\d\d)\s*周?岁|"
+                                 r"(?<!\d)(?:[6-9]\d|100)\s*(?:周?岁)?\s*(?:至|-|~|—|到)\s*(?:[6-9]\d|1\d\d)\s*周?岁|"
                                  r"(?<!\d)(?:100|百)\s*周?岁(?:及以上|以上)"), "elderly_allowance"),
     Programme("disability", _p(r"两项补贴|两项补助|双项补贴|残疾人生活补贴|残疾人护理补贴|困难生活补贴|"
                                r"重度护理补贴|重残补贴|残疾人补贴|残疾人两项|残疾两项|困难残疾人|重度残疾人|重度残疾|"
