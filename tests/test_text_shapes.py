@@ -1127,6 +1127,10 @@ SHAPES = [
      [(DH, 'urban', 2180, H, None), (DR, 'urban', 4370, P, None)]),
     ('今年新增农村低保对象3.2万人,清退1.1万人,目前确定农村低保对象15.6万户、27.3万人。',
      [(DH, 'rural', 156000, H, None), (DR, 'rural', 273000, P, None)]),
+    # households found not eligible (不符合…条件) are an outflow, not the rolls
+    ('经核查,将不符合低保政策条件的31户56人移出保障范围。', []),
+    # …and so are those the outflow is said after
+    ('对城乡低保进行复查,将31户56人及时清退出低保范围。', []),
     # a caseload spaced from its units, with more of the sentence after it
     ('农村低保现已保障 2150 户 4385 人,月保障每人每月 320元。',
      [(DH, 'rural', 2150, H, None), (DR, 'rural', 4385, P, None)]),
@@ -1158,6 +1162,8 @@ SHAPES = [
      '合 计 | 2000 | 400500 |\n备注:残疾等级为一级的重度残疾人,护理补贴标准为每人每月300元。',
      [(OA, None, 240000, YUAN, None), (OA, None, 160500, YUAN, None), (OA, None, 400500, YUAN, None),
       (DIS, None, 300, M, None)]),
+    ('街镇名称 | 人数 | 金额(元) |\n甲镇街道 | 300 | 61200 |\n备注:高龄津贴按月发放。',
+     [(OA, None, 61200, YUAN, None)]),
     # …but a page naming two programmes does not say whose the rows are
     ('街镇名称 | 人数 | 金额(元) |\n甲镇 | 1200 | 240000 |\n'
      '备注:高龄津贴和重度残疾人护理补贴合并发放。', []),

@@ -261,7 +261,7 @@ NOT_SPENDING_RE = re.compile(r"(?<!公共)预算(?!收入|支出)|筹集|将(?:�
 #: Flows into or out of a programme (取消农村低保81户, 新增低保对象): not the number covered.
 # 纳入低保保障范围4321户 states the caseload (the stock inside the programme), not a flow.
 FLOW_RE = re.compile(r"取消|调出|调减|自然减员|减员|新增|清退|退出|停保|核减|新纳|清理|整改|排查出|核查出|识别出|"
-                     r"新申请|停发|减发|增发")
+                     r"新申请|停发|减发|增发|不符合")
 # 现为/目前/现已 after a flow give the number on the rolls now (取消…新纳…,低保对象现为3966户)
 STOCK_RE = re.compile(r"共有|现有|现为|现已|目前|在保|在册|累计|合计|总计|共计|截至|截止|季度末|月末|月底|年末|年底|期末")
 #: Words that may stand between a figure and a programme named earlier in the sentence without

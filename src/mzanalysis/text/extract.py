@@ -791,6 +791,8 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
                         flow = into
             if flow is not None and not cues.STOCK_RE.search(text, flow.end(), q.start):
                 q.programme = None
+            elif _OUTFLOW.search(text, q.end, min(clause_of(q.start)[1], q.end + 12)):
+                q.programme = None  # 将…26户42人及时清退出低保范围: the outflow is said after them
     # 80周岁以上老年人3,256人,全部按时足额发放高龄津贴: the clause after a count says which
     # programme covers all of them
     for q in quantities:
@@ -1815,7 +1817,8 @@ def _learned_facts(text: str, facts: list[Fact], hits: list[re.Match], model=Non
 
 
 #: the place a table row is about (its label cell), before the column name: 安亭镇, 嘉定镇街道, 合计
-_PLACE_LABEL = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:镇|乡|街道|街道办事处|区|县|市|旗)(?=[\u4e00-\u9fff])|"
+# (greedy: 嘉定镇街道 is one place, not 嘉定镇 and a column 街道…)
+_PLACE_LABEL = re.compile(r"[\u4e00-\u9fff]{1,10}(?:镇|乡|街道|街道办事处|区|县|市|旗)(?=[\u4e00-\u9fff])|"
                           r"合\s*计(?=[\u4e00-\u9fff])")
 
 
