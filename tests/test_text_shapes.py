@@ -1138,6 +1138,9 @@ SHAPES = [
     ('城镇低保820户1450人,农牧低保960户2210人,发放资金410.5万元。',
      [(DH, 'urban', 820, H, None), (DR, 'urban', 1450, P, None), (DH, 'rural', 960, H, None),
       (DR, 'rural', 2210, P, None), (DE, 'rural', 4105000, YUAN, None)]),
+    # 个 counts people before a noun for them, not places
+    ('今年全旗为5630个城乡低保对象发放低保金1620万元,覆盖全旗12个乡镇。',
+     [(DR, 'all', 5630, P, None), (DE, 'all', 16200000, YUAN, None)]),
     # in a list of counts, each count's own noun (after 名) names its area
     ('春节前为全县6200名城市低保对象、35400名农村低保对象发放节日补助金。',
      [(DR, 'urban', 6200, P, None), (DR, 'rural', 35400, P, None)]),

@@ -109,7 +109,9 @@ _AGE = re.compile(r"\s*(?:周岁|岁)")
 _PER = re.compile(r"\s*(?P<yuan>元)?\s*(?:/|每)\s*(?:(?P<p1>人)\s*[/·.]?\s*(?P<t1>月|年)?|"
                   r"(?P<t2>月|年)\s*[/·.]?\s*(?P<p2>人)?|[·.]\s*(?P<p3>人))")
 _YUAN = re.compile(r"\s*(?:元|块钱)")
-_PERSONS = re.compile(r"\s*(?:人\s*\(?次\)?|人|名|位)(?!民|大|口|员|均|数|事|才|工|文|力|群|生)")
+# (个 counts people only before a noun for them: 为7144个城乡低保对象, not 3个县)
+_PERSONS = re.compile(r"\s*(?:人\s*\(?次\)?|人|名|位|个(?=(?:城市|城镇|农村|城乡)?(?:低保|特困|五保)?"
+                      r"(?:对象|人员|困难群众|孤儿|老人|残疾人)))(?!民|大|口|员|均|数|事|才|工|文|力|群|生)")
 _PERSON_NOUN = re.compile(r"\s*(?:城市|城镇|农村|城乡)?(?:残疾人|老年人|老人|困难群众|群众|孤儿|儿童|低保对象|特困人员|居民|农牧民)")
 _PEOPLE_BEFORE = re.compile(r"(?:人口|人数|人员|对象)(?:总数)?(?:为|达|是|共|达到)?$")
 # (a 五保户 or 特困户 counted in 万 is its people: one-person households, reported as persons)
