@@ -1831,9 +1831,15 @@ def _page_subject(text: str) -> str | None:
     programme is named only in the page's title or in a note under the table (重度残疾人护理补贴…);
     a row that names no programme is then about that one.
     """
-    names = {_ROLL_FAMILY.get(m.lastgroup, m.lastgroup) for m in cues.PROGRAMME_RE.finditer(text)}
-    names -= _DRIVERS
-    return names.pop() if len(names) == 1 else None
+    found = None
+    for m in cues.PROGRAMME_RE.finditer(text):
+        name = _ROLL_FAMILY.get(m.lastgroup, m.lastgroup)
+        if name in _DRIVERS or name == found:
+            continue
+        if found is not None:
+            return None  # a second programme: the scan stops here
+        found = name
+    return found
 
 
 def _read_tables(text: str, doc: _Doc) -> None:
@@ -1856,17 +1862,22 @@ def _read_tables(text: str, doc: _Doc) -> None:
     for g in doc.facts:
         by_sentence.setdefault(said(g), []).append(g)
     from_rows: set[tuple] = set()
-    subject = _page_subject(text)
+    subject: list = []  # the page's one programme, read once and only for a town's row
     for row in rows:
         row_doc = _Doc()
         row_doc.sentence = doc.sentence
-        if subject is not None and (place := _PLACE_LABEL.match(row.text)) is not None \
+        topic = None
+        if (place := _PLACE_LABEL.match(row.text)) is not None \
                 and not cues.PROGRAMME_RE.search(row.text):
+            if not subject:
+                subject.append(_page_subject(text))
+            topic = subject[0]
+        if topic is not None:
             # 安亭镇金额364200元 -> 安亭镇:金额364200元: a town's row, about the page's programme
             k = place.end()
             row = Row(row.text[:k] + ":" + row.text[k:],
                       row.positions[:k] + (row.positions[k - 1],) + row.positions[k:])
-        _process_sentence(row.text, (0, len(row.text)), subject, row_doc)
+        _process_sentence(row.text, (0, len(row.text)), topic, row_doc)
         for f in row_doc.facts:
             if f.value == 0:
                 continue  # | 某镇 | 0 | 0 |: an empty cell, no figure
