@@ -24,7 +24,7 @@ The shipped weights (``src/mzanalysis/text/reader_weights.npz``) were made with:
     python benchmarks/learned_reader.py --train TRAIN.jsonl --test --save \
         src/mzanalysis/text/reader_weights.npz
 
-where TRAIN.jsonl is the dev set's dev part and 841 real excerpts labelled under the dev set's
+where TRAIN.jsonl is the dev set's dev part and 909 real excerpts labelled under the dev set's
 policy for issue 11 (kept outside the repository, like the dev set); the dev set's held part was
 never in it. Needs scikit-learn (``pip install -e ".[learn]"``); the package itself does not.
 """

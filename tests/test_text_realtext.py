@@ -178,14 +178,14 @@ def test_held_part_score(devset_scores):
 
 
 #: What the extractor reached, asserted so that a regression fails. Measured (benchmarks/devset.py):
-#: dev part F1 0.978 (precision 0.989, recall 0.967); held part F1 0.874, precision 0.930, recall
-#: 0.824 — only its aggregates were ever looked at (history: baseline 0.519, rounds 0.691, 0.758,
-#: 0.797, 0.851, 0.854 with the rules alone, then 0.874 with the learned reader, fitted on pages
-#: labelled outside the dev set and never on the held part). The issue's target for the held part
-#: (F1 0.88) is NOT reached: the thresholds below are what was reached honestly, a little under.
+#: dev part F1 0.976 (precision 0.985, recall 0.967); held part F1 0.881, precision 0.937, recall
+#: 0.830 — only its aggregates were ever looked at (history: baseline 0.519, rounds 0.691, 0.758,
+#: 0.797, 0.851, 0.854 with the rules alone, 0.874 with the learned reader, 0.881 with the rules
+#: of the next round and the reader refitted on 949 pages labelled outside the dev set, never on
+#: the held part). The issue's targets: dev part 0.92, held part 0.88.
 DEV_MIN_F1 = 0.97
-HELD_MIN_F1 = 0.86
-HELD_MIN_PRECISION = 0.92
+HELD_MIN_F1 = 0.88
+HELD_MIN_PRECISION = 0.93
 
 
 def test_table_copied_one_cell_per_line_with_a_table_level_unit():
