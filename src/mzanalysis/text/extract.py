@@ -195,14 +195,13 @@ _CASE_COUNTED = frozenset({"temporary", "disability"})
 _OTHER_ASSISTANCE = {"tekun_expenditure": "tekun", "orphan_expenditure": "orphan",
                      "elderly_allowance_expenditure": "elderly",
                      "disability_subsidy_expenditure": "disability"}
-# the gap between a figure and its bracketed equivalent in another period: "(即", "(", "(折合"
-#: A payment of a fund of assistance, right before its total: 发放救助金, 支出救助资金, 发放补贴资金共计
-_GENERIC_FUND_PAID = re.compile(r"(?:发放|支出|补发|增发|给予|下发)了?(?P<what>[^,;。\d]{0,14}?)"
-                                r"(?P<fund>救助|补助|补贴|救济|慰问|资助)(?:金|资金|款|费)?"
-                                r"(?:共计|共|合计|总计|计|达)?\s*$")
-_GENERIC_FUND_PAID_ANY = re.compile(_GENERIC_FUND_PAID.pattern.split("(?:金|")[0])
-_BROKEN_DOWN = re.compile(r"其中")
+#: A payment of a fund of assistance (发放救助金, 增发取暖、电费等补贴), anywhere in a sentence, and
+#: right before its total (发放补贴资金共计…)
+_FUND_PAYMENT = r"(?:发放|支出|补发|增发|给予|下发)了?(?P<what>[^,;。\d]{0,14}?)(?P<fund>救助|补助|补贴|救济|慰问|资助)"
+_GENERIC_FUND_PAID_ANY = re.compile(_FUND_PAYMENT)
+_GENERIC_FUND_PAID = re.compile(_FUND_PAYMENT + r"(?:金|资金|款|费)?(?:共计|共|合计|总计|计|达)?\s*$")
 _NOT_GENERIC_FUND = re.compile(r"困难(?:群众|民众|群体)(?:救助|补助)|各类|各项|社会救助|灾|优抚|退役|就业|失业|联动|每人|每户|人均|将")
+# the gap between a figure and its bracketed equivalent in another period: "(即", "(", "(折合"
 _EQUIVALENT = re.compile(r"\s*[(\[]\s*(?:即|合|折合|约合|相当于)?\s*$")
 _SKIP_BEFORE = re.compile(r"(?:第|前|后|近\d*年|编号|号|电话|QQ)$")
 
@@ -723,6 +722,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
 
     # roles, per-person cues and programmes
     words = list(cues.PROGRAMME_RE.finditer(text, sent[0], sent[1]))
+    period_head = _PERIOD_HEAD.search(text, sent[0], sent[1])  # (once per sentence)
     prev_end: dict[tuple[int, int], int] = {}
     prev_role: dict[tuple[int, int], str | None] = {}
     for i, q in enumerate(quantities):
@@ -767,9 +767,9 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             q.period_own = q.period is not None or period is not None
             if not person:
                 person, period = _pre_cue(clause_prefix)  # else the clause's (每人每月A和B)
-            if not person and (head := _PERIOD_HEAD.search(text, sent[0], q.start)):
+            if not person and period_head is not None and period_head.end() <= q.start:
                 # 农村低保标准为每人每年:柳林、孝义6084元,中阳5664元: the cue heading the list
-                person, period = True, "month" if "月" in head.group() else "year"
+                person, period = True, "month" if "月" in period_head.group() else "year"
             if person and not q.per_person:
                 q.per_person, q.period = True, period
             elif q.per_person and q.period is None and period and not q.unit_broken:
@@ -862,7 +862,7 @@ def _process_sentence(text: str, sent: tuple[int, int], topic: str | None, doc: 
             paid = _GENERIC_FUND_PAID.search(text, max(c[0], q.start - 30), q.start)
             if paid is None or _NOT_GENERIC_FUND.search(text, max(sent[0], paid.start() - 30),
                                                         q.start) \
-                    or _BROKEN_DOWN.search(text, q.end, sent[1]):
+                    or text.find("其中", q.end, sent[1]) >= 0:
                 continue
             if paid.group("what"):
                 if cues.PROGRAMME_RE.search(paid.group("what")):
@@ -1862,16 +1862,16 @@ def _read_tables(text: str, doc: _Doc) -> None:
     for g in doc.facts:
         by_sentence.setdefault(said(g), []).append(g)
     from_rows: set[tuple] = set()
-    subject: list = []  # the page's one programme, read once and only for a town's row
+    subject, looked = None, False  # the page's one programme, read only for a town's row
     for row in rows:
         row_doc = _Doc()
         row_doc.sentence = doc.sentence
         topic = None
         if (place := _PLACE_LABEL.match(row.text)) is not None \
                 and not cues.PROGRAMME_RE.search(row.text):
-            if not subject:
-                subject.append(_page_subject(text))
-            topic = subject[0]
+            if not looked:
+                subject, looked = _page_subject(text), True
+            topic = subject
         if topic is not None:
             # 安亭镇金额364200元 -> 安亭镇:金额364200元: a town's row, about the page's programme
             k = place.end()
